@@ -1,0 +1,156 @@
+"""The kit as typed, validated data: what kit.yaml describes, with nothing of YAML left in it.
+
+Each field's docstring is the documentation of the kit.yaml key of the same name;
+`appealkit schema` turns these classes into a JSON Schema.
+Text fields marked *markup* accept `**bold**` and `[text](https://…)`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A date known to the year, the month or the day (`2023`, `2023-10`, `2023-10-01`)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str
+    """The figure as it should be printed large, e.g. `1,080,312` or `1.4 million`."""
+    label: str
+    """What the figure counts, one short sentence."""
+    source: str | None = None
+    """Who reported it, e.g. `UNHCR` or `IOM`; omit when the case gives no source."""
+
+
+@dataclass(frozen=True)
+class Event:
+    date: PartialDate
+    """When it happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    text: str
+    """What happened, one or two sentences (*markup*)."""
+
+
+@dataclass(frozen=True)
+class LocalName:
+    name: str
+    """The target's name in the letter's script."""
+    title: str
+    """The target's title in the letter's script."""
+    address: tuple[str, ...] = ()
+    """Postal address lines in the letter's script (the envelope window keeps the Latin address)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    """Full name, e.g. `Syed Mohsin Raza Naqvi`."""
+    title: str
+    """Title or office, e.g. `Minister of Interior`."""
+    address: tuple[str, ...]
+    """Postal address lines without the country, as the post of the sender's country reads them."""
+    country: str
+    """Country of the postal address, printed last in capitals on the envelope."""
+    salutation: dict[str, str]
+    """Salutation per letter language, e.g. `en: Dear Honourable Minister,`."""
+    role: str = "main"
+    """`main` for the person the letters are addressed to, `copy` for those who get a copy."""
+    email: str | None = None
+    fax: str | None = None
+    phone: str | None = None
+    x: str | None = None
+    """X (Twitter) handle, with the @."""
+    local: dict[str, LocalName] = field(default_factory=dict)
+    """Name, title and address written in another language's script, keyed by language."""
+
+
+@dataclass(frozen=True)
+class Letter:
+    language: str
+    """BCP 47 language tag; the key under `letters`."""
+    body: str
+    """The model letter's paragraphs, separated by a blank line (*markup*)."""
+    closing: str
+    """E.g. `Yours sincerely,`."""
+    subject: str | None = None
+    """An optional subject line printed above the salutation."""
+
+
+@dataclass(frozen=True)
+class Action:
+    url: str
+    """The online action the QR code opens (http or https)."""
+    label: str
+    """What the address opens, printed under the QR code."""
+    deadline: dt.date
+    """Take action until this date (`YYYY-MM-DD`)."""
+    status: str = "open"
+    """`open`, `update` or `closed`."""
+    after_deadline: str | None = None
+    """Advice for appeals sent after the deadline."""
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str | None = None
+    """Printed in the banner and the PDF's author field."""
+    logo: Path | None = None
+    """A PNG or JPEG under `assets/`, printed in the banner."""
+    accent: str = "#FFD200"
+    """Accent colour as `#RRGGBB`; the banner's background."""
+
+
+@dataclass(frozen=True)
+class LetterSettings:
+    date: str | dt.date = "today"
+    """`today` (the build date), `blank` (a line to fill in) or a fixed `YYYY-MM-DD`."""
+    return_line: str | None = None
+    """Optional small sender line printed above the envelope address."""
+
+
+@dataclass(frozen=True)
+class Kit:
+    source: Path
+    """The kit.yaml file this came from (not a key)."""
+    headline: str
+    """The fact sheet's headline."""
+    summary: str
+    """One paragraph saying what happened and what must change (*markup*)."""
+    action: Action
+    targets: tuple[Target, ...]
+    """The people to write to: one `main` target, any number of `copy` targets."""
+    letters: dict[str, Letter]
+    """Model letters keyed by language, in the order of `languages`."""
+    languages: tuple[str, ...]
+    """Languages the target prefers to be addressed in, e.g. `[en, ur]`."""
+    language: str = "en"
+    """Language of the fact sheet."""
+    people: str | None = None
+    """Who the action is for, with pronouns, e.g. `At least 1.4 million Afghan refugees (All)`."""
+    figures: tuple[Figure, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    background: str = ""
+    """Additional information, paragraphs separated by a blank line (*markup*)."""
+    organisation: Organisation = field(default_factory=Organisation)
+    letter: LetterSettings = field(default_factory=LetterSettings)
+    keywords: tuple[str, ...] = ()
+    """PDF keywords."""
+    marks: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Where each key path (`letters.en.body`) sits in kit.yaml, for located errors (not a key)."""
+
+    @property
+    def main_target(self) -> Target:
+        return next(t for t in self.targets if t.role == "main")
+
+    @property
+    def copies(self) -> tuple[Target, ...]:
+        return tuple(t for t in self.targets if t.role != "main")
