@@ -1,0 +1,91 @@
+"""Placed boxes: what a laid-out page holds, in PDF points with the origin at the page's top left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text.types import Paragraph
+
+MM = 72 / 25.4  # one millimetre in points; every length here is in points
+INCH = 72.0
+
+Color = tuple[float, float, float]  # RGB, 0..1
+
+BLACK: Color = (0.0, 0.0, 0.0)
+WHITE: Color = (1.0, 1.0, 1.0)
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A set paragraph whose box has its top-left corner at (x, y)."""
+
+    x: float
+    y: float
+    paragraph: Paragraph
+    color: Color = BLACK
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: Color | None = None
+    stroke: Color | None = None
+    line_width: float = 0.5
+    radius: float = 0.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line from (x1, y1) to (x2, y2)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: Color = BLACK
+    line_width: float = 0.5
+    dash: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class QRBox:
+    """A QR code drawn as vector modules; `modules` has no quiet zone, the box includes it."""
+
+    x: float
+    y: float
+    size: float  # side of the whole box, quiet zone included
+    modules: tuple[tuple[bool, ...], ...]
+    quiet: int  # quiet zone in modules, on every side
+    url: str  # the box is also a link to it
+
+
+@dataclass(frozen=True)
+class ImageBox:
+    x: float
+    y: float
+    width: float
+    height: float
+    data: bytes  # PNG or JPEG file contents
+
+
+Item = TextBox | Rect | Rule | QRBox | ImageBox
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of the pack: written alone as `<name>.pdf` and bookmarked in pack.pdf."""
+
+    name: str  # file name stem: fact-sheet, letter-en
+    title: str  # bookmark title
+    language: str
+    pages: tuple[Page, ...]

@@ -1,0 +1,86 @@
+"""Words and dates the pack prints itself, per language: labels, month names, digits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import PartialDate
+
+LANGUAGE_NAMES = {
+    "en": "English", "ur": "Urdu", "ar": "Arabic", "fa": "Persian", "hi": "Hindi",
+    "fr": "French", "es": "Spanish", "de": "German", "pt": "Portuguese", "it": "Italian",
+    "nl": "Dutch", "ru": "Russian", "zh": "Chinese", "bn": "Bengali", "ps": "Pashto",
+    "tr": "Turkish", "sw": "Swahili", "id": "Indonesian",
+}
+
+RTL_LANGUAGES = frozenset({"ur", "ar", "fa", "ps", "he", "yi", "sd", "ug", "ckb", "dv"})
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "ur": ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست",
+           "ستمبر", "اکتوبر", "نومبر", "دسمبر"),
+    "ar": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+           "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
+    "fa": ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت",
+           "سپتامبر", "اکتبر", "نوامبر", "دسامبر"),
+    "hi": ("जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
+           "सितंबर", "अक्तूबर", "नवंबर", "दिसंबर"),
+}
+
+# Each language's own digits, where its letters use them (Urdu: U+06F0..U+06F9).
+_DIGITS = {"ur": "۰۱۲۳۴۵۶۷۸۹", "fa": "۰۱۲۳۴۵۶۷۸۹", "ar": "٠١٢٣٤٥٦٧٨٩"}
+
+_LABELS = {
+    "en": {
+        "name": "Name", "address": "Address", "signature": "Signature", "date": "Date",
+        "page": "page {n} of {total}", "copy_to": "Copy to",
+    },
+    "ur": {
+        "name": "نام", "address": "پتہ", "signature": "دستخط", "date": "تاریخ",
+        "page": "صفحہ {n} از {total}", "copy_to": "نقل برائے",
+    },
+    "ar": {
+        "name": "الاسم", "address": "العنوان", "signature": "التوقيع", "date": "التاريخ",
+        "page": "صفحة {n} من {total}", "copy_to": "نسخة إلى",
+    },
+    "fa": {
+        "name": "نام", "address": "نشانی", "signature": "امضا", "date": "تاریخ",
+        "page": "صفحهٔ {n} از {total}", "copy_to": "رونوشت به",
+    },
+    "hi": {
+        "name": "नाम", "address": "पता", "signature": "हस्ताक्षर", "date": "दिनांक",
+        "page": "पृष्ठ {n} / {total}", "copy_to": "प्रतिलिपि",
+    },
+}
+
+
+def language_name(tag: str) -> str:
+    return LANGUAGE_NAMES.get(tag.split("-")[0], tag)
+
+
+def is_rtl(tag: str) -> bool:
+    return tag.split("-")[0] in RTL_LANGUAGES
+
+
+def label(tag: str, key: str, **values: int) -> str:
+    """A printed label in the letter's language, English where we have no translation."""
+    text = _LABELS.get(tag.split("-")[0], _LABELS["en"])[key]
+    return text.format(**{k: to_digits(str(v), tag) for k, v in values.items()})
+
+
+def to_digits(text: str, tag: str) -> str:
+    """Write the ASCII digits of `text` in the language's own digits."""
+    digits = _DIGITS.get(tag.split("-")[0])
+    return text.translate(str.maketrans("0123456789", digits)) if digits else text
+
+
+def format_date(date: dt.date | PartialDate, tag: str) -> str:
+    """`15 September 2025`, `ستمبر ۲۰۲۵`; day, month, year in every language."""
+    if isinstance(date, dt.date):
+        date = PartialDate(date.year, date.month, date.day)
+    months = _MONTHS.get(tag.split("-")[0], _MONTHS["en"])
+    words = [str(date.day)] if date.day else []
+    words += [months[date.month - 1]] if date.month else []
+    words.append(str(date.year))
+    return to_digits(" ".join(words), tag)

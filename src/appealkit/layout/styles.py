@@ -1,0 +1,53 @@
+"""The pack's typography: which committed fonts, sizes and colours each kind of text uses."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from ..text import FontFamily
+from ..text.types import Align, Direction, TextStyle
+from .boxes import Color
+from .locale import is_rtl
+
+FONTS = Path(__file__).resolve().parents[3] / "fonts"
+
+INK: Color = (0.0, 0.0, 0.0)
+GREY: Color = (0.33, 0.33, 0.33)  # stays legible when photocopied
+PANEL: Color = (0.93, 0.93, 0.93)  # light fills that photocopy as a pale tint, not a blotch
+RULE: Color = (0.6, 0.6, 0.6)
+
+MIN_BODY_SIZE = 9.0  # body text is never set smaller
+
+
+def _font(name: str) -> str:
+    return str(FONTS / f"{name}.ttf")
+
+
+_SCRIPTS = dict(
+    arabic=(_font("NotoNaskhArabic-Regular"), _font("NotoNaskhArabic-Bold")),
+    urdu=(_font("NotoNastaliqUrdu-Regular"), _font("NotoNastaliqUrdu-Bold")),
+    devanagari=(_font("NotoSansDevanagari-Regular"), _font("NotoSansDevanagari-Bold")),
+)
+
+
+@cache
+def family(role: str = "sans") -> FontFamily:
+    """`sans` for the fact sheet, `serif` for letters, `display` for the banner and headline."""
+    latin = {
+        "sans": (_font("NotoSans-Regular"), _font("NotoSans-Bold")),
+        "serif": (_font("NotoSerif-Regular"), _font("NotoSerif-Bold")),
+        "display": (_font("NotoSans-CondensedBlack"), None),
+    }[role]
+    return FontFamily.from_files(latin=latin, **_SCRIPTS)
+
+
+def family_for(language: str, role: str = "serif") -> FontFamily:
+    """The family a text in `language` is set in (validation checks its characters against it)."""
+    return family(role)
+
+
+def style(size: float, *, role: str = "sans", language: str = "en", leading: float = 1.3,
+          align: Align = Align.START) -> TextStyle:
+    direction = Direction.RTL if is_rtl(language) else Direction.LTR
+    return TextStyle(family(role), size, leading, language, direction, align)
