@@ -1,0 +1,229 @@
+"""Cut a TrueType font down to a set of glyphs, for embedding as a PDF FontFile2."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["SfntReader", "Subset", "subset_font"]
+
+# Composite glyph component flags (OpenType 'glyf' spec)
+_ARG_WORDS = 0x0001
+_HAVE_SCALE = 0x0008
+_MORE_COMPONENTS = 0x0020
+_HAVE_XY_SCALE = 0x0040
+_HAVE_2X2 = 0x0080
+_HAVE_INSTRUCTIONS = 0x0100
+
+
+class SfntReader:
+    """Read-only access to the tables of a TrueType (glyf-flavoured) font file."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        (num_tables,) = struct.unpack_from(">H", data, 4)
+        self.tables: dict[bytes, tuple[int, int]] = {}
+        for i in range(num_tables):
+            tag, _, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+            self.tables[tag] = (offset, length)
+        head = self.table(b"head")
+        self.units_per_em: int = struct.unpack_from(">H", head, 18)[0]
+        self.bbox: tuple[int, int, int, int] = struct.unpack_from(">hhhh", head, 36)
+        self._long_loca = struct.unpack_from(">h", head, 50)[0] == 1
+        self.num_glyphs: int = struct.unpack_from(">H", self.table(b"maxp"), 4)[0]
+        self._num_hmetrics: int = struct.unpack_from(">H", self.table(b"hhea"), 34)[0]
+
+    def table(self, tag: bytes) -> bytes:
+        offset, length = self.tables[tag]
+        return self.data[offset : offset + length]
+
+    def glyph(self, gid: int) -> bytes:
+        """The raw 'glyf' record of one glyph (b'' for an empty glyph)."""
+        loca_off, _ = self.tables[b"loca"]
+        if self._long_loca:
+            start, end = struct.unpack_from(">II", self.data, loca_off + 4 * gid)
+        else:
+            start, end = (2 * v for v in struct.unpack_from(">HH", self.data, loca_off + 2 * gid))
+        glyf_off, _ = self.tables[b"glyf"]
+        return self.data[glyf_off + start : glyf_off + end]
+
+    def advance(self, gid: int) -> int:
+        """Horizontal advance in font units."""
+        hmtx_off, _ = self.tables[b"hmtx"]
+        index = min(gid, self._num_hmetrics - 1)
+        return struct.unpack_from(">H", self.data, hmtx_off + 4 * index)[0]
+
+    def left_side_bearing(self, gid: int) -> int:
+        hmtx_off, _ = self.tables[b"hmtx"]
+        if gid < self._num_hmetrics:
+            return struct.unpack_from(">h", self.data, hmtx_off + 4 * gid + 2)[0]
+        extra = hmtx_off + 4 * self._num_hmetrics + 2 * (gid - self._num_hmetrics)
+        return struct.unpack_from(">h", self.data, extra)[0]
+
+
+@dataclass(frozen=True)
+class Subset:
+    """A subset font and how old glyph IDs map to its new ones."""
+
+    data: bytes
+    new_gid: dict[int, int]  # original gid → gid in the subset font
+
+
+def _components(glyph: bytes) -> list[tuple[int, int]]:
+    """(offset of the glyph index field, component gid) for each component of a composite."""
+    if len(glyph) < 10 or struct.unpack_from(">h", glyph, 0)[0] >= 0:
+        return []
+    found, pos = [], 10
+    while True:
+        flags, gid = struct.unpack_from(">HH", glyph, pos)
+        found.append((pos + 2, gid))
+        pos += 4 + (4 if flags & _ARG_WORDS else 2)
+        pos += 8 if flags & _HAVE_2X2 else 4 if flags & _HAVE_XY_SCALE else 2 if flags & _HAVE_SCALE else 0
+        if not flags & _MORE_COMPONENTS:
+            return found
+
+
+def glyph_closure(font: SfntReader, gids: Iterable[int]) -> list[int]:
+    """The gids plus .notdef plus every component they use, sorted."""
+    todo, seen = [0, *gids], set()
+    while todo:
+        gid = todo.pop()
+        if gid in seen or not 0 <= gid < font.num_glyphs:
+            continue
+        seen.add(gid)
+        todo.extend(g for _, g in _components(font.glyph(gid)))
+    return sorted(seen)
+
+
+def _strip_instructions(glyph: bytes) -> bytes:
+    """Drop TrueType hinting code: PDF viewers rarely use it and it is a third of a glyph's bytes."""
+    if not glyph:
+        return glyph
+    contours = struct.unpack_from(">h", glyph, 0)[0]
+    if contours >= 0:
+        ins_at = 10 + 2 * contours
+        (ins_len,) = struct.unpack_from(">H", glyph, ins_at)
+        points_at = ins_at + 2 + ins_len
+        end = _simple_glyph_end(glyph, points_at, contours)
+        return glyph[:ins_at] + b"\0\0" + glyph[points_at:end]
+    return _strip_composite_instructions(glyph)
+
+
+def _simple_glyph_end(glyph: bytes, pos: int, contours: int) -> int:
+    """Where a simple glyph's coordinates end, so that old padding is not carried along."""
+    points = struct.unpack_from(">H", glyph, 10 + 2 * contours - 2)[0] + 1 if contours else 0
+    coord_bytes, seen = 0, 0
+    while seen < points:
+        flags = glyph[pos]
+        repeat = glyph[pos + 1] + 1 if flags & 0x08 else 1
+        pos += 2 if flags & 0x08 else 1
+        x_size = 1 if flags & 0x02 else 0 if flags & 0x10 else 2
+        y_size = 1 if flags & 0x04 else 0 if flags & 0x20 else 2
+        coord_bytes += repeat * (x_size + y_size)
+        seen += repeat
+    return pos + coord_bytes
+
+
+def _strip_composite_instructions(glyph: bytes) -> bytes:
+    out, pos = bytearray(glyph), 10
+    while True:
+        flags = struct.unpack_from(">H", out, pos)[0]
+        struct.pack_into(">H", out, pos, flags & ~_HAVE_INSTRUCTIONS)
+        pos += 4 + (4 if flags & _ARG_WORDS else 2)
+        pos += 8 if flags & _HAVE_2X2 else 4 if flags & _HAVE_XY_SCALE else 2 if flags & _HAVE_SCALE else 0
+        if not flags & _MORE_COMPONENTS:
+            return bytes(out[:pos])
+
+
+def _renumber(glyph: bytes, new_gid: dict[int, int]) -> bytes:
+    parts = _components(glyph)
+    if not parts:
+        return glyph
+    out = bytearray(glyph)
+    for at, gid in parts:
+        struct.pack_into(">H", out, at, new_gid[gid])
+    return bytes(out)
+
+
+def _pad4(data: bytes) -> bytes:
+    return data + b"\0" * (-len(data) % 4)
+
+
+def _glyf_loca(font: SfntReader, order: list[int], new_gid: dict[int, int]) -> tuple[bytes, bytes, int]:
+    """New 'glyf' and 'loca' tables and the indexToLocFormat they need."""
+    records = [_pad4(_renumber(_strip_instructions(font.glyph(g)), new_gid)) for g in order]
+    offsets = [0]
+    for rec in records:
+        offsets.append(offsets[-1] + len(rec))
+    if offsets[-1] < 0x20000:
+        return b"".join(records), struct.pack(f">{len(offsets)}H", *(o // 2 for o in offsets)), 0
+    return b"".join(records), struct.pack(f">{len(offsets)}I", *offsets), 1
+
+
+def _hmtx(font: SfntReader, order: list[int]) -> bytes:
+    return b"".join(struct.pack(">Hh", font.advance(g), font.left_side_bearing(g)) for g in order)
+
+
+def _cmap() -> bytes:
+    """An empty format 4 cmap: glyphs are addressed through CIDToGIDMap, never by character."""
+    sub = struct.pack(">7H", 4, 24, 0, 2, 2, 0, 0) + struct.pack(">5H", 0xFFFF, 0, 0xFFFF, 1, 0)
+    return struct.pack(">HHHHI", 0, 1, 3, 1, 12) + sub
+
+
+def _name(ps_name: str) -> bytes:
+    """Family, style, full and PostScript names (Windows, UTF-16BE): enough for any viewer."""
+    records = [(1, ps_name), (2, "Regular"), (4, ps_name), (6, ps_name)]
+    strings = [text.encode("utf-16-be") for _, text in records]
+    header = struct.pack(">HHH", 0, len(records), 6 + 12 * len(records))
+    entries, offset = b"", 0
+    for (name_id, _), raw in zip(records, strings):
+        entries += struct.pack(">6H", 3, 1, 0x409, name_id, len(raw), offset)
+        offset += len(raw)
+    return header + entries + b"".join(strings)
+
+
+def _checksum(data: bytes) -> int:
+    padded = _pad4(data)
+    return sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
+
+
+def _assemble(tables: dict[bytes, bytes]) -> bytes:
+    """Write an sfnt with the given tables and a correct head.checkSumAdjustment."""
+    tags = sorted(tables)
+    count = len(tags)
+    power = 1 << (count.bit_length() - 1)
+    header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
+    directory, body, offset = b"", b"", 12 + 16 * count
+    for tag in tags:
+        data = tables[tag]
+        directory += struct.pack(">4sIII", tag, _checksum(data), offset + len(body), len(data))
+        body += _pad4(data)
+    font = bytearray(header + directory + body)
+    head_at = 12 + 16 * count + sum(len(_pad4(tables[t])) for t in tags[: tags.index(b"head")])
+    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    return bytes(font)
+
+
+def subset_font(data: bytes, gids: Iterable[int], ps_name: str) -> Subset:
+    """Keep only `gids` (and what they are built from), renumbered densely from .notdef = 0."""
+    font = SfntReader(data)
+    order = glyph_closure(font, gids)
+    new_gid = {old: new for new, old in enumerate(order)}
+    glyf, loca, loca_format = _glyf_loca(font, order, new_gid)
+    head = bytearray(font.table(b"head"))
+    struct.pack_into(">I", head, 8, 0)  # checkSumAdjustment is set last
+    struct.pack_into(">h", head, 50, loca_format)
+    hhea = bytearray(font.table(b"hhea"))
+    struct.pack_into(">H", hhea, 34, len(order))
+    maxp = bytearray(font.table(b"maxp"))
+    struct.pack_into(">H", maxp, 4, len(order))
+    post = struct.pack(">I", 0x00030000) + font.table(b"post")[4:32]
+    tables = {
+        b"head": bytes(head), b"hhea": bytes(hhea), b"maxp": bytes(maxp), b"post": post,
+        b"hmtx": _hmtx(font, order), b"loca": loca, b"glyf": glyf,
+        b"cmap": _cmap(), b"name": _name(ps_name),
+    }
+    if b"OS/2" in font.tables:
+        tables[b"OS/2"] = font.table(b"OS/2")
+    return Subset(_assemble(tables), new_gid)
