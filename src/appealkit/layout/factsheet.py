@@ -1,0 +1,283 @@
+"""Lay out the one-page fact sheet: banner, headline, summary, figures, timeline, how to act."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import KitError, Problem
+from ..markup import parse_inline, parse_paragraphs
+from ..model import Kit, Target
+from ..text.types import Align, Span
+from . import styles
+from .boxes import BLACK, WHITE, Color, Item, Page, Part, QRBox, Rect, Rule, TextBox
+from .flow import Column, set_text
+from .locale import format_date, language_name
+from .paper import Paper
+from .qr import layout_qr
+
+GUTTER = 14.0
+SECTION_GAP = 14.0
+QR_SIDE = 32 * 72 / 25.4  # 32 mm, quiet zone included: comfortably above the 25 mm minimum
+BODY_SIZES = (10.0, 9.5, 9.0)  # tried in turn when the page is full; never below 9 pt
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    kit: Kit
+    paper: Paper
+    body: float  # body text size in points
+
+    def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
+        return styles.style(size or self.body, role=str(kw.pop("role", "sans")), **kw)  # type: ignore[arg-type]
+
+
+def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
+    """The fact sheet as exactly one page; KitError names the section that does not fit."""
+    for size in BODY_SIZES:
+        page, column = _layout_page(_Sheet(kit, paper, size))
+        if not column.overflow:
+            return Part("fact-sheet", "Fact sheet", kit.language, (page,))
+    key = column.overflowing_section()
+    raise KitError([Problem(kit.marks.get(key), key, (
+        f"text does not fit on the one-page fact sheet by {column.overflow:.0f} pt "
+        f"even at {BODY_SIZES[-1]:g} pt; shorten it or the sections above it"))])
+
+
+def _layout_page(sheet: _Sheet) -> tuple[Page, Column]:
+    paper = sheet.paper
+    left, top = paper.margin, paper.margin
+    width = paper.width - 2 * paper.margin
+    action = _action_band(sheet, left, width)
+    band_top = paper.height - paper.margin - action.height
+    column = Column(left, top, width, band_top - SECTION_GAP)
+    _banner(sheet, column)
+    _headline(sheet, column)
+    _summary(sheet, column)
+    _figures(sheet, column)
+    _timeline(sheet, column)
+    items = [*column.items, *_shift(action.items, band_top)]
+    return Page(paper.width, paper.height, tuple(items)), column
+
+
+# -- banner and headline -------------------------------------------------------------------
+
+
+def _banner(sheet: _Sheet, column: Column) -> None:
+    kit, height = sheet.kit, 44.0
+    accent = _hex(kit.organisation.accent)
+    column.items.append(Rect(column.x, column.y, column.width, height, fill=accent))
+    status = {"update": "URGENT ACTION UPDATE", "closed": "URGENT ACTION · CLOSED"}
+    title = set_text(status.get(kit.action.status, "URGENT ACTION"),
+                     sheet.style(26, role="display", leading=1.0), column.width - 24)
+    ink = _ink_on(accent)
+    column.items.append(TextBox(column.x + 12, column.y + (height - title.height) / 2, title, ink))
+    if kit.organisation.name:
+        name = set_text([Span(kit.organisation.name, bold=True)],
+                        sheet.style(11, align=Align.END), column.width / 2)
+        column.items.append(TextBox(column.x + column.width / 2 - 12,
+                                    column.y + (height - name.height) / 2, name, ink))
+    column.advance(height + 12)
+
+
+def _headline(sheet: _Sheet, column: Column) -> None:
+    kit = sheet.kit
+    column.add_text(kit.headline.upper(), sheet.style(27, role="display", leading=1.02),
+                    section="headline")
+    if kit.people:
+        column.advance(3)
+        column.add_text(kit.people, sheet.style(11), color=styles.GREY, section="people")
+    column.advance(SECTION_GAP)
+
+
+def _heading(sheet: _Sheet, column: Column, text: str) -> None:
+    column.items.append(Rect(column.x, column.y, 18, 3, fill=BLACK))
+    column.advance(6)
+    column.add_text([Span(text.upper(), bold=True)], sheet.style(9.5, leading=1.2))
+    column.advance(3)
+
+
+# -- what happened -------------------------------------------------------------------------
+
+
+def _summary(sheet: _Sheet, column: Column) -> None:
+    _heading(sheet, column, "What happened")
+    for paragraph in parse_paragraphs(sheet.kit.summary):
+        column.add_text(paragraph, sheet.style(leading=1.38), section="summary")
+    column.advance(SECTION_GAP)
+
+
+def _figures(sheet: _Sheet, column: Column) -> None:
+    figures = sheet.kit.figures
+    if not figures:
+        return
+    _heading(sheet, column, "Key figures")
+    per_row, pad = min(3, len(figures)), 8.0
+    cell = (column.width - (per_row - 1) * GUTTER) / per_row
+    for start in range(0, len(figures), per_row):
+        row = [(_figure_cell(sheet, i, cell - 2 * pad), i) for i in range(start, start + per_row)
+               if i < len(figures)]
+        height = max(sum(p.height for p in cells) + 4 * (len(cells) - 1) for cells, _ in row)
+        for n, (cells, index) in enumerate(row):
+            x = column.x + n * (cell + GUTTER)
+            column.items.append(Rect(x, column.y, cell, height + 2 * pad, fill=styles.PANEL))
+            column.items.append(Rect(x, column.y, 3, height + 2 * pad, fill=BLACK))
+            y = column.y + pad
+            for paragraph, color in zip(cells, (BLACK, BLACK, styles.GREY)):
+                column.items.append(TextBox(x + pad + 2, y, paragraph, color))
+                y += paragraph.height + 4
+            column.sections.append((f"figures.{index}.label", column.y, y))
+        column.advance(height + 2 * pad + 6)
+    column.advance(SECTION_GAP - 6)
+
+
+def _figure_cell(sheet: _Sheet, index: int, width: float) -> list:  # type: ignore[type-arg]
+    figure = sheet.kit.figures[index]
+    cells = [set_text(figure.value, sheet.style(21, role="display", leading=1.0), width),
+             set_text(figure.label, sheet.style(9, leading=1.3), width)]
+    if figure.source:
+        cells.append(set_text(f"Source: {figure.source}", sheet.style(9), width))
+    return cells
+
+
+def _timeline(sheet: _Sheet, column: Column) -> None:
+    events = sheet.kit.timeline
+    if not events:
+        return
+    _heading(sheet, column, "Timeline")
+    per_row = min(4, len(events))
+    cell = (column.width - (per_row - 1) * GUTTER) / per_row
+    for start in range(0, len(events), per_row):
+        top, bottom = column.y, column.y
+        row_events = events[start:start + per_row]
+        column.items.append(Rule(column.x, top + 20, column.x + column.width, top + 20,
+                                 color=styles.RULE, line_width=1.0))
+        for n, event in enumerate(row_events):
+            x = column.x + n * (cell + GUTTER)
+            date = set_text([Span(format_date(event.date, "en"), bold=True)],
+                            sheet.style(9.5, leading=1.2), cell)
+            column.items.append(TextBox(x, top, date))
+            column.items.append(Rect(x, top + 16.5, 7, 7, fill=BLACK, radius=3.5))
+            text = set_text(parse_inline(event.text), sheet.style(9, leading=1.3), cell)
+            column.items.append(TextBox(x, top + 28, text))
+            bottom = max(bottom, top + 28 + text.height)
+            column.sections.append((f"timeline.{start + n}.text", top, top + 28 + text.height))
+        column.y = bottom + 6
+    column.advance(SECTION_GAP - 6)
+
+
+# -- take action band ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Band:
+    items: tuple[Item, ...]  # positioned with the band's top at y = 0
+    height: float
+
+
+def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
+    kit, pad, header = sheet.kit, 10.0, 30.0
+    qr_width = QR_SIDE + 6
+    steps_width = (width - qr_width - 2 * pad - 2 * GUTTER) * 0.56
+    contact_width = width - qr_width - 2 * pad - 2 * GUTTER - steps_width
+    columns = [Column(x + pad, header + pad, steps_width, 1e9),
+               Column(x + pad + steps_width + GUTTER, header + pad, contact_width, 1e9),
+               Column(x + width - pad - qr_width, header + pad, qr_width, 1e9)]
+    _steps(sheet, columns[0])
+    _contact(sheet, columns[1])
+    _qr(sheet, columns[2])
+    height = max(c.y for c in columns) + pad
+    items: list[Item] = [Rect(x, 0, width, height, stroke=BLACK, line_width=1.5),
+                         *_band_header(sheet, x, width, header)]
+    for c in columns:
+        items += c.items
+    return _Band(tuple(items), height)
+
+
+def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[Item]:
+    deadline = format_date(sheet.kit.action.deadline, "en")
+    title = set_text("TAKE ACTION", sheet.style(17, role="display", leading=1.0), width / 2)
+    date = set_text([Span("Deadline: ", bold=False), Span(deadline.upper(), bold=True)],
+                    sheet.style(12, align=Align.END, leading=1.0), width / 2)
+    return [Rect(x, 0, width, height, fill=BLACK),
+            TextBox(x + 10, (height - title.height) / 2, title, WHITE),
+            TextBox(x + width / 2 - 10, (height - date.height) / 2, date, WHITE)]
+
+
+def _steps(sheet: _Sheet, column: Column) -> None:
+    kit, target = sheet.kit, sheet.kit.main_target
+    languages = " or ".join(language_name(lang) for lang in kit.languages)
+    steps: list[list[Span]] = [[
+        Span("Write a letter", bold=True),
+        Span(f" to the {target.title} in {languages}: use the model letters in this pack "
+             "or your own words. Sign it and post it."),
+    ]]
+    if target.email:
+        steps.append([Span("Email ", bold=True), Span(target.email)])
+    if target.fax:
+        steps.append([Span("Fax ", bold=True), Span(target.fax)])
+    if target.x:
+        steps.append([Span("Post on X ", bold=True), Span(f"to {target.x}")])
+    for copy in kit.copies:
+        steps.append([Span("Send a copy ", bold=True), Span(f"to {copy.title}, {copy.name}")])
+    for number, step in enumerate(steps, 1):
+        _step(sheet, column, number, step)
+    deadline = format_date(kit.action.deadline, "en")
+    column.advance(2)
+    column.add_text([Span(f"Act before {deadline}. ", bold=True),
+                     *parse_inline(kit.action.after_deadline or "")],
+                    sheet.style(9, leading=1.3), color=styles.GREY, section="action.after_deadline")
+
+
+def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span]) -> None:
+    disc = 15.0
+    label = set_text([Span(str(number), bold=True)], sheet.style(9, align=Align.CENTER, leading=1.0), disc)
+    column.items.append(Rect(column.x, column.y, disc, disc, fill=BLACK, radius=disc / 2))
+    column.items.append(TextBox(column.x, column.y + (disc - label.height) / 2, label, WHITE))
+    paragraph = column.add_text(spans, sheet.style(leading=1.3), indent=disc + 6)
+    column.advance(max(0.0, disc - paragraph.height) + 5)
+
+
+def _contact(sheet: _Sheet, column: Column) -> None:
+    target = sheet.kit.main_target
+    small = sheet.style(9, leading=1.2)
+    column.add_text([Span("WRITE TO", bold=True)], small, color=styles.GREY)
+    column.advance(3)
+    column.add_text([Span(target.name, bold=True)], sheet.style(leading=1.3), section="targets.0.name")
+    lines = [target.title, *target.address, target.country.upper()]
+    column.add_text("\n".join(lines), sheet.style(leading=1.3), section="targets.0.address")
+    column.advance(6)
+    column.add_text([Span("SALUTATION", bold=True)], small, color=styles.GREY)
+    column.advance(3)
+    for lang in sheet.kit.languages:
+        if lang in target.salutation and lang == sheet.kit.language:
+            column.add_text(target.salutation[lang], sheet.style(leading=1.3))
+
+
+def _qr(sheet: _Sheet, column: Column) -> None:
+    action = sheet.kit.action
+    column.place(layout_qr(action.url, column.x - 3 * 0, column.y, QR_SIDE), QR_SIDE + 2)
+    column.add_text([Span("Scan to open: ", bold=True), Span(action.label)],
+                    sheet.style(9, leading=1.25), section="action.label")
+    column.advance(2)
+    column.add_text(action.url, sheet.style(9, leading=1.2), color=styles.GREY, section="action.url")
+
+
+# -- helpers -------------------------------------------------------------------------------
+
+
+def _shift(items: tuple[Item, ...], dy: float) -> list[Item]:
+    from dataclasses import replace
+
+    return [replace(item, y=item.y + dy) if not isinstance(item, Rule)
+            else replace(item, y1=item.y1 + dy, y2=item.y2 + dy) for item in items]
+
+
+def _hex(value: str) -> Color:
+    value = value.lstrip("#")
+    return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+
+
+def _ink_on(fill: Color) -> Color:
+    """Black or white, whichever reads better on `fill` (WCAG relative luminance)."""
+    luminance = 0.2126 * fill[0] + 0.7152 * fill[1] + 0.0722 * fill[2]
+    return BLACK if luminance > 0.45 else WHITE

@@ -1,0 +1,216 @@
+"""Lay out a model letter: pre-addressed for a window envelope, ready to date, sign and post."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from ..markup import parse_paragraphs
+from ..model import Kit, Letter, Target
+from ..text.types import Align, Paragraph, Span, TextStyle
+from . import styles
+from .boxes import MM, Item, Page, Part, Rule, TextBox
+from .flow import Column, set_text
+from .locale import format_date, is_rtl, label, language_name
+from .paper import Paper
+
+BODY_SIZES = (10.5, 10.0, 9.5)  # the first that fits one page wins; else the letter runs on
+RTL_BODY_SIZES = (11.5, 11.0)  # Nastaliq reads small for its size; 11 pt is the floor
+ADDRESS_SIZE = 10.0
+PARAGRAPH_GAP = 0.55  # space between paragraphs, in lines of body text
+CONTINUATION_SPACE = 14 * MM  # room for the continuation line at the top of a following page
+
+
+@dataclass(frozen=True)
+class _Letter:
+    kit: Kit
+    letter: Letter
+    target: Target
+    paper: Paper
+    today: dt.date
+    size: float
+
+    @property
+    def language(self) -> str:
+        return self.letter.language
+
+    @property
+    def rtl(self) -> bool:
+        return is_rtl(self.language)
+
+    def style(self, size: float | None = None, *, leading: float | None = None,
+              align: Align = Align.START, role: str = "serif") -> TextStyle:
+        lead = leading or (1.9 if self.rtl else 1.32)
+        return styles.style(size or self.size, role=role, language=self.language,
+                            leading=lead, align=align)
+
+    @property
+    def left(self) -> float:
+        return 25 * MM if self.paper.name == "a4" else 1.0 * 72
+
+    @property
+    def width(self) -> float:
+        return self.paper.width - self.left - self.paper.margin
+
+
+def layout_letter(kit: Kit, language: str, paper: Paper, today: dt.date) -> Part:
+    """The model letter in `language`: one page if it fits at a readable size, else more."""
+    sizes = RTL_BODY_SIZES if is_rtl(language) else BODY_SIZES
+    for size in sizes:
+        pages = _layout_pages(_Letter(kit, kit.letters[language], kit.main_target, paper, today, size))
+        if len(pages) == 1:
+            break
+    else:
+        pages = _layout_pages(_Letter(kit, kit.letters[language], kit.main_target, paper, today, sizes[0]))
+    title = f"Model letter in {language_name(language)}"
+    return Part(f"letter-{language}", title, language, tuple(pages))
+
+
+def _layout_pages(doc: _Letter) -> list[Page]:
+    paper = doc.paper
+    bottom = paper.height - 18 * MM
+    first = Column(doc.left, 0, doc.width, bottom)
+    first.items += _fold_marks(paper)
+    first.items += _window_address(doc)
+    _heading(doc, first)
+    columns = [first]
+    blocks = _body_blocks(doc)
+    for paragraph, gap in blocks:
+        column = columns[-1]
+        lines = list(paragraph.lines)
+        while lines:
+            fitting = _fitting(lines, column)
+            if fitting:
+                chunk = _sub_paragraph(paragraph, lines[:fitting])
+                column.place(TextBox(column.x, column.y, chunk), chunk.height)
+                lines = lines[fitting:]
+            if lines:
+                columns.append(_continuation(doc))
+        columns[-1].advance(gap)
+    _signature(doc, columns)
+    total = len(columns)
+    for number, column in enumerate(columns[1:], 2):
+        column.items.append(_continuation_line(doc, number, total))
+    return [Page(paper.width, paper.height, tuple(c.items)) for c in columns]
+
+
+def _fitting(lines: list, column: Column) -> int:  # type: ignore[type-arg]
+    """How many of the paragraph's remaining lines fit in the column."""
+    base = lines[0].baseline - lines[0].ascent
+    count = 0
+    for line in lines:
+        if column.y + line.baseline + line.descent - base > column.bottom:
+            break
+        count += 1
+    return count
+
+
+def _sub_paragraph(paragraph: Paragraph, lines: list) -> Paragraph:  # type: ignore[type-arg]
+    shift = lines[0].baseline - paragraph.lines[0].baseline
+    moved = tuple(replace(line, baseline=line.baseline - shift) for line in lines)
+    height = moved[-1].baseline + moved[-1].descent
+    return replace(paragraph, lines=moved, height=height)
+
+
+# -- the envelope window and heading --------------------------------------------------------
+
+
+def _window_address(doc: _Letter) -> list[Item]:
+    """The recipient in the envelope window, in Latin script whatever the letter's language."""
+    window, target = doc.paper.window, doc.target
+    items: list[Item] = []
+    inset = 5 * MM if doc.paper.name == "a4" else 0.1 * 72
+    x, width = window.x + inset, window.width - inset
+    if doc.kit.letter.return_line:
+        line = set_text(doc.kit.letter.return_line, styles.style(7.5, role="sans", leading=1.1), width)
+        y = window.y + window.return_height - line.height - 2
+        items += [TextBox(x, y, line), Rule(x, y + line.height + 0.8, x + line.lines[0].width,
+                                            y + line.height + 0.8, line_width=0.3)]
+    lines = [target.name, target.title, *target.address, target.country.upper()]
+    block = set_text("\n".join(lines), styles.style(ADDRESS_SIZE, role="sans", leading=1.22), width)
+    items.append(TextBox(x, window.y + window.return_height + 3, block))
+    return items
+
+
+def _heading(doc: _Letter, column: Column) -> None:
+    """Date (and, for letters not in Latin script, the recipient in the letter's script)."""
+    window = doc.paper.window
+    info_x = window.x + window.width + 8 * MM
+    info = Column(info_x, window.y + 2, doc.left + doc.width - info_x, 1e9)
+    local = doc.target.local.get(doc.language)
+    if local:
+        text = "\n".join([local.name, local.title, *local.address])
+        info.add_text(text, doc.style(align=Align.END if not doc.rtl else Align.START))
+        info.advance(4)
+    info.add_text(_date_line(doc), doc.style(align=Align.END if not doc.rtl else Align.START))
+    column.items += info.items
+    column.y = max(window.y + window.height, info.y) + 8 * MM
+    if doc.letter.subject:
+        column.add_text([Span(doc.letter.subject, bold=True)], doc.style(),
+                        section=f"letters.{doc.language}.subject")
+        column.advance(doc.size * 0.9)
+    salutation = doc.target.salutation.get(doc.language, "")
+    column.add_text(salutation, doc.style(), section=f"targets.0.salutation.{doc.language}")
+    column.advance(doc.size * PARAGRAPH_GAP)
+
+
+def _date_line(doc: _Letter) -> str:
+    setting = doc.kit.letter.date
+    if setting == "blank":
+        return f"{label(doc.language, 'date')}: ____________________"
+    date = doc.today if setting == "today" else setting
+    return format_date(date, doc.language)  # type: ignore[arg-type]
+
+
+# -- body, signature, continuation ----------------------------------------------------------
+
+
+def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
+    align = Align.JUSTIFY
+    gap = doc.size * (2.0 if doc.rtl else 1.32) * PARAGRAPH_GAP
+    return [(set_text(spans, doc.style(align=align), doc.width), gap)
+            for spans in parse_paragraphs(doc.letter.body)]
+
+
+def _signature(doc: _Letter, columns: list[Column]) -> None:
+    closing = set_text(doc.letter.closing, doc.style(), doc.width)
+    signature_height = closing.height + 64
+    if columns[-1].y + signature_height > columns[-1].bottom:
+        columns.append(_continuation(doc))
+    column = columns[-1]
+    column.place(TextBox(column.x, column.y, closing), closing.height + 30)
+    half = (doc.width - 12 * MM) / 2
+    for n, key in enumerate(("signature", "name")):
+        x = column.x + n * (half + 12 * MM)
+        _fill_in_line(doc, column, x, half, label(doc.language, key))
+    column.advance(28)
+    _fill_in_line(doc, column, column.x, doc.width, label(doc.language, "address"))
+    column.advance(16)
+
+
+def _fill_in_line(doc: _Letter, column: Column, x: float, width: float, text: str) -> None:
+    column.items.append(Rule(x, column.y, x + width, column.y, color=styles.GREY, line_width=0.6))
+    caption = set_text(text, doc.style(9, leading=1.2, role="sans"), width)
+    column.items.append(TextBox(x, column.y + 2, caption, styles.GREY))
+
+
+def _continuation(doc: _Letter) -> Column:
+    """A following page; its continuation line is added once the page count is known."""
+    top = 18 * MM
+    column = Column(doc.left, top, doc.width, doc.paper.height - 18 * MM)
+    column.advance(CONTINUATION_SPACE)
+    return column
+
+
+def _continuation_line(doc: _Letter, number: int, total: int) -> Item:
+    """`Syed Mohsin Raza Naqvi · page 2 of 2` at the top of a following page."""
+    name = doc.target.local.get(doc.language)
+    recipient = name.name if name else doc.target.name
+    text = f"{recipient} · {label(doc.language, 'page', n=number, total=total)}"
+    paragraph = set_text(text, doc.style(9, role="sans", leading=1.2), doc.width)
+    return TextBox(doc.left, 18 * MM, paragraph, styles.GREY)
+
+
+def _fold_marks(paper: Paper) -> list[Item]:
+    """Short ticks in the left margin where the sheet is folded for the envelope."""
+    return [Rule(4 * MM, y, 9 * MM, y, color=styles.RULE, line_width=0.5) for y in paper.folds]
