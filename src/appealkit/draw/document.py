@@ -5,10 +5,10 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from reportlab.pdfgen.canvas import Canvas
+from typing import Any
 
 from ..layout.boxes import Part
+from .glyphs import new_canvas
 from .page import draw_page
 
 
@@ -26,8 +26,8 @@ def render_pdf(parts: Sequence[Part], info: DocumentInfo) -> bytes:
     buffer = io.BytesIO()
     first = parts[0].pages[0]
     # invariant=1 fixes the dates and document ID, so the same input gives the same bytes.
-    canvas = Canvas(buffer, pagesize=(first.width, first.height), invariant=1,
-                    pageCompression=1, lang=info.language)
+    canvas = new_canvas(buffer, (first.width, first.height), pageCompression=1,
+                        lang=info.language)
     _set_info(canvas, info)
     for index, part in enumerate(parts):
         key = f"part{index}"
@@ -43,7 +43,7 @@ def render_pdf(parts: Sequence[Part], info: DocumentInfo) -> bytes:
     return buffer.getvalue()
 
 
-def _set_info(canvas: Canvas, info: DocumentInfo) -> None:
+def _set_info(canvas: Any, info: DocumentInfo) -> None:
     canvas.setTitle(info.title)
     canvas.setSubject(info.subject)
     canvas.setAuthor(info.author)

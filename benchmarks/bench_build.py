@@ -1,0 +1,73 @@
+"""Time the example pack: cold build in a new process, warm build in a running one, memory, size.
+
+Run by hand from the repository root:  python benchmarks/bench_build.py [--runs 7]
+Prints medians (the machines are shared and noisy), never asserts: timings are not tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+KIT = ROOT / "kit.yaml"
+TODAY = "2025-07-01"  # before the example's deadline, so no warning is printed
+
+
+def cold_runs(runs: int, out: Path) -> tuple[list[float], int]:
+    """Wall time of `python -m appealkit build` in a fresh interpreter; peak RSS in KiB."""
+    times, peak = [], 0
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "appealkit", "build", str(KIT), "--out", str(out),
+                        "--today", TODAY], check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
+    return times, peak
+
+
+def warm_runs(runs: int, out: Path) -> list[float]:
+    """Wall time of build_pack in this process, after one build to load fonts and modules."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from appealkit.build import build_pack
+
+    today = dt.date.fromisoformat(TODAY)
+    build_pack(KIT, out, today=today)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        build_pack(KIT, out, today=today)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        cold, peak = cold_runs(args.runs, out)
+        warm = warm_runs(args.runs, out)
+        size = (out / "pack.pdf").stat().st_size
+        parts = sorted(p.name for p in out.glob("*.pdf"))
+    print(f"runs:              {args.runs} (medians; min-max in brackets)")
+    print(f"cold build:        {statistics.median(cold):.3f} s [{min(cold):.3f}-{max(cold):.3f}]"
+          "  (new process: python -m appealkit build)")
+    print(f"warm build:        {statistics.median(warm):.3f} s [{min(warm):.3f}-{max(warm):.3f}]"
+          "  (build_pack in a running process)")
+    print(f"peak memory:       {peak / 1024:.1f} MiB  (max RSS of the cold builds)")
+    print(f"pack.pdf:          {size / 1024:.1f} KiB")
+    print(f"files:             {', '.join(parts)}")
+
+
+if __name__ == "__main__":
+    main()
