@@ -2,3 +2,25 @@
 
 Knows nothing of kits, pages or ReportLab.
 """
+
+from .fonts import Font, FontFamily, FontPair, load_font, missing_chars
+from .lines import measure, set_paragraph
+from .types import Align, Direction, Glyph, GlyphRun, Line, Paragraph, Span, TextStyle
+
+__all__ = [
+    "Align",
+    "Direction",
+    "Font",
+    "FontFamily",
+    "FontPair",
+    "Glyph",
+    "GlyphRun",
+    "Line",
+    "Paragraph",
+    "Span",
+    "TextStyle",
+    "load_font",
+    "measure",
+    "missing_chars",
+    "set_paragraph",
+]

@@ -48,6 +48,7 @@ class Glyph:
     dx: float  # offset from the pen position, points
     dy: float  # offset from the baseline, points (up is positive)
     text: str  # logical text this glyph carries for copy and paste ('' when another glyph carries it)
+    cluster: int = 0  # index into its run's logical text where the glyph's cluster starts
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,8 @@ class GlyphRun:
     text: str  # the run's logical text
     bold: bool = False
     link: str | None = None
+    level: int = 0  # bidi embedding level (odd: right to left)
+    start: int = 0  # index of ``text`` in the paragraph's logical text
 
 
 @dataclass(frozen=True)

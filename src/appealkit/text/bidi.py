@@ -1,0 +1,413 @@
+"""Resolve Unicode Bidirectional Algorithm (UAX #9, rev. 44+) embedding levels and reorder lines.
+
+Implements P2-P3, X1-X10, W1-W7, N0-N2, I1-I2 for a paragraph (a line feed is treated as a
+paragraph separator: the text is split there and every piece gets the same base level), and
+L1-L2 for a line. Character classes come from ``unicodedata`` (the Unicode version of the running
+Python). Paired brackets (N0) are the mirrored characters of categories Ps and Pe.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from bidi.mirror import MIRRORED
+
+__all__ = [
+    "bidi_classes",
+    "first_strong_level",
+    "reorder_levels",
+    "resolve_levels",
+    "visual_order",
+]
+
+MAX_DEPTH = 125
+_STRONG = {"L": 0, "R": 1, "AL": 1}
+_ISOLATE_INITIATORS = frozenset({"LRI", "RLI", "FSI"})
+_EMBEDDINGS = {"LRE": (0, "N"), "RLE": (1, "N"), "LRO": (0, "L"), "RLO": (1, "R")}
+_REMOVED = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "BN"})  # X9
+_NEUTRAL_OR_ISOLATE = frozenset({"B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"})
+_RTL_CLASSES = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "LRI", "RLI", "FSI"})
+_CANONICAL_BRACKETS = {"\u2329": "\u3008", "\u232a": "\u3009"}
+
+
+def bidi_classes(text: str) -> list[str]:
+    """Bidi_Class of each character; unassigned code points default to L."""
+    return [unicodedata.bidirectional(c) or "L" for c in text]
+
+
+def first_strong_level(classes: Sequence[str], start: int = 0, stop: int | None = None) -> int | None:
+    """P2-P3: 1 if the first strong character (outside isolates) is R or AL, 0 if L, else None."""
+    depth = 0
+    for t in classes[start:stop]:
+        if t in _ISOLATE_INITIATORS:
+            depth += 1
+        elif t == "PDI":
+            if depth == 0 and stop is not None:
+                break
+            depth = max(depth - 1, 0)
+        elif depth == 0 and t in _STRONG:
+            return _STRONG[t]
+    return None
+
+
+def resolve_levels(text: str, base_level: int | None = None) -> tuple[int, list[int]]:
+    """Return the paragraph level and the resolved level of each character (before L1).
+
+    ``base_level`` 0 or 1 forces the paragraph direction; None applies P2-P3 to the whole text.
+    Characters removed by X9 get the level of the character before them.
+    """
+    classes = bidi_classes(text)
+    if base_level is None:
+        base_level = first_strong_level(classes) or 0
+    if base_level == 0 and _RTL_CLASSES.isdisjoint(classes):
+        return 0, [0] * len(text)  # nothing can raise a level in plain left-to-right text
+    levels = [base_level] * len(text)
+    start = 0
+    for end in [i for i, t in enumerate(classes) if t == "B"] + [len(text)]:
+        _resolve_paragraph(text, classes, levels, start, end, base_level)
+        start = end + 1
+    return base_level, levels
+
+
+def line_levels(classes: Sequence[str], levels: Sequence[int], base_level: int,
+                start: int, stop: int) -> list[int]:
+    """L1 for the line text[start:stop]: separators and trailing whitespace go to the base level."""
+    out = list(levels[start:stop])
+    trailing = True  # whitespace before the end of the line or before a separator
+    for i in range(stop - 1, start - 1, -1):
+        t = classes[i]
+        if t in ("S", "B"):
+            out[i - start] = base_level
+            trailing = True
+        elif trailing and (t in ("WS", "LRI", "RLI", "FSI", "PDI") or t in _REMOVED):
+            out[i - start] = base_level
+        else:
+            trailing = False
+    return out
+
+
+def reorder_levels(levels: Sequence[int]) -> list[int]:
+    """L2: indexes of the items (characters or runs) in visual order, left to right."""
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    highest = max(levels)
+    lowest_odd = min(levels) | 1
+    for level in range(highest, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return order
+
+
+def visual_order(text: str, base_level: int | None = None) -> str:
+    """The characters of a single-line text in display order (no mirroring); for tests and debugging."""
+    base, levels = resolve_levels(text, base_level)
+    classes = bidi_classes(text)
+    final = line_levels(classes, levels, base, 0, len(text))
+    return "".join(text[i] for i in reorder_levels(final))
+
+
+# --- one paragraph -------------------------------------------------------------------------
+
+
+def _resolve_paragraph(text: str, classes: list[str], levels: list[int],
+                       start: int, end: int, base: int) -> None:
+    types = list(classes)
+    matching = _match_isolates(classes, start, end)
+    _resolve_explicit(classes, types, levels, matching, start, end, base)
+    sequences = _isolating_sequences(classes, levels, matching, start, end)
+    # sos and eos come from the explicit levels, so take them all before any is resolved
+    bounds = [_sequence_bounds(seq, classes, levels, matching, start, end, base) for seq in sequences]
+    for seq, (sos, eos) in zip(sequences, bounds):
+        _resolve_weak(seq, types, sos)
+        _resolve_brackets(seq, text, types, classes, levels[seq[0]], sos)
+        _resolve_neutrals(seq, types, levels[seq[0]], sos, eos)
+        _resolve_implicit(seq, types, levels)
+    _level_removed(classes, levels, start, end, base)
+
+
+def _match_isolates(classes: Sequence[str], start: int, end: int) -> dict[int, int]:
+    """BD9: matching PDI of each isolate initiator that has one."""
+    matching: dict[int, int] = {}
+    stack: list[int] = []
+    for i in range(start, end):
+        t = classes[i]
+        if t in _ISOLATE_INITIATORS:
+            stack.append(i)
+        elif t == "PDI" and stack:
+            matching[stack.pop()] = i
+        elif t == "B":
+            stack.clear()
+    return matching
+
+
+def _resolve_explicit(classes: Sequence[str], types: list[str], levels: list[int],
+                      matching: dict[int, int], start: int, end: int, base: int) -> None:
+    """X1-X8: explicit embedding levels and directional overrides."""
+    stack: list[tuple[int, str, bool]] = [(base, "N", False)]  # level, override, isolate
+    overflow_isolates = overflow_embeddings = valid_isolates = 0
+    for i in range(start, end):
+        t = classes[i]
+        level, override, _ = stack[-1]
+        if t in _EMBEDDINGS:
+            parity, new_override = _EMBEDDINGS[t]
+            new = _next_level(level, parity)
+            if new <= MAX_DEPTH and overflow_isolates == overflow_embeddings == 0:
+                stack.append((new, new_override, False))
+            elif overflow_isolates == 0:
+                overflow_embeddings += 1
+            levels[i] = level
+        elif t in _ISOLATE_INITIATORS:
+            levels[i] = level
+            if override != "N":
+                types[i] = override
+            stop = matching.get(i, end)
+            parity = 1 if t == "RLI" else 0
+            if t == "FSI":
+                parity = first_strong_level(classes, i + 1, stop) or 0
+            new = _next_level(level, parity)
+            if new <= MAX_DEPTH and overflow_isolates == overflow_embeddings == 0:
+                valid_isolates += 1
+                stack.append((new, "N", True))
+            else:
+                overflow_isolates += 1
+        elif t == "PDI":
+            if overflow_isolates:
+                overflow_isolates -= 1
+            elif valid_isolates:
+                overflow_embeddings = 0
+                while not stack[-1][2]:
+                    stack.pop()
+                stack.pop()
+                valid_isolates -= 1
+            level, override, _ = stack[-1]
+            levels[i] = level
+            if override != "N":
+                types[i] = override
+        elif t == "PDF":
+            if overflow_isolates:
+                pass
+            elif overflow_embeddings:
+                overflow_embeddings -= 1
+            elif not stack[-1][2] and len(stack) > 1:
+                stack.pop()
+            levels[i] = level
+        elif t == "B":
+            levels[i] = base
+        else:
+            levels[i] = level
+            if override != "N" and t != "BN":
+                types[i] = override
+
+
+def _next_level(level: int, parity: int) -> int:
+    """Least level greater than ``level`` with the given parity (0 even, 1 odd)."""
+    return level + 1 + ((level + 1) % 2 != parity)
+
+
+def _isolating_sequences(classes: Sequence[str], levels: Sequence[int],
+                         matching: dict[int, int], start: int, end: int) -> list[list[int]]:
+    """BD13/X10: level runs (ignoring X9-removed characters) chained across isolates."""
+    runs: list[list[int]] = []
+    for i in range(start, end):
+        if classes[i] in _REMOVED:
+            continue
+        if runs and levels[runs[-1][-1]] == levels[i]:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    run_starting_at = {run[0]: run for run in runs}
+    matched_pdis = set(matching.values())
+    sequences = []
+    for run in runs:
+        if run[0] in matched_pdis:
+            continue  # it continues the sequence of its isolate initiator
+        seq = list(run)
+        while seq[-1] in matching and matching[seq[-1]] in run_starting_at:
+            seq.extend(run_starting_at[matching[seq[-1]]])
+        sequences.append(seq)
+    return sequences
+
+
+def _sequence_bounds(seq: list[int], classes: Sequence[str], levels: Sequence[int],
+                     matching: dict[int, int], start: int, end: int, base: int) -> tuple[str, str]:
+    """X10: the sos and eos types of an isolating run sequence."""
+    level = levels[seq[0]]
+    before = next((levels[i] for i in range(seq[0] - 1, start - 1, -1)
+                   if classes[i] not in _REMOVED), base)
+    last = seq[-1]
+    if classes[last] in _ISOLATE_INITIATORS and last not in matching:
+        after = base
+    else:
+        after = next((levels[i] for i in range(last + 1, end) if classes[i] not in _REMOVED), base)
+    return "LR"[max(level, before) % 2], "LR"[max(level, after) % 2]
+
+
+def _resolve_weak(seq: list[int], types: list[str], sos: str) -> None:
+    """W1-W7 on one isolating run sequence."""
+    prev = sos
+    for i in seq:  # W1
+        if types[i] == "NSM":
+            types[i] = "ON" if prev in ("LRI", "RLI", "FSI", "PDI") else prev
+        prev = types[i]
+    strong = sos
+    for i in seq:  # W2, W3
+        t = types[i]
+        if t in ("L", "R", "AL"):
+            strong = t
+            if t == "AL":
+                types[i] = "R"
+        elif t == "EN" and strong == "AL":
+            types[i] = "AN"
+    for k in range(1, len(seq) - 1):  # W4
+        t = types[seq[k]]
+        a, b = types[seq[k - 1]], types[seq[k + 1]]
+        if t == "ES" and a == b == "EN":
+            types[seq[k]] = "EN"
+        elif t == "CS" and a == b and a in ("EN", "AN"):
+            types[seq[k]] = a
+    _spread_terminators(seq, types)  # W5
+    for i in seq:  # W6
+        if types[i] in ("ES", "ET", "CS"):
+            types[i] = "ON"
+    strong = sos
+    for i in seq:  # W7
+        t = types[i]
+        if t in ("L", "R"):
+            strong = t
+        elif t == "EN" and strong == "L":
+            types[i] = "L"
+
+
+def _spread_terminators(seq: list[int], types: list[str]) -> None:
+    """W5: a sequence of European terminators next to a European number becomes EN."""
+    k = 0
+    while k < len(seq):
+        if types[seq[k]] != "ET":
+            k += 1
+            continue
+        j = k
+        while j < len(seq) and types[seq[j]] == "ET":
+            j += 1
+        if (k > 0 and types[seq[k - 1]] == "EN") or (j < len(seq) and types[seq[j]] == "EN"):
+            for m in range(k, j):
+                types[seq[m]] = "EN"
+        k = j
+
+
+def _resolve_brackets(seq: list[int], text: str, types: list[str], classes: Sequence[str],
+                      level: int, sos: str) -> None:
+    """N0: paired brackets take the direction of what they enclose or surround."""
+    pairs = _bracket_pairs(seq, text, types)
+    if not pairs:
+        return
+    embedding = "LR"[level % 2]
+    for open_k, close_k in pairs:
+        inside = {_strong_of(types[seq[m]]) for m in range(open_k + 1, close_k)}
+        if embedding in inside:
+            direction = embedding
+        elif inside & {"L", "R"}:
+            before = next((_strong_of(types[seq[m]]) for m in range(open_k - 1, -1, -1)
+                           if _strong_of(types[seq[m]])), sos)
+            direction = before  # the opposite direction if the context has it, else embedding
+        else:
+            continue
+        for k in (open_k, close_k):
+            types[seq[k]] = direction
+            # NSMs that followed a bracket take its new type (W1 had made them ON)
+            m = k + 1
+            while m < len(seq) and classes[seq[m]] == "NSM":
+                types[seq[m]] = direction
+                m += 1
+
+
+def _strong_of(t: str) -> str | None:
+    """Direction a resolved type counts as in N0 and N1 (numbers count as R)."""
+    if t == "L":
+        return "L"
+    if t in ("R", "AL", "EN", "AN"):
+        return "R"
+    return None
+
+
+def _bracket_pairs(seq: list[int], text: str, types: list[str]) -> list[tuple[int, int]]:
+    """BD16: positions (in ``seq``) of matched bracket pairs, sorted by opening position."""
+    stack: list[tuple[str, int]] = []
+    pairs = []
+    for k, i in enumerate(seq):
+        if types[i] != "ON":
+            continue
+        kind, closer = _bracket(text[i])
+        if kind == "o":
+            if len(stack) == 63:
+                break
+            stack.append((closer, k))
+        elif kind == "c":
+            char = _CANONICAL_BRACKETS.get(text[i], text[i])
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == char:
+                    pairs.append((stack[depth][1], k))
+                    del stack[depth:]
+                    break
+    return sorted(pairs)
+
+
+@lru_cache(maxsize=4096)
+def _bracket(char: str) -> tuple[str, str]:
+    """('o', canonical closing bracket), ('c', '') or ('', '') for other characters."""
+    category = unicodedata.category(char)
+    mirror = MIRRORED.get(char)
+    if category == "Ps" and mirror:
+        return "o", _CANONICAL_BRACKETS.get(mirror, mirror)
+    if category == "Pe" and mirror:
+        return "c", ""
+    return "", ""
+
+
+def _resolve_neutrals(seq: list[int], types: list[str], level: int, sos: str, eos: str) -> None:
+    """N1-N2: neutrals and isolate marks between two like directions take it, others embed."""
+    embedding = "LR"[level % 2]
+    k = 0
+    while k < len(seq):
+        if types[seq[k]] not in _NEUTRAL_OR_ISOLATE:
+            k += 1
+            continue
+        j = k
+        while j < len(seq) and types[seq[j]] in _NEUTRAL_OR_ISOLATE:
+            j += 1
+        before = _strong_of(types[seq[k - 1]]) if k > 0 else sos
+        after = _strong_of(types[seq[j]]) if j < len(seq) else eos
+        direction = before if before == after else embedding
+        for m in range(k, j):
+            types[seq[m]] = direction
+        k = j
+
+
+def _resolve_implicit(seq: list[int], types: list[str], levels: list[int]) -> None:
+    """I1-I2."""
+    for i in seq:
+        t, level = types[i], levels[i]
+        if level % 2 == 0:
+            levels[i] = level + (1 if t == "R" else 2 if t in ("AN", "EN") else 0)
+        elif t in ("L", "EN", "AN"):
+            levels[i] = level + 1
+
+
+def _level_removed(classes: Sequence[str], levels: list[int], start: int, end: int, base: int) -> None:
+    """Give X9-removed characters the level of the preceding character, so runs stay whole."""
+    previous = base
+    for i in range(start, end):
+        if classes[i] in _REMOVED:
+            levels[i] = previous
+        else:
+            previous = levels[i]

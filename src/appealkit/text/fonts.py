@@ -1,0 +1,213 @@
+"""Load font files once and choose, per script and language, which font draws a character."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import uharfbuzz as hb
+
+__all__ = ["Font", "FontFamily", "FontPair", "GlyphBox", "load_font", "missing_chars", "primary_language"]
+
+
+class GlyphBox(NamedTuple):
+    """Ink box of a glyph in font units, y up: the glyph covers x..x+width and bottom..top."""
+
+    x: int
+    bottom: int
+    width: int
+    top: int
+
+
+@dataclass(frozen=True, eq=False)
+class Font:
+    """One font file, parsed once; compares and hashes by identity (one object per path)."""
+
+    path: str
+    data: bytes = field(repr=False)
+    postscript_name: str
+    units_per_em: int
+    ascender: int  # font units, up positive (hhea, or OS/2 typo metrics when the font asks)
+    descender: int  # font units, negative below the baseline
+    line_gap: int
+    hb_face: hb.Face = field(repr=False)
+    hb_font: hb.Font = field(repr=False)
+    codepoints: frozenset[int] = field(repr=False)
+    _advances: dict[int, int] = field(default_factory=dict, repr=False)
+    _boxes: dict[int, GlyphBox] = field(default_factory=dict, repr=False)
+
+    def has_char(self, char: int | str) -> bool:
+        """True if the font's cmap maps the code point (an int or a one-character string)."""
+        return (ord(char) if isinstance(char, str) else char) in self.codepoints
+
+    def advance(self, gid: int) -> int:
+        """Horizontal advance of a glyph, in font units."""
+        value = self._advances.get(gid)
+        if value is None:
+            value = self._advances[gid] = self.hb_font.get_glyph_h_advance(gid)
+        return value
+
+    def glyph_extents(self, gid: int) -> GlyphBox:
+        """Ink box of a glyph in font units (y up); empty glyphs give a zero box."""
+        box = self._boxes.get(gid)
+        if box is None:
+            box = self._boxes[gid] = _read_box(self.hb_font, gid)
+        return box
+
+
+@dataclass(frozen=True)
+class FontPair:
+    """The regular and bold face of one design; bold falls back to regular when missing."""
+
+    regular: Font
+    bold: Font | None = None
+
+    def pick(self, bold: bool) -> Font:
+        return self.bold if bold and self.bold is not None else self.regular
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """Fonts per script (ISO 15924 tag) with per-language overrides and a fallback chain.
+
+    A character is drawn with the font for its script, refined by language (Arabic script:
+    Nastaliq for ``ur``, Naskh otherwise); if that font lacks the character, with the first font
+    of ``default``, the script fonts and ``fallbacks`` that has it.
+    """
+
+    default: FontPair  # for Latin and anything without a script entry
+    scripts: tuple[tuple[str, FontPair], ...] = ()  # ("Arab", pair), ("Deva", pair)
+    languages: tuple[tuple[str, str, FontPair], ...] = ()  # ("Arab", "ur", nastaliq pair)
+    fallbacks: tuple[FontPair, ...] = ()
+
+    @classmethod
+    def from_files(
+        cls,
+        latin: tuple[str, str | None],
+        arabic: tuple[str, str | None] | None = None,
+        urdu: tuple[str, str | None] | None = None,
+        devanagari: tuple[str, str | None] | None = None,
+        fallbacks: Iterable[tuple[str, str | None]] = (),
+    ) -> FontFamily:
+        """Build a family from (regular, bold) paths; ``urdu`` is used for Arabic script in ``ur``.
+
+        Greek and Cyrillic use the ``latin`` fonts (Noto Sans and Serif cover them).
+        """
+        scripts = [("Arab", _pair(arabic or urdu)), ("Deva", _pair(devanagari))]
+        languages = [("Arab", "ur", _pair(urdu))] if urdu else []
+        return cls(
+            default=_pair(latin),  # type: ignore[arg-type]
+            scripts=tuple((s, p) for s, p in scripts if p is not None),
+            languages=tuple((s, lang, p) for s, lang, p in languages if p is not None),
+            fallbacks=tuple(p for p in map(_pair, fallbacks) if p is not None),
+        )
+
+    def pair_for(self, script: str | None, language: str) -> FontPair:
+        """The preferred design for a script in a BCP 47 language."""
+        lang = primary_language(language)
+        for s, code, pair in self.languages:
+            if s == script and code == lang:
+                return pair
+        for s, pair in self.scripts:
+            if s == script:
+                return pair
+        return self.default
+
+    def chain(self, script: str | None, language: str) -> tuple[FontPair, ...]:
+        """Preferred design first, then every other design of the family, without repeats."""
+        return _chain(self, script, primary_language(language))
+
+    def font_for(self, char: str, script: str | None, language: str, bold: bool) -> Font:
+        """The font that draws ``char``; the preferred one if none of the family can."""
+        pairs = self.chain(script, language)
+        for pair in pairs:
+            font = pair.pick(bold)
+            if font.has_char(char):
+                return font
+        return pairs[0].pick(bold)
+
+    def can_draw(self, char: str) -> bool:
+        """True if some font of the family has the character."""
+        return any(p.pick(False).has_char(char) or p.pick(True).has_char(char)
+                   for p in self.chain(None, ""))
+
+
+_CHAINS: dict[tuple[FontFamily, str | None, str], tuple[FontPair, ...]] = {}
+
+
+def _chain(family: FontFamily, script: str | None, lang: str) -> tuple[FontPair, ...]:
+    key = (family, script, lang)
+    found = _CHAINS.get(key)
+    if found is None:
+        first = family.pair_for(script, lang)
+        rest = [family.default, *(p for _, p in family.scripts),
+                *(p for _, _, p in family.languages), *family.fallbacks]
+        found = _CHAINS[key] = tuple(dict.fromkeys([first, *rest]))
+    return found
+
+
+def primary_language(language: str) -> str:
+    """The primary subtag of a BCP 47 tag, lower case: 'ur-PK' -> 'ur'."""
+    return language.replace("_", "-").split("-", 1)[0].lower()
+
+
+def _pair(paths: tuple[str, str | None] | None) -> FontPair | None:
+    if paths is None:
+        return None
+    regular, bold = paths
+    return FontPair(load_font(regular), load_font(bold) if bold else None)
+
+
+_FONTS: dict[str, Font] = {}
+_LOCK = threading.Lock()
+
+
+def load_font(path: str | os.PathLike[str]) -> Font:
+    """Parse a TrueType/OpenType file once per absolute path and return the shared Font."""
+    key = os.path.abspath(os.fspath(path))
+    font = _FONTS.get(key)
+    if font is None:
+        with _LOCK:
+            font = _FONTS.get(key) or _read_font(key)
+            _FONTS[key] = font
+    return font
+
+
+def _read_font(path: str) -> Font:
+    with open(path, "rb") as f:
+        data = f.read()
+    face = hb.Face(data)
+    hb_font = hb.Font(face)  # scale defaults to upem, so positions come out in font units
+    extents = hb_font.get_font_extents("ltr")
+    name = face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or os.path.basename(path)
+    return Font(
+        path=path, data=data, postscript_name=name, units_per_em=face.upem,
+        ascender=extents.ascender, descender=extents.descender, line_gap=extents.line_gap,
+        hb_face=face, hb_font=hb_font, codepoints=frozenset(face.unicodes),
+    )
+
+
+def _read_box(hb_font: hb.Font, gid: int) -> GlyphBox:
+    ext = hb_font.get_glyph_extents(gid)
+    if ext is None:
+        return GlyphBox(0, 0, 0, 0)
+    # HarfBuzz gives the top (y_bearing) and a negative height
+    return GlyphBox(ext.x_bearing, ext.y_bearing + ext.height, ext.width, ext.y_bearing)
+
+
+def missing_chars(text: str, family: FontFamily, language: str = "") -> list[str]:
+    """Characters of ``text`` that no font of the family can draw, each once, in order of appearance.
+
+    Control and format characters (line feeds, joiners, bidi marks) are skipped: they are not drawn.
+    ``language`` is accepted for symmetry with shaping; coverage does not depend on it today.
+    """
+    seen = dict.fromkeys(text)
+    return [c for c in seen if not _is_invisible(c) and not family.can_draw(c)]
+
+
+def _is_invisible(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")

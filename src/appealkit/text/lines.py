@@ -1,0 +1,263 @@
+"""Break a shaped paragraph into lines, reorder each line for display and align it in a box.
+
+Lines break after spaces and a few other opportunities (hyphen, en dash, slash, zero-width space),
+at line feeds, and, for a word wider than the box, between clusters. Widths come from the glyph
+advances of the paragraph shaped once. UAX #9 L1-L2 apply per line, after breaking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .bidi import reorder_levels
+from .shaping import ShapedItem, ShapedText, shape_text
+from .types import Align, Direction, Glyph, GlyphRun, Line, Paragraph, Span, TextStyle
+
+__all__ = ["break_lines", "measure", "set_paragraph"]
+
+_SPACES = frozenset(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000")
+_STRETCHY = frozenset(" \u00a0\u3000")  # justification widens only these
+_HARD_BREAKS = frozenset("\n\u2028\u2029\x0b\x0c\x85")  # a CR is trimmed as white space
+_TRAILING = _SPACES | {"\r"}
+_BREAK_AFTER_DASH = frozenset("-\u2010\u2013")
+_EPSILON = 1e-6  # points; tolerance for rounding in width sums
+_INK_CLEARANCE = 0.08  # em; the least white between the ink of two lines
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    """One line's logical range: text[start:end] is set; text[end:next_start] was dropped."""
+
+    start: int
+    end: int
+    next_start: int
+    hard: bool  # ends at a line feed or the end of the paragraph
+
+
+def set_paragraph(spans: Sequence[Span], style: TextStyle, width: float) -> Paragraph:
+    """Shape, break, reorder and align a paragraph of any script in a box ``width`` points wide."""
+    shaped = shape_text(spans, style.family, style.size, style.language, style.direction)
+    direction = Direction.RTL if shaped.base_level % 2 else Direction.LTR
+    drafts = [_draft_line(shaped, b) for b in break_lines(shaped, width)]
+    lines = _place_lines(drafts, shaped, style, width, direction)
+    descent = max(lines[-1].descent, _nominal_descent(shaped, style)) if lines else 0.0
+    height = lines[-1].baseline + descent if lines else 0.0
+    return Paragraph(lines=tuple(lines), width=width, height=height, direction=direction)
+
+
+def measure(spans: Sequence[Span], style: TextStyle) -> float:
+    """Natural width of the text set on one line (the widest line when it has line feeds)."""
+    shaped = shape_text(spans, style.family, style.size, style.language, style.direction)
+    return max(shaped.width(b.start, b.end) for b in break_lines(shaped, float("inf")))
+
+
+# --- breaking ------------------------------------------------------------------------------
+
+
+def break_lines(shaped: ShapedText, width: float) -> list[LineBreak]:
+    """Greedy line breaking: as many words as fit on each line, long words split by cluster."""
+    text, n = shaped.text, len(shaped.text)
+    breaks: list[LineBreak] = []
+    start = 0
+    for stop in [i for i, c in enumerate(text) if c in _HARD_BREAKS] + [n]:
+        breaks.extend(_break_segment(shaped, start, stop, width))
+        last = breaks[-1]
+        breaks[-1] = LineBreak(last.start, last.end, min(stop + 1, n), hard=True)
+        start = stop + 1
+    return breaks
+
+
+def _break_segment(shaped: ShapedText, start: int, stop: int, width: float) -> list[LineBreak]:
+    """Break text[start:stop], which has no forced breaks, into lines no wider than ``width``."""
+    candidates = _opportunities(shaped, start, stop) + [stop]
+    lines: list[LineBreak] = []
+    fit: int | None = None  # the furthest opportunity that fits on the current line
+    k = 0
+    while k < len(candidates):
+        p = candidates[k]
+        end = _trim(shaped.text, start, p)
+        if shaped.width(start, end) <= width + _EPSILON:
+            fit, k = p, k + 1
+        elif fit is not None:
+            lines.append(LineBreak(start, _trim(shaped.text, start, fit), fit, hard=False))
+            start, fit = fit, None
+        else:
+            start = _split_word(shaped, start, end, width, lines)
+    lines.append(LineBreak(start, _trim(shaped.text, start, stop), stop, hard=False))
+    return lines
+
+
+def _split_word(shaped: ShapedText, start: int, end: int, width: float,
+                lines: list[LineBreak]) -> int:
+    """Emergency breaks inside a word wider than the line; returns where the rest begins."""
+    while shaped.width(start, end) > width + _EPSILON:
+        cut = start + 1
+        while not shaped.boundaries[cut]:
+            cut += 1  # a cluster wider than the line still goes on a line of its own
+        for i in range(cut + 1, end + 1):
+            if shaped.boundaries[i]:
+                if shaped.width(start, i) > width + _EPSILON:
+                    break
+                cut = i
+        if cut >= end:
+            break
+        lines.append(LineBreak(start, cut, cut, hard=False))
+        start = cut
+    return start
+
+
+def _opportunities(shaped: ShapedText, start: int, stop: int) -> list[int]:
+    """Positions in (start, stop) before which a line may break, at cluster boundaries."""
+    text, boundaries = shaped.text, shaped.boundaries
+    found = []
+    for i in range(start + 1, stop):
+        before, char = text[i - 1], text[i]
+        if before in _SPACES:
+            ok = char not in _SPACES
+        elif before == "\u200b":
+            ok = True
+        elif before in _BREAK_AFTER_DASH:
+            ok = char.isalpha() and text[i - 2:i - 1].isalnum()
+        elif before == "/":
+            ok = not (char.isdigit() or char in _SPACES or char == "/")
+        else:
+            ok = False
+        if ok and boundaries[i]:
+            found.append(i)
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """End of text[start:end] without its trailing white space."""
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
+# --- one line ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """The part of one shaped item that falls on a line."""
+
+    item: ShapedItem
+    start: int
+    end: int
+    lo: int  # glyph slice
+    hi: int
+
+
+@dataclass(frozen=True)
+class _Draft:
+    pieces: tuple[_Piece, ...]  # visual order
+    width: float
+    hard: bool
+    ascent: float
+    descent: float
+
+
+def _draft_line(shaped: ShapedText, brk: LineBreak) -> _Draft:
+    """Cut the shaped items to the line's range and reorder them (L2)."""
+    pieces = []
+    for item in shaped.items:
+        start, end = max(item.start, brk.start), min(item.end, brk.end)
+        if start < end:
+            lo, hi = item.glyph_range(start, end)
+            pieces.append(_Piece(item, start, end, lo, hi))
+    order = reorder_levels([p.item.level for p in pieces])
+    tops = shaped.ink_top[brk.start:brk.end]
+    bottoms = shaped.ink_bottom[brk.start:brk.end]
+    ascent = max(max(tops, default=0.0), 0.0)
+    descent = max(-min(bottoms, default=0.0), 0.0)
+    return _Draft(tuple(pieces[i] for i in order), shaped.width(brk.start, brk.end), brk.hard,
+                  ascent, descent)
+
+
+def _make_runs(draft: _Draft, extra_per_space: float) -> tuple[GlyphRun, ...]:
+    runs = []
+    x = 0.0
+    for piece in draft.pieces:
+        run = _make_run(piece, x, extra_per_space)
+        runs.append(run)
+        x += run.width
+    return tuple(runs)
+
+
+def _make_run(piece: _Piece, x: float, extra: float) -> GlyphRun:
+    item, lo, hi = piece.item, piece.lo, piece.hi
+    glyphs = []
+    for k in range(lo, hi):
+        text = item.texts[k]
+        advance = item.advances[k] + (extra if extra and text in _STRETCHY else 0.0)
+        glyphs.append(Glyph(gid=item.gids[k], advance=advance, dx=item.dx[k], dy=item.dy[k],
+                            text=text, cluster=item.clusters[k] - piece.start))
+    return GlyphRun(
+        font=item.font, size=item.size, x=x, width=sum(g.advance for g in glyphs),
+        direction=item.direction, glyphs=tuple(glyphs), text=_piece_text(piece),
+        bold=item.bold, link=item.link, level=item.level, start=piece.start,
+    )
+
+
+def _piece_text(piece: _Piece) -> str:
+    texts = piece.item.texts[piece.lo:piece.hi]
+    return "".join(reversed(texts) if piece.item.level % 2 else texts)
+
+
+def _count_stretchy(draft: _Draft) -> int:
+    return sum(1 for p in draft.pieces for t in p.item.texts[p.lo:p.hi] if t in _STRETCHY)
+
+
+# --- the paragraph -------------------------------------------------------------------------
+
+
+def _place_lines(drafts: list[_Draft], shaped: ShapedText, style: TextStyle, width: float,
+                 direction: Direction) -> list[Line]:
+    nominal_ascent = _nominal_ascent(shaped, style)
+    pitch = _line_pitch(drafts, style)
+    first = max(drafts[0].ascent, nominal_ascent) if drafts else 0.0
+    lines = []
+    for k, draft in enumerate(drafts):
+        extra = _justify_extra(draft, style.align, width, last=k == len(drafts) - 1)
+        runs = _make_runs(draft, extra)
+        line_width = sum(r.width for r in runs)
+        x = _align_x(style.align, direction, width, line_width)
+        lines.append(Line(runs=runs, x=x, baseline=first + k * pitch, width=line_width,
+                          ascent=draft.ascent, descent=draft.descent))
+    return lines
+
+
+def _line_pitch(drafts: list[_Draft], style: TextStyle) -> float:
+    """Uniform baseline-to-baseline distance: the leading, or more so that no ink touches."""
+    pitch = style.leading * style.size
+    clearance = _INK_CLEARANCE * style.size
+    for above, below in zip(drafts, drafts[1:]):
+        pitch = max(pitch, above.descent + below.ascent + clearance)
+    return pitch
+
+
+def _justify_extra(draft: _Draft, align: Align, width: float, last: bool) -> float:
+    """Extra advance for each space so a justified line fills the box exactly."""
+    if align is not Align.JUSTIFY or last or draft.hard or draft.width >= width:
+        return 0.0
+    spaces = _count_stretchy(draft)
+    return (width - draft.width) / spaces if spaces else 0.0
+
+
+def _align_x(align: Align, direction: Direction, width: float, line_width: float) -> float:
+    free = width - line_width
+    if align is Align.CENTER:
+        return free / 2
+    to_right = (direction is Direction.RTL) == (align is not Align.END)
+    return free if to_right else 0.0
+
+
+def _nominal_ascent(shaped: ShapedText, style: TextStyle) -> float:
+    fonts = {item.font for item in shaped.items} or {style.family.default.regular}
+    return max(f.ascender * style.size / f.units_per_em for f in fonts)
+
+
+def _nominal_descent(shaped: ShapedText, style: TextStyle) -> float:
+    fonts = {item.font for item in shaped.items} or {style.family.default.regular}
+    return max(-f.descender * style.size / f.units_per_em for f in fonts)
