@@ -8,6 +8,7 @@ Python). Paired brackets (N0) are the mirrored characters of categories Ps and P
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
@@ -17,6 +18,8 @@ from bidi.mirror import MIRRORED
 __all__ = [
     "bidi_classes",
     "first_strong_level",
+    "line_levels",
+    "ltr_tokens",
     "reorder_levels",
     "resolve_levels",
     "visual_order",
@@ -52,23 +55,59 @@ def first_strong_level(classes: Sequence[str], start: int = 0, stop: int | None 
     return None
 
 
-def resolve_levels(text: str, base_level: int | None = None) -> tuple[int, list[int]]:
+def resolve_levels(text: str, base_level: int | None = None,
+                   isolates: Sequence[tuple[int, int]] = ()) -> tuple[int, list[int]]:
     """Return the paragraph level and the resolved level of each character (before L1).
 
     ``base_level`` 0 or 1 forces the paragraph direction; None applies P2-P3 to the whole text.
-    Characters removed by X9 get the level of the character before them.
+    ``isolates`` are (start, end) ranges set as if wrapped in LRI ... PDI (a higher-level
+    protocol, UAX #9 HL3). Characters removed by X9 get the level of the character before them.
     """
     classes = bidi_classes(text)
+    if base_level != 1 and _RTL_CLASSES.isdisjoint(classes):
+        return 0, [0] * len(text)  # nothing can raise a level in plain left-to-right text
+    if isolates:
+        return _resolve_with_isolates(text, base_level, isolates)
     if base_level is None:
         base_level = first_strong_level(classes) or 0
-    if base_level == 0 and _RTL_CLASSES.isdisjoint(classes):
-        return 0, [0] * len(text)  # nothing can raise a level in plain left-to-right text
     levels = [base_level] * len(text)
     start = 0
     for end in [i for i, t in enumerate(classes) if t == "B"] + [len(text)]:
         _resolve_paragraph(text, classes, levels, start, end, base_level)
         start = end + 1
     return base_level, levels
+
+
+def _resolve_with_isolates(text: str, base_level: int | None,
+                           isolates: Sequence[tuple[int, int]]) -> tuple[int, list[int]]:
+    """Insert LRI and PDI around each range, resolve, and drop their levels again."""
+    pieces, kept, previous = [], [], 0
+    for start, end in sorted(isolates):
+        pieces += [text[previous:start], "\u2066", text[start:end], "\u2069"]
+        kept += [True] * (start - previous) + [False] + [True] * (end - start) + [False]
+        previous = end
+    pieces.append(text[previous:])
+    kept += [True] * (len(text) - previous)
+    base, levels = resolve_levels("".join(pieces), base_level)
+    return base, [level for level, keep in zip(levels, kept) if keep]
+
+
+# Left-to-right tokens that UAX #9 alone would scramble in right-to-left text: the "@" of a
+# handle or the groups of a phone number would be ordered right to left (neutrals between R
+# and numbers take the embedding direction).
+_LTR_TOKEN = re.compile(
+    r"""[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+       # e-mail address
+      | (?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%()\[\]-]*[A-Za-z0-9/#=_~-]
+      | (?<![\w@])[@#][A-Za-z0-9_]+                                 # @handle or #tag
+      | \+[0-9]{1,3}(?:[ .-]?\(?[0-9]+\)?)*                         # international phone number
+    """,
+    re.VERBOSE,
+)
+
+
+def ltr_tokens(text: str) -> list[tuple[int, int]]:
+    """Ranges of e-mail addresses, URLs, handles and +phone numbers, to be set as LTR isolates."""
+    return [m.span() for m in _LTR_TOKEN.finditer(text)]
 
 
 def line_levels(classes: Sequence[str], levels: Sequence[int], base_level: int,

@@ -123,9 +123,14 @@ def _opportunities(shaped: ShapedText, start: int, stop: int) -> list[int]:
             ok = not (char.isdigit() or char in _SPACES or char == "/")
         else:
             ok = False
-        if ok and boundaries[i]:
+        if ok and boundaries[i] and not (before in _SPACES and _inside(shaped.tokens, i)):
             found.append(i)
     return found
+
+
+def _inside(tokens: tuple[tuple[int, int], ...], i: int) -> bool:
+    """True if position i is inside a token (a phone number keeps its spaces on one line)."""
+    return any(a < i < b for a, b in tokens)
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -153,7 +158,7 @@ class _Piece:
 class _Draft:
     pieces: tuple[_Piece, ...]  # visual order
     width: float
-    hard: bool
+    brk: LineBreak
     ascent: float
     descent: float
 
@@ -171,7 +176,7 @@ def _draft_line(shaped: ShapedText, brk: LineBreak) -> _Draft:
     bottoms = shaped.ink_bottom[brk.start:brk.end]
     ascent = max(max(tops, default=0.0), 0.0)
     descent = max(-min(bottoms, default=0.0), 0.0)
-    return _Draft(tuple(pieces[i] for i in order), shaped.width(brk.start, brk.end), brk.hard,
+    return _Draft(tuple(pieces[i] for i in order), shaped.width(brk.start, brk.end), brk,
                   ascent, descent)
 
 
@@ -224,7 +229,8 @@ def _place_lines(drafts: list[_Draft], shaped: ShapedText, style: TextStyle, wid
         line_width = sum(r.width for r in runs)
         x = _align_x(style.align, direction, width, line_width)
         lines.append(Line(runs=runs, x=x, baseline=first + k * pitch, width=line_width,
-                          ascent=draft.ascent, descent=draft.descent))
+                          ascent=draft.ascent, descent=draft.descent, start=draft.brk.start,
+                          end=draft.brk.end, hard=draft.brk.hard))
     return lines
 
 
@@ -239,7 +245,7 @@ def _line_pitch(drafts: list[_Draft], style: TextStyle) -> float:
 
 def _justify_extra(draft: _Draft, align: Align, width: float, last: bool) -> float:
     """Extra advance for each space so a justified line fills the box exactly."""
-    if align is not Align.JUSTIFY or last or draft.hard or draft.width >= width:
+    if align is not Align.JUSTIFY or last or draft.brk.hard or draft.width >= width:
         return 0.0
     spaces = _count_stretchy(draft)
     return (width - draft.width) / spaces if spaces else 0.0

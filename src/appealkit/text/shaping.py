@@ -17,7 +17,7 @@ from itertools import accumulate, groupby
 
 import uharfbuzz as hb
 
-from .bidi import _bracket, bidi_classes, line_levels, resolve_levels
+from .bidi import _bracket, bidi_classes, line_levels, ltr_tokens, resolve_levels
 from .fonts import Font, FontFamily, primary_language
 from .types import Direction, Span
 
@@ -67,6 +67,7 @@ class ShapedText:
     boundaries: tuple[bool, ...]  # True where a cluster starts (lines may only break there)
     ink_top: tuple[float, ...]  # highest ink of the cluster starting at each index (points)
     ink_bottom: tuple[float, ...]  # lowest ink (negative below the baseline)
+    tokens: tuple[tuple[int, int], ...] = ()  # e-mails, URLs, handles, phone numbers (kept LTR)
 
     def width(self, start: int, end: int) -> float:
         return self.widths[end] - self.widths[start]
@@ -77,7 +78,8 @@ def shape_text(spans: Sequence[Span], family: FontFamily, size: float, language:
     """Itemize and shape the logical text of ``spans`` in one pass."""
     text = "".join(s.text for s in spans)
     forced = None if direction is None else int(direction is Direction.RTL)
-    base, levels = resolve_levels(text, forced)
+    tokens = ltr_tokens(text)
+    base, levels = resolve_levels(text, forced, tokens)  # tokens as LTR isolates: UAX #9 HL3
     classes = bidi_classes(text)
     levels = line_levels(classes, levels, base, 0, len(text))  # L1 for tabs and separators
     span_of = [k for k, s in enumerate(spans) for _ in s.text]
@@ -89,10 +91,11 @@ def shape_text(spans: Sequence[Span], family: FontFamily, size: float, language:
         end = start + sum(1 for _ in group)
         items.append(_shape_item(text, start, end, level, script, font, size, spans[k], language))
         start = end
-    return _collect(text, base, classes, items)
+    return _collect(text, base, classes, items, tuple(tokens))
 
 
-def _collect(text: str, base: int, classes: list[str], items: list[ShapedItem]) -> ShapedText:
+def _collect(text: str, base: int, classes: list[str], items: list[ShapedItem],
+             tokens: tuple[tuple[int, int], ...]) -> ShapedText:
     n = len(text)
     advances = [0.0] * n
     starts = [False] * (n + 1)
@@ -110,7 +113,7 @@ def _collect(text: str, base: int, classes: list[str], items: list[ShapedItem]) 
     starts[n] = True
     widths = tuple(accumulate(advances, initial=0.0))
     return ShapedText(text, base, tuple(items), tuple(classes), widths, tuple(starts),
-                      tuple(tops), tuple(bottoms))
+                      tuple(tops), tuple(bottoms), tokens)
 
 
 # --- scripts -------------------------------------------------------------------------------

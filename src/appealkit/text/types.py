@@ -76,6 +76,9 @@ class Line:
     width: float  # width of the set line (justified lines fill the box)
     ascent: float  # ink above the baseline
     descent: float  # ink below the baseline (positive)
+    start: int = 0  # logical range of the paragraph's text set on this line (trailing spaces
+    end: int = 0  # and the line feed that ended it are not part of it)
+    hard: bool = False  # ends at a line feed or the end of the paragraph (never justified)
 
 
 @dataclass(frozen=True)
