@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import KitError, Problem
 from ..markup import parse_inline, parse_paragraphs
@@ -15,10 +15,11 @@ from .locale import format_date, language_name
 from .paper import Paper
 from .qr import layout_qr
 
-GUTTER = 14.0
-SECTION_GAP = 14.0
-QR_SIDE = 32 * 72 / 25.4  # 32 mm, quiet zone included: comfortably above the 25 mm minimum
-BODY_SIZES = (10.0, 9.5, 9.0)  # tried in turn when the page is full; never below 9 pt
+GUTTER = 12.0
+SECTION_GAP = 11.0
+QR_SIDE = 34 * 72 / 25.4  # 34 mm with the quiet zone: the symbol itself is 27 mm or more
+BODY_SIZES = (10.0, 9.5, 9.0)
+HEADLINE_SIZES = (26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0)  # tried in turn when the page is full; never below 9 pt
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,12 @@ def _layout_page(sheet: _Sheet) -> tuple[Page, Column]:
 
 
 def _banner(sheet: _Sheet, column: Column) -> None:
-    kit, height = sheet.kit, 44.0
+    kit, height = sheet.kit, 38.0
     accent = _hex(kit.organisation.accent)
     column.items.append(Rect(column.x, column.y, column.width, height, fill=accent))
     status = {"update": "URGENT ACTION UPDATE", "closed": "URGENT ACTION · CLOSED"}
     title = set_text(status.get(kit.action.status, "URGENT ACTION"),
-                     sheet.style(26, role="display", leading=1.0), column.width - 24)
+                     sheet.style(24, role="display", leading=1.0), column.width - 24)
     ink = _ink_on(accent)
     column.items.append(TextBox(column.x + 12, column.y + (height - title.height) / 2, title, ink))
     if kit.organisation.name:
@@ -76,24 +77,29 @@ def _banner(sheet: _Sheet, column: Column) -> None:
                         sheet.style(11, align=Align.END), column.width / 2)
         column.items.append(TextBox(column.x + column.width / 2 - 12,
                                     column.y + (height - name.height) / 2, name, ink))
-    column.advance(height + 12)
+    column.advance(height + 10)
 
 
 def _headline(sheet: _Sheet, column: Column) -> None:
     kit = sheet.kit
-    column.add_text(kit.headline.upper(), sheet.style(27, role="display", leading=1.02),
-                    section="headline")
+    # The largest size that needs no more lines than the largest size itself needs at 20 pt.
+    sets = [set_text(kit.headline.upper(), sheet.style(size, role="display", leading=1.0),
+                     column.width) for size in HEADLINE_SIZES]
+    fewest = min(len(p.lines) for p in sets)
+    headline = next(p for p in sets if len(p.lines) == fewest)
+    column.place(TextBox(column.x, column.y, headline), headline.height, "headline")
     if kit.people:
-        column.advance(3)
-        column.add_text(kit.people, sheet.style(11), color=styles.GREY, section="people")
+        column.advance(2)
+        column.add_text(kit.people, sheet.style(10.5, leading=1.2), color=styles.GREY,
+                        section="people")
     column.advance(SECTION_GAP)
 
 
 def _heading(sheet: _Sheet, column: Column, text: str) -> None:
-    column.items.append(Rect(column.x, column.y, 18, 3, fill=BLACK))
-    column.advance(6)
-    column.add_text([Span(text.upper(), bold=True)], sheet.style(9.5, leading=1.2))
-    column.advance(3)
+    column.items.append(Rect(column.x, column.y, 18, 2.5, fill=BLACK))
+    column.advance(4.5)
+    column.add_text([Span(text.upper(), bold=True)], sheet.style(9, leading=1.15))
+    column.advance(2.5)
 
 
 # -- what happened -------------------------------------------------------------------------
@@ -102,7 +108,7 @@ def _heading(sheet: _Sheet, column: Column, text: str) -> None:
 def _summary(sheet: _Sheet, column: Column) -> None:
     _heading(sheet, column, "What happened")
     for paragraph in parse_paragraphs(sheet.kit.summary):
-        column.add_text(paragraph, sheet.style(leading=1.38), section="summary")
+        column.add_text(paragraph, sheet.style(leading=1.33), section="summary")
     column.advance(SECTION_GAP)
 
 
@@ -111,32 +117,46 @@ def _figures(sheet: _Sheet, column: Column) -> None:
     if not figures:
         return
     _heading(sheet, column, "Key figures")
-    per_row, pad = min(3, len(figures)), 8.0
+    per_row, pad = min(3, len(figures)), 6.0
     cell = (column.width - (per_row - 1) * GUTTER) / per_row
     for start in range(0, len(figures), per_row):
-        row = [(_figure_cell(sheet, i, cell - 2 * pad), i) for i in range(start, start + per_row)
+        row = [(i, _figure_cell(sheet, i, cell - 2 * pad - 2)) for i in range(start, start + per_row)
                if i < len(figures)]
-        height = max(sum(p.height for p in cells) + 4 * (len(cells) - 1) for cells, _ in row)
-        for n, (cells, index) in enumerate(row):
+        height = max(_stack_height(boxes) for _, boxes in row)
+        for n, (index, boxes) in enumerate(row):
             x = column.x + n * (cell + GUTTER)
             column.items.append(Rect(x, column.y, cell, height + 2 * pad, fill=styles.PANEL))
             column.items.append(Rect(x, column.y, 3, height + 2 * pad, fill=BLACK))
-            y = column.y + pad
-            for paragraph, color in zip(cells, (BLACK, BLACK, styles.GREY)):
-                column.items.append(TextBox(x + pad + 2, y, paragraph, color))
-                y += paragraph.height + 4
-            column.sections.append((f"figures.{index}.label", column.y, y))
-        column.advance(height + 2 * pad + 6)
-    column.advance(SECTION_GAP - 6)
+            column.items += [replace(box, x=box.x + x + pad + 2, y=box.y + column.y + pad)
+                             for box in boxes]
+            column.sections.append((f"figures.{index}.label", column.y, column.y + height))
+        column.advance(height + 2 * pad + 5)
+    column.advance(SECTION_GAP - 5)
 
 
-def _figure_cell(sheet: _Sheet, index: int, width: float) -> list:  # type: ignore[type-arg]
+def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
+    """The figure's value, label and source, placed relative to the cell's inner corner."""
     figure = sheet.kit.figures[index]
-    cells = [set_text(figure.value, sheet.style(21, role="display", leading=1.0), width),
-             set_text(figure.label, sheet.style(9, leading=1.3), width)]
+    value = set_text(figure.value, sheet.style(19, role="display", leading=1.0), width)
+    label = set_text(figure.label, sheet.style(9, leading=1.25), width)
+    boxes = [TextBox(0, 0, value)]
+    y = value.height + 3
     if figure.source:
-        cells.append(set_text(f"Source: {figure.source}", sheet.style(9), width))
-    return cells
+        source = set_text(figure.source, sheet.style(9, leading=1.0, align=Align.END), width)
+        free = width - value.lines[-1].width - 6
+        if source.lines[0].width <= free and len(value.lines) == 1:
+            # Beside the value, on its baseline: one line less in every cell of the row.
+            baseline = value.lines[0].baseline - source.lines[0].baseline
+            boxes.append(TextBox(0, baseline, source, styles.GREY))
+        else:
+            boxes.append(TextBox(0, y, source, styles.GREY))
+            y += source.height + 3
+    boxes.append(TextBox(0, y, label))
+    return boxes
+
+
+def _stack_height(boxes: list[TextBox]) -> float:
+    return max(box.y + box.paragraph.height for box in boxes)
 
 
 def _timeline(sheet: _Sheet, column: Column) -> None:
@@ -157,7 +177,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
                             sheet.style(9.5, leading=1.2), cell)
             column.items.append(TextBox(x, top, date))
             column.items.append(Rect(x, top + 16.5, 7, 7, fill=BLACK, radius=3.5))
-            text = set_text(parse_inline(event.text), sheet.style(9, leading=1.3), cell)
+            text = set_text(parse_inline(event.text), sheet.style(9, leading=1.25), cell)
             column.items.append(TextBox(x, top + 28, text))
             bottom = max(bottom, top + 28 + text.height)
             column.sections.append((f"timeline.{start + n}.text", top, top + 28 + text.height))
@@ -175,29 +195,32 @@ class _Band:
 
 
 def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
-    kit, pad, header = sheet.kit, 10.0, 30.0
-    qr_width = QR_SIDE + 6
-    steps_width = (width - qr_width - 2 * pad - 2 * GUTTER) * 0.56
-    contact_width = width - qr_width - 2 * pad - 2 * GUTTER - steps_width
-    columns = [Column(x + pad, header + pad, steps_width, 1e9),
-               Column(x + pad + steps_width + GUTTER, header + pad, contact_width, 1e9),
-               Column(x + width - pad - qr_width, header + pad, qr_width, 1e9)]
+    pad, header = 8.0, 26.0
+    inner = width - 2 * pad - QR_SIDE - 2 * GUTTER
+    steps_width = inner * 0.57
+    top = header + pad
+    columns = [Column(x + pad, top, steps_width, 1e9),
+               Column(x + pad + steps_width + GUTTER, top, inner - steps_width, 1e9),
+               Column(x + width - pad - QR_SIDE, top, QR_SIDE, 1e9)]
     _steps(sheet, columns[0])
     _contact(sheet, columns[1])
     _qr(sheet, columns[2])
-    height = max(c.y for c in columns) + pad
+    address = Column(x + pad, max(c.y for c in columns) + 4, width - 2 * pad, 1e9)
+    address.add_text([Span("Online action: ", bold=True), Span(sheet.kit.action.url)],
+                     sheet.style(9, leading=1.2), section="action.url")
+    height = address.y + pad
     items: list[Item] = [Rect(x, 0, width, height, stroke=BLACK, line_width=1.5),
                          *_band_header(sheet, x, width, header)]
-    for c in columns:
+    for c in (*columns, address):
         items += c.items
     return _Band(tuple(items), height)
 
 
 def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[Item]:
     deadline = format_date(sheet.kit.action.deadline, "en")
-    title = set_text("TAKE ACTION", sheet.style(17, role="display", leading=1.0), width / 2)
+    title = set_text("TAKE ACTION", sheet.style(16, role="display", leading=1.0), width / 2)
     date = set_text([Span("Deadline: ", bold=False), Span(deadline.upper(), bold=True)],
-                    sheet.style(12, align=Align.END, leading=1.0), width / 2)
+                    sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
     return [Rect(x, 0, width, height, fill=BLACK),
             TextBox(x + 10, (height - title.height) / 2, title, WHITE),
             TextBox(x + width / 2 - 10, (height - date.height) / 2, date, WHITE)]
@@ -255,19 +278,15 @@ def _contact(sheet: _Sheet, column: Column) -> None:
 
 def _qr(sheet: _Sheet, column: Column) -> None:
     action = sheet.kit.action
-    column.place(layout_qr(action.url, column.x - 3 * 0, column.y, QR_SIDE), QR_SIDE + 2)
+    column.place(layout_qr(action.url, column.x, column.y, QR_SIDE), QR_SIDE + 1)
     column.add_text([Span("Scan to open: ", bold=True), Span(action.label)],
-                    sheet.style(9, leading=1.25), section="action.label")
-    column.advance(2)
-    column.add_text(action.url, sheet.style(9, leading=1.2), color=styles.GREY, section="action.url")
+                    sheet.style(9, leading=1.22, align=Align.CENTER), section="action.label")
 
 
 # -- helpers -------------------------------------------------------------------------------
 
 
 def _shift(items: tuple[Item, ...], dy: float) -> list[Item]:
-    from dataclasses import replace
-
     return [replace(item, y=item.y + dy) if not isinstance(item, Rule)
             else replace(item, y1=item.y1 + dy, y2=item.y2 + dy) for item in items]
 

@@ -1,0 +1,61 @@
+"""Shared fixtures: the example kit, kit variants, and the built example pack."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT / "src") not in sys.path:  # run from a checkout without installing too
+    sys.path.insert(0, str(ROOT / "src"))
+
+from appealkit.cli import main  # noqa: E402
+
+EXAMPLE = ROOT / "kit.yaml"
+TODAY = "2025-07-01"  # before the example's deadline: builds print no warning
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """Run the command line in-process; return (status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="session")
+def example_data() -> dict[str, Any]:
+    return yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def make_kit(tmp_path: Path, example_data: dict[str, Any]) -> Callable[..., Path]:
+    """Write a variant of the example kit: make_kit(edit) where edit(data) changes it in place."""
+
+    def make(edit: Callable[[dict[str, Any]], None] | None = None, name: str = "kit.yaml") -> Path:
+        import copy
+
+        data = copy.deepcopy(example_data)
+        if edit:
+            edit(data)
+        path = tmp_path / name
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return path
+
+    return make
+
+
+@pytest.fixture(scope="session", params=["a4", "letter"])
+def pack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The example pack built once per paper size: {'paper', 'dir', 'files'}."""
+    out = tmp_path_factory.mktemp(f"pack-{request.param}")
+    status, stdout, stderr = run_cli("build", str(EXAMPLE), "--out", str(out),
+                                     "--paper", request.param, "--today", TODAY)
+    assert status == 0, stderr
+    return {"paper": request.param, "dir": out, "stderr": stderr,
+            "files": {Path(line).name: Path(line) for line in stdout.split()}}

@@ -1,0 +1,72 @@
+"""Read built PDFs back as a user's tools would: text per page, renders, fonts, outline."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+
+def page_texts(path: Path) -> list[str]:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\r", " ")).strip()
+
+
+def page_count(path: Path) -> int:
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def render(path: Path, page: int = 0, dpi: int = 150):  # -> PIL.Image.Image
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return pdf[page].render(scale=dpi / 72).to_pil()
+    finally:
+        pdf.close()
+
+
+def char_boxes(path: Path, needle: str, page: int = 0) -> list[tuple[float, float, float, float]]:
+    """Boxes (left, bottom, right, top in PDF points) of each character of `needle` on the page."""
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        textpage = pdf[page].get_textpage()
+        text = textpage.get_text_range()
+        start = normalise_index(text, needle)
+        return [textpage.get_charbox(i) for i in range(start, start + len(needle))]
+    finally:
+        pdf.close()
+
+
+def normalise_index(text: str, needle: str) -> int:
+    index = text.find(needle)
+    if index < 0:
+        raise AssertionError(f"{needle!r} not found in page text")
+    return index
+
+
+def fonts(path: Path) -> list[dict[str, str]]:
+    """pdffonts' table: name, type, embedded, subset, unicode, per font."""
+    if not shutil.which("pdffonts"):
+        raise AssertionError("pdffonts (poppler-utils) is needed; .ci/run installs it")
+    lines = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    rows = []
+    for line in lines:
+        parts = line.split()
+        # name type... encoding emb sub uni object ID: read the yes/no flags from the right
+        rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3],
+                     "line": line})
+    return rows

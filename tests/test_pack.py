@@ -1,0 +1,97 @@
+"""The example pack end to end: files, pages, facts on the right page, fonts, metadata, bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from conftest import EXAMPLE, TODAY, run_cli
+from pdfutil import fonts, normalise, page_count, page_texts
+
+PARTS = ["pack.pdf", "fact-sheet.pdf", "letter-en.pdf", "letter-ur.pdf"]
+
+FACT_SHEET_FACTS = [
+    "1.4 MILLION REFUGEES NEED REGISTRATION RENEWAL",
+    "1.4 million", "1,080,312", "1,088,133", "800,000", "468,000", "51,309", "64,010",
+    "October 2023", "1 April 2025", "30 June 2025", "June 2024",
+    "15 SEPTEMBER 2025", "Syed Mohsin Raza Naqvi", "Minister of Interior",
+    "4th Floor, R Block, Pak Secretariat", "Constitution Ave, G-5/1", "Islamabad", "PAKISTAN",
+    "secretary@interior.gov.pk", "+92 51 920 2624", "@MohsinnaqviC42",
+    "Dear Honourable Minister,", "English or Urdu", "UNHCR", "IOM",
+    "https://www.amnesty.org/en/documents/asa33/7416/2023/en/",
+    "The previous Urgent Action on this case",
+    "Please check with the Amnesty office in your country",
+]
+
+
+def test_build_writes_every_part(pack: dict) -> None:
+    assert sorted(pack["files"]) == sorted(PARTS)
+    assert all(path.stat().st_size > 1000 for path in pack["files"].values())
+    assert pack["stderr"] == ""
+
+
+def test_page_counts(pack: dict) -> None:
+    files = pack["files"]
+    assert page_count(files["fact-sheet.pdf"]) == 1
+    assert page_count(files["letter-en.pdf"]) == 1
+    assert page_count(files["letter-ur.pdf"]) == 1
+    assert page_count(files["pack.pdf"]) == 3
+
+
+@pytest.mark.parametrize("fact", FACT_SHEET_FACTS)
+def test_fact_sheet_carries_the_facts(pack: dict, fact: str) -> None:
+    text = normalise(page_texts(pack["files"]["fact-sheet.pdf"])[0])
+    assert fact in text
+
+
+def test_english_letter_text(pack: dict) -> None:
+    text = normalise(page_texts(pack["files"]["letter-en.pdf"])[0])
+    for fact in ["Dear Honourable Minister,", "Yours sincerely,", "Syed Mohsin Raza Naqvi",
+                 "at least 1.4 million Afghans in Pakistan", "at least 1,080,312",
+                 "principle of non-refoulement", "Renew PoR cards and stop forced returns",
+                 "1 July 2025", "Signature", "Name", "Address"]:
+        assert fact in text, fact
+
+
+def test_pack_pages_are_the_parts_in_order(pack: dict) -> None:
+    whole = page_texts(pack["files"]["pack.pdf"])
+    parts = [page_texts(pack["files"][name])[0]
+             for name in ("fact-sheet.pdf", "letter-en.pdf", "letter-ur.pdf")]
+    assert [normalise(t) for t in whole] == [normalise(t) for t in parts]
+
+
+def test_every_font_is_embedded_as_a_subset(pack: dict) -> None:
+    for name in PARTS:
+        rows = fonts(pack["files"][name])
+        assert rows, name
+        for row in rows:
+            assert (row["emb"], row["sub"], row["uni"]) == ("yes", "yes", "yes"), row["line"]
+        standard = {"Helvetica", "Times-Roman", "Courier", "Symbol", "ZapfDingbats"}
+        assert not any(row["name"].split("+")[-1] in standard for row in rows)
+
+
+def test_metadata_and_outline(pack: dict) -> None:
+    pdf = pdfium.PdfDocument(str(pack["files"]["pack.pdf"]))
+    try:
+        meta = pdf.get_metadata_dict()
+        toc = [item.get_title() for item in pdf.get_toc()]
+    finally:
+        pdf.close()
+    assert meta["Title"] == "Urgent Action: 1.4 million refugees need registration renewal"
+    assert meta["Author"] == "Amnesty International"
+    assert "Minister of Interior" in meta["Subject"]
+    assert "non-refoulement" in meta["Keywords"]
+    assert toc == ["Fact sheet", "Model letter in English", "Model letter in Urdu"]
+    assert b"/Lang (en)" in pack["files"]["pack.pdf"].read_bytes()
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("one", "two"):
+        status, _, err = run_cli("build", str(EXAMPLE), "--out", str(tmp_path / name),
+                                 "--today", TODAY)
+        assert status == 0, err
+        outputs.append({p.name: p.read_bytes() for p in (tmp_path / name).glob("*.pdf")})
+    assert outputs[0] == outputs[1]
