@@ -63,7 +63,7 @@ def _shape(font: StandInFont, text: str, size: float, rtl: bool, lang: str) -> l
     for i, (info, pos) in enumerate(zip(infos, positions)):
         cluster_text = text[info.cluster:ends[info.cluster]] if i in carrier else ""
         glyphs.append(Glyph(info.codepoint, pos.x_advance * scale, pos.x_offset * scale,
-                            pos.y_offset * scale, cluster_text))
+                            pos.y_offset * scale, cluster_text, info.cluster))
     return glyphs
 
 

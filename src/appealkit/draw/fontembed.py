@@ -10,7 +10,9 @@ from typing import Protocol
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 
-from .subset import SfntReader, subset_font
+from .subset import Composite, SfntReader, Subset, subset_font
+
+GlyphKey = int | Composite  # an original glyph ID, or a cluster glyph built for this document
 
 __all__ = ["NO_INITIAL_FONT", "EmbeddedFont", "FontLike", "embedded_font", "register_no_initial_font"]
 
@@ -38,12 +40,12 @@ class EmbeddedFont:
         self.font = font
         self.resource_name = resource_name  # key in the pages' /Font resources, without the slash
         self.reader = SfntReader(font.data)
-        self._codes: dict[tuple[int, str], int] = {}
-        self._uses: list[tuple[int, str]] = []  # index = code - 1
+        self._codes: dict[tuple[GlyphKey, str], int] = {}
+        self._uses: list[tuple[GlyphKey, str]] = []  # index = code - 1
 
-    def code(self, gid: int, text: str) -> int:
-        """The character code that shows `gid` and extracts as `text`."""
-        key = (gid, text)
+    def code(self, glyph: GlyphKey, text: str) -> int:
+        """The character code that shows `glyph` and extracts as `text`."""
+        key = (glyph, text)
         found = self._codes.get(key)
         if found is None:
             if len(self._uses) >= 0xFFFE:
@@ -52,21 +54,23 @@ class EmbeddedFont:
             found = self._codes[key] = len(self._uses)
         return found
 
-    def width(self, gid: int) -> int:
+    def width(self, glyph: GlyphKey) -> int:
         """Advance in thousandths of an em, as written to /W (content streams use the same)."""
-        return round(self.reader.advance(gid) * 1000 / self.reader.units_per_em)
+        units = glyph.advance if isinstance(glyph, Composite) else self.reader.advance(glyph)
+        return round(max(0, units) * 1000 / self.reader.units_per_em)
 
     def base_font(self) -> str:
         """Subset tag + PostScript name; the tag comes from the glyphs used, so builds repeat."""
-        gids = sorted({gid for gid, _ in self._uses})
-        digest = hashlib.sha256(repr((self.font.postscript_name, gids)).encode()).digest()
+        digest = hashlib.sha256(repr((self.font.postscript_name, self._uses)).encode()).digest()
         tag = "".join(chr(65 + b % 26) for b in digest[:6])
         return f"{tag}+{self.font.postscript_name}"
 
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802 - ReportLab's name
         """Write the Type0 font and its parts; called once by ReportLab at save time."""
         base = self.base_font()
-        subset = subset_font(self.font.data, (gid for gid, _ in self._uses), self.font.postscript_name)
+        plain = [g for g, _ in self._uses if not isinstance(g, Composite)]
+        built = list(dict.fromkeys(g for g, _ in self._uses if isinstance(g, Composite)))
+        subset = subset_font(self.font.data, plain, self.font.postscript_name, built)
         cid_font = PDFDictionary({
             "Type": PDFName("Font"),
             "Subtype": PDFName("CIDFontType2"),
@@ -77,7 +81,7 @@ class EmbeddedFont:
             "FontDescriptor": doc.Reference(self._descriptor(doc, base, subset.data)),
             "DW": 0,
             "W": PDFArray([1, PDFArray([self.width(gid) for gid, _ in self._uses])]),
-            "CIDToGIDMap": doc.Reference(_stream(self._cid_to_gid(subset.new_gid))),
+            "CIDToGIDMap": doc.Reference(_stream(self._cid_to_gid(subset))),
         })
         type0 = PDFDictionary({
             "Type": PDFName("Font"),
@@ -89,8 +93,10 @@ class EmbeddedFont:
         })
         doc.idToObject[pdfdoc.BasicFonts].dict[self.resource_name] = doc.Reference(type0)
 
-    def _cid_to_gid(self, new_gid: dict[int, int]) -> bytes:
-        return b"\0\0" + b"".join(struct.pack(">H", new_gid[gid]) for gid, _ in self._uses)
+    def _cid_to_gid(self, subset: Subset) -> bytes:
+        gids = [subset.composite_gid[g] if isinstance(g, Composite) else subset.new_gid[g]
+                for g, _ in self._uses]
+        return struct.pack(f">{len(gids) + 1}H", 0, *gids)
 
     def _to_unicode(self) -> str:
         entries = [(code, text) for code, (_, text) in enumerate(self._uses, 1) if text]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["SfntReader", "Subset", "subset_font"]
+__all__ = ["Composite", "SfntReader", "Subset", "subset_font"]
 
 # Composite glyph component flags (OpenType 'glyf' spec)
 _ARG_WORDS = 0x0001
+_ARGS_ARE_XY = 0x0002
 _HAVE_SCALE = 0x0008
 _MORE_COMPONENTS = 0x0020
 _HAVE_XY_SCALE = 0x0040
@@ -63,11 +64,23 @@ class SfntReader:
 
 
 @dataclass(frozen=True)
+class Composite:
+    """A new glyph made of original glyphs placed at offsets (font units), with its own advance.
+
+    It lets a whole shaped cluster, vertical offsets included, be shown as one PDF character.
+    """
+
+    parts: tuple[tuple[int, int, int], ...]  # (original gid, x, y)
+    advance: int
+
+
+@dataclass(frozen=True)
 class Subset:
-    """A subset font and how old glyph IDs map to its new ones."""
+    """A subset font and where its glyphs are."""
 
     data: bytes
     new_gid: dict[int, int]  # original gid → gid in the subset font
+    composite_gid: dict[Composite, int]  # composite → gid in the subset font
 
 
 def _components(glyph: bytes) -> list[tuple[int, int]]:
@@ -150,9 +163,8 @@ def _pad4(data: bytes) -> bytes:
     return data + b"\0" * (-len(data) % 4)
 
 
-def _glyf_loca(font: SfntReader, order: list[int], new_gid: dict[int, int]) -> tuple[bytes, bytes, int]:
+def _glyf_loca(records: list[bytes]) -> tuple[bytes, bytes, int]:
     """New 'glyf' and 'loca' tables and the indexToLocFormat they need."""
-    records = [_pad4(_renumber(_strip_instructions(font.glyph(g)), new_gid)) for g in order]
     offsets = [0]
     for rec in records:
         offsets.append(offsets[-1] + len(rec))
@@ -161,8 +173,43 @@ def _glyf_loca(font: SfntReader, order: list[int], new_gid: dict[int, int]) -> t
     return b"".join(records), struct.pack(f">{len(offsets)}I", *offsets), 1
 
 
-def _hmtx(font: SfntReader, order: list[int]) -> bytes:
-    return b"".join(struct.pack(">Hh", font.advance(g), font.left_side_bearing(g)) for g in order)
+def _box(glyph: bytes) -> tuple[int, int, int, int]:
+    return struct.unpack_from(">hhhh", glyph, 2) if glyph else (0, 0, 0, 0)
+
+
+def _composite_record(font: SfntReader, comp: Composite, new_gid: dict[int, int]) -> bytes:
+    """A 'glyf' record placing each non-empty part at its offset; empty if no part has ink."""
+    parts = [(g, x, y) for g, x, y in comp.parts if font.glyph(g)]
+    if not parts:
+        return b""
+    boxes = [_box(font.glyph(g)) for g, _, _ in parts]
+    x_min = min(b[0] + x for b, (_, x, _) in zip(boxes, parts))
+    y_min = min(b[1] + y for b, (_, _, y) in zip(boxes, parts))
+    x_max = max(b[2] + x for b, (_, x, _) in zip(boxes, parts))
+    y_max = max(b[3] + y for b, (_, _, y) in zip(boxes, parts))
+    out = struct.pack(">hhhhh", -1, x_min, y_min, x_max, y_max)
+    for i, (gid, x, y) in enumerate(parts):
+        more = _MORE_COMPONENTS if i < len(parts) - 1 else 0
+        out += struct.pack(">HHhh", _ARG_WORDS | _ARGS_ARE_XY | more, new_gid[gid], x, y)
+    return out
+
+
+def _outline_size(font: SfntReader, gid: int, depth: int = 0) -> tuple[int, int]:
+    """(points, contours) of a glyph with its components expanded."""
+    glyph = font.glyph(gid)
+    if not glyph or depth > 16:
+        return 0, 0
+    contours = struct.unpack_from(">h", glyph, 0)[0]
+    if contours >= 0:
+        points = struct.unpack_from(">H", glyph, 10 + 2 * contours - 2)[0] + 1 if contours else 0
+        return points, contours
+    sizes = [_outline_size(font, g, depth + 1) for _, g in _components(glyph)]
+    return sum(p for p, _ in sizes), sum(c for _, c in sizes)
+
+
+def _composite_size(font: SfntReader, comp: Composite) -> tuple[int, int]:
+    sizes = [_outline_size(font, g) for g, _, _ in comp.parts]
+    return sum(p for p, _ in sizes), sum(c for _, c in sizes)
 
 
 def _cmap() -> bytes:
@@ -205,25 +252,56 @@ def _assemble(tables: dict[bytes, bytes]) -> bytes:
     return bytes(font)
 
 
-def subset_font(data: bytes, gids: Iterable[int], ps_name: str) -> Subset:
-    """Keep only `gids` (and what they are built from), renumbered densely from .notdef = 0."""
+def subset_font(data: bytes, gids: Iterable[int], ps_name: str,
+                composites: Sequence[Composite] = ()) -> Subset:
+    """Keep `gids` and what they are built from, renumbered from .notdef = 0, then add `composites`."""
     font = SfntReader(data)
-    order = glyph_closure(font, gids)
+    order = glyph_closure(font, [*gids, *(g for c in composites for g, _, _ in c.parts)])
     new_gid = {old: new for new, old in enumerate(order)}
-    glyf, loca, loca_format = _glyf_loca(font, order, new_gid)
-    head = bytearray(font.table(b"head"))
-    struct.pack_into(">I", head, 8, 0)  # checkSumAdjustment is set last
-    struct.pack_into(">h", head, 50, loca_format)
-    hhea = bytearray(font.table(b"hhea"))
-    struct.pack_into(">H", hhea, 34, len(order))
-    maxp = bytearray(font.table(b"maxp"))
-    struct.pack_into(">H", maxp, 4, len(order))
-    post = struct.pack(">I", 0x00030000) + font.table(b"post")[4:32]
+    composite_gid = {c: len(order) + i for i, c in enumerate(composites)}
+    records = [_pad4(_renumber(_strip_instructions(font.glyph(g)), new_gid)) for g in order]
+    records += [_pad4(_composite_record(font, c, new_gid)) for c in composites]
+    metrics = [(font.advance(g), font.left_side_bearing(g)) for g in order]
+    metrics += [(max(0, c.advance), _box(r)[0]) for c, r in zip(composites, records[len(order):])]
+    glyf, loca, loca_format = _glyf_loca(records)
     tables = {
-        b"head": bytes(head), b"hhea": bytes(hhea), b"maxp": bytes(maxp), b"post": post,
-        b"hmtx": _hmtx(font, order), b"loca": loca, b"glyf": glyf,
-        b"cmap": _cmap(), b"name": _name(ps_name),
+        b"head": _head(font, loca_format), b"hhea": _hhea(font, metrics),
+        b"maxp": _maxp(font, len(records), composites), b"post": _post(font),
+        b"hmtx": b"".join(struct.pack(">Hh", a, b) for a, b in metrics),
+        b"loca": loca, b"glyf": glyf, b"cmap": _cmap(), b"name": _name(ps_name),
     }
     if b"OS/2" in font.tables:
         tables[b"OS/2"] = font.table(b"OS/2")
-    return Subset(_assemble(tables), new_gid)
+    return Subset(_assemble(tables), new_gid, composite_gid)
+
+
+def _head(font: SfntReader, loca_format: int) -> bytes:
+    head = bytearray(font.table(b"head"))
+    struct.pack_into(">I", head, 8, 0)  # checkSumAdjustment is set once the font is assembled
+    struct.pack_into(">h", head, 50, loca_format)
+    return bytes(head)
+
+
+def _hhea(font: SfntReader, metrics: list[tuple[int, int]]) -> bytes:
+    hhea = bytearray(font.table(b"hhea"))
+    struct.pack_into(">H", hhea, 10, max(a for a, _ in metrics))  # advanceWidthMax
+    struct.pack_into(">H", hhea, 34, len(metrics))  # numberOfHMetrics: every glyph has its own
+    return bytes(hhea)
+
+
+def _maxp(font: SfntReader, count: int, composites: Sequence[Composite]) -> bytes:
+    maxp = bytearray(font.table(b"maxp"))
+    struct.pack_into(">H", maxp, 4, count)
+    if composites and len(maxp) >= 32:
+        points, contours = zip(*(_composite_size(font, c) for c in composites))
+        old = struct.unpack_from(">HHHH", maxp, 10)
+        struct.pack_into(">HH", maxp, 10, max(old[0], *points), max(old[1], *contours))
+        elements, depth = struct.unpack_from(">HH", maxp, 28)
+        most = max(len(c.parts) for c in composites)
+        struct.pack_into(">HH", maxp, 28, max(elements, most), depth + 1)
+    return bytes(maxp)
+
+
+def _post(font: SfntReader) -> bytes:
+    """Version 3: no glyph names, which PDF viewers never need."""
+    return struct.pack(">I", 0x00030000) + font.table(b"post")[4:32]
