@@ -1,0 +1,73 @@
+"""Located problems in a kit: where (file, line, column), which key, what is wrong and what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = ["Mark", "Problem", "KitError", "sort_problems"]
+
+
+@dataclass(frozen=True, order=True)
+class Mark:
+    """A position in a file, 1-based as editors show it."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error or warning, printed as `kit.yaml:42:7: target.email: message`."""
+
+    mark: Mark | None
+    path: str
+    message: str
+    severity: str = "error"  # or "warning"
+    file: str = "kit.yaml"  # names the file when there is no mark (empty, oversized, unreadable)
+
+    def __str__(self) -> str:
+        where = str(self.mark) if self.mark is not None else self.file
+        level = "warning: " if self.severity == "warning" else ""
+        path = f"{self.path}: " if self.path else ""
+        return f"{where}: {level}{path}{self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity != "warning"
+
+    def as_error(self) -> Problem:
+        """The same problem as an error, for `--strict`."""
+        return Problem(self.mark, self.path, self.message, "error", self.file)
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Order problems as they appear in the file; file-level problems (no mark) come first."""
+    return sorted(problems, key=_position)
+
+
+def _position(problem: Problem) -> tuple[str, int, int]:
+    if problem.mark is None:
+        return (problem.file, 0, 0)
+    return (problem.mark.file, problem.mark.line, problem.mark.column)
+
+
+class KitError(Exception):
+    """Bad input: every problem found in a kit, sorted by position; str() gives one per line."""
+
+    def __init__(self, problems: Problem | Iterable[Problem]) -> None:
+        if isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: list[Problem] = sort_problems(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+    def __reduce__(self) -> tuple[type[KitError], tuple[list[Problem]]]:
+        # Exceptions pickle through their args; ours are problems, not a message.
+        return (KitError, (self.problems,))

@@ -1,0 +1,125 @@
+"""Parse a kit's inline markup, `**bold**` and `[text](https://…)`, into styled Spans of plain text.
+
+Everything else is text: `<`, `&` and `<img …>` stay literal characters, since the
+text engine draws strings and never interprets them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .text.types import Span
+
+__all__ = ["parse_paragraphs", "parse_inline", "find_links", "find_markup_issues", "url_problem", "Link"]
+
+# [text](address): the address has no spaces and at most one level of balanced parentheses,
+# as in https://en.wikipedia.org/wiki/Refoulement_(law).
+_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)\)")
+_BOLD = "**"
+_SPACE = re.compile("[ \t\r\n\f\v\x85\u2028\u2029]+")  # not U+00A0: a no-break space stays
+_BLANK_LINE = re.compile(r"(?:\r\n|[\r\n\x85\u2028\u2029])[ \t]*(?:\r\n|[\r\n\x85\u2028\u2029])\s*")
+_HOST_LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A `[text](url)` in raw text, with character offsets."""
+
+    start: int
+    end: int
+    text: str
+    url: str
+    url_start: int
+
+
+def parse_paragraphs(text: str) -> list[list[Span]]:
+    """Split text at blank lines into paragraphs of Spans; single line breaks become spaces."""
+    paragraphs = (parse_inline(part) for part in _BLANK_LINE.split(text))
+    return [p for p in paragraphs if p]
+
+
+def parse_inline(text: str) -> list[Span]:
+    """Turn one paragraph into Spans: whitespace collapsed, `**` toggling bold, links kept when they are web addresses."""
+    text = _SPACE.sub(" ", text).strip(" ")
+    pieces: list[tuple[str, str | None]] = []  # (text or _BOLD marker, link)
+    pos = 0
+    for m in _LINK.finditer(text):
+        _split_bold(text[pos : m.start()], None, pieces)
+        label, url = m.group(1).strip(" "), m.group(2)
+        link = url if url_problem(url) is None else None
+        # A link with no text shows its address; a placeholder link shows just its text.
+        _split_bold(label or url, link, pieces)
+        pos = m.end()
+    _split_bold(text[pos:], None, pieces)
+    return _to_spans(pieces)
+
+
+def _split_bold(text: str, link: str | None, pieces: list[tuple[str, str | None]]) -> None:
+    parts = text.split(_BOLD)
+    for i, part in enumerate(parts):
+        if i:
+            pieces.append((_BOLD, link))
+        if part:
+            pieces.append((part, link))
+
+
+def _to_spans(pieces: list[tuple[str, str | None]]) -> list[Span]:
+    markers = [i for i, (t, _) in enumerate(pieces) if t == _BOLD]
+    literal = markers[-1] if len(markers) % 2 else -1  # an unclosed ** is printed as it is
+    spans: list[Span] = []
+    bold = False
+    for i, (text, link) in enumerate(pieces):
+        if text == _BOLD and i != literal:
+            bold = not bold
+            continue
+        if spans and spans[-1].bold == bold and spans[-1].link == link:
+            spans[-1] = Span(spans[-1].text + text, bold, link)
+        else:
+            spans.append(Span(text, bold, link))
+    return spans
+
+
+def find_links(text: str) -> list[Link]:
+    """Every `[text](url)` in raw text, with offsets for locating problems."""
+    return [Link(m.start(), m.end(), m.group(1), m.group(2), m.start(2)) for m in _LINK.finditer(text)]
+
+
+def find_markup_issues(text: str) -> list[tuple[int, str]]:
+    """Markup that is printed as typed because it is incomplete: (offset, message) pairs."""
+    issues: list[tuple[int, str]] = []
+    masked = _LINK.sub(lambda m: "[" + m.group(1) + "]" + " " * (len(m.group(2)) + 2), text)
+    bolds = [m.start() for m in re.finditer(re.escape(_BOLD), masked)]
+    if len(bolds) % 2:
+        issues.append((bolds[-1], "'**' starts bold text that is never closed, so it is printed as '**'"))
+    for m in re.finditer(r"\]\(", masked):
+        issues.append(
+            (m.start() + 1, "a link's address is not closed with ')' or contains a space, so it is printed as typed")
+        )
+    return issues
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` is not a usable http(s) address, or None when it is."""
+    shown = f"'{url}'"
+    if not url or url.startswith("#"):
+        return f"{shown} is a placeholder, not an address"
+    if any(c.isspace() for c in url):
+        return f"{shown} contains a space; a web address has none"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # raises ValueError for a bad port
+    except ValueError:
+        return f"{shown} is not a valid web address"
+    if parts.scheme.lower() not in ("http", "https"):
+        if not parts.scheme and "." in url.split("/")[0]:
+            return f"{shown} is not an http(s) URL; write it in full: 'https://{url}'"
+        return f"{shown} is not an http(s) URL; write the full address, starting with https://"
+    if not parts.netloc or not host:
+        return f"{shown} has no host name; write the full address, e.g. 'https://www.example.org/page'"
+    labels = host.split(".")
+    if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels):
+        return f"{shown} has no valid host name such as 'www.example.org'"
+    return None

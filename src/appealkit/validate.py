@@ -1,0 +1,570 @@
+"""Turn a kit's Node tree into a Kit, collecting every problem with its line, column and key path."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+import typing
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from . import model, schema
+from .errors import Mark, Problem
+from .load import Document, Node, Source
+from .lint import is_markup, iter_texts
+from .markup import find_links, parse_paragraphs, url_problem
+
+__all__ = ["validate_document", "Locator"]
+
+_BAD: Any = object()  # a value that failed conversion; its problem is already recorded
+_DATE = re.compile(schema.DATE)
+_PARTIAL_DATE = re.compile(schema.PARTIAL_DATE)
+_MONTHS = "January February March April May June July August September October November December".split()
+_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+_OTHER_IMAGES = {b"GIF8": "a GIF", b"<svg": "an SVG", b"<?xml": "an SVG or XML", b"RIFF": "a WebP", b"%PDF": "a PDF"}
+# Where each kind of entry lives, for "check the indentation" hints.
+_PLACES = {
+    "Action": "under 'action'",
+    "Target": "in a 'targets' entry",
+    "Letter": "under a language in 'letters'",
+    "Figure": "in a 'figures' entry",
+    "Event": "in a 'timeline' entry",
+    "LocalName": "under a language in a target's 'local'",
+    "Organisation": "under 'organisation'",
+    "LetterSettings": "under 'letter'",
+    "Kit": "at the top level, not indented",
+}
+_CLASSES = (
+    model.Kit, model.Action, model.Target, model.Letter, model.Figure,
+    model.Event, model.LocalName, model.Organisation, model.LetterSettings,
+)  # fmt: skip
+
+
+class Locator:
+    """Find the Mark of a key path, or of a character inside a text value."""
+
+    def __init__(self, source: Source, nodes: dict[str, Node]) -> None:
+        self.source = source
+        self.nodes = nodes
+
+    def __call__(self, path: str, offset: int | None = None) -> Mark | None:
+        node = self.node(path)
+        if node is None:
+            return None
+        if offset is None or node.kind != "scalar" or not isinstance(node.value, str):
+            return node.mark
+        return self.char_mark(node, node.value, offset)
+
+    def node(self, path: str) -> Node | None:
+        """The node at `path`, or at its nearest ancestor when the key is absent."""
+        while True:
+            if path in self.nodes:
+                return self.nodes[path]
+            if "." not in path:
+                return self.nodes.get("")
+            path = path.rsplit(".", 1)[0]
+
+    def char_mark(self, node: Node, value: str, offset: int) -> Mark:
+        # The n-th occurrence of a character in the value is its n-th occurrence in the source,
+        # whatever YAML did to line breaks and indentation (escapes aside: then the value's start).
+        if not 0 <= offset < len(value):
+            return node.mark
+        char = value[offset]
+        pos = node.start - 1
+        for _ in range(value.count(char, 0, offset) + 1):
+            pos = self.source.text.find(char, pos + 1, max(node.end, node.start + 1))
+            if pos < 0:
+                return node.mark
+        return self.source.mark_at(pos)
+
+
+def validate_document(document: Document) -> tuple[model.Kit | None, list[Problem], Locator]:
+    """Convert and check a Document; the Kit is None when any error was found."""
+    checker = _Checker(document)
+    kit = checker.check_kit()
+    return kit, checker.problems, Locator(document.source, checker.nodes)
+
+
+class _Checker:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.source = document.source
+        self.problems: list[Problem] = list(document.problems)
+        self.nodes: dict[str, Node] = {}
+        self.keys: dict[str, Node] = {}
+
+    # Reporting
+
+    def error(self, where: Node | Mark | None, path: str, message: str) -> None:
+        mark = where.mark if isinstance(where, Node) else where
+        self.problems.append(Problem(mark, path, message))
+
+    def warn(self, where: Node | Mark | None, path: str, message: str) -> None:
+        mark = where.mark if isinstance(where, Node) else where
+        self.problems.append(Problem(mark, path, message, "warning"))
+
+    @property
+    def failed(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+    # The whole kit
+
+    def check_kit(self) -> model.Kit | None:
+        root = self.document.root
+        if root.kind != "map":
+            found = _describe(root)
+            self.error(root, "", f"the top level must be keys such as 'headline: …', found {found}; start from the example kit.yaml")
+            return None
+        self.nodes[""] = root
+        kit = self.convert_object(model.Kit, root, "", source=self.document.path)
+        if kit is None:
+            return None
+        self.check_languages(kit)
+        self.check_targets(kit)
+        self.check_links(kit)
+        self.check_logo(kit)
+        self.check_glyphs(kit)
+        if self.failed:
+            return None
+        letters = {lang: kit.letters[lang] for lang in kit.languages}
+        marks = {path: node.mark for path, node in self.nodes.items() if path}
+        return dataclasses.replace(kit, letters=letters, marks=marks)
+
+    # Conversion, driven by the model's type hints
+
+    def convert_object(self, cls: type, node: Node, path: str, **fixed: Any) -> Any:
+        """A model instance from a mapping; failed fields are None (the kit is then rejected anyway)."""
+        if node.kind != "map":
+            self.error(node, path, f"expected keys ({_key_list(cls, 3)}, …), found {_describe(node)}")
+            return None
+        fields = {f.name: f for f in schema.key_fields(cls)}
+        hints = schema.field_types(cls)
+        values: dict[str, Any] = dict(fixed)
+        seen: set[str] = set()
+        for key, value in node.value:  # type: ignore[misc]
+            if key.kind != "scalar":
+                continue  # reported while composing
+            name = str(key.value)
+            child = _join(path, name)
+            if name not in fields:
+                self.error(key, path, self.unknown_key(cls, name))
+                continue
+            if name in seen:
+                continue  # duplicate, reported while composing
+            seen.add(name)
+            self.nodes[child] = value
+            self.keys[child] = key
+            if value.is_null and not schema.is_required(fields[name]):
+                self.check_null(cls, name, key, value, child)
+                continue
+            converted = self.convert(hints[name], value, child, (cls.__name__, name))
+            if converted is not _BAD:
+                values[name] = converted
+        for name, f in fields.items():
+            if name not in seen and schema.is_required(f):
+                self.error(node, path, f"missing key '{name}'{_doc_hint(cls, name)}")
+            if schema.is_required(f):
+                values.setdefault(name, None)
+        return cls(**values)
+
+    def check_null(self, cls: type, name: str, key: Node, value: Node, path: str) -> None:
+        # `accent: #FFD200` unquoted: YAML reads the colour as a comment and the value as empty.
+        line = self.source.line_text(key.mark.line)
+        after = line[key.mark.column - 1 + len(str(key.value)) :].lstrip(" :")
+        if (cls, name) == (model.Organisation, "accent") and after.startswith("#"):
+            colour = after.split()[0]
+            self.error(key, path, f"YAML reads {colour} as a comment; put the colour in quotes: accent: \"{colour}\"")
+
+    def unknown_key(self, cls: type, name: str) -> str:
+        keys = [f.name for f in schema.key_fields(cls)]
+        if name == "<<":
+            return "merge keys ('<<') are not supported; write the keys out"
+        close = difflib.get_close_matches(name, keys, n=1, cutoff=0.6)
+        if not close:
+            close = [k for k in keys if k.lower() == name.lower().strip()]
+        if close:
+            return f"unknown key '{name}'; did you mean '{close[0]}'?"
+        for other in _CLASSES:
+            if other is not cls and name in {f.name for f in schema.key_fields(other)}:
+                return f"unknown key '{name}' here; it belongs {_PLACES[other.__name__]}: check its indentation"
+        return f"unknown key '{name}'; the keys here are: {', '.join(keys)}"
+
+    def convert(self, hint: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
+        origin = typing.get_origin(hint)
+        args = typing.get_args(hint)
+        if hint == str | dt.date:
+            return self.convert_letter_date(node, path)
+        if args and type(None) in args:
+            if node.is_null:
+                return None
+            hint = next(a for a in args if a is not type(None))
+            return self.convert(hint, node, path, where)
+        if origin is tuple:
+            return self.convert_list(args[0], node, path, where)
+        if origin is dict:
+            return self.convert_dict(args[1], node, path, where)
+        if hint is str:
+            return self.convert_text(node, path, where)
+        if hint is dt.date:
+            return self.convert_date(node, path)
+        if hint is model.PartialDate:
+            return self.convert_partial_date(node, path)
+        if hint is Path:
+            text = self.convert_text(node, path, where)
+            return _BAD if text is _BAD else Path(text)
+        if dataclasses.is_dataclass(hint):
+            result = self.convert_object(hint, node, path)  # type: ignore[arg-type]
+            return _BAD if result is None else result
+        raise TypeError(f"appealkit bug: no converter for {hint!r} at {path}")
+
+    def convert_list(self, item: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
+        if node.kind != "seq":
+            self.error(node, path, f"expected a list (lines starting with '- '), found {_describe(node)}")
+            return _BAD
+        items = []
+        for i, child in enumerate(node.value):  # type: ignore[arg-type]
+            child_path = f"{path}.{i}"
+            self.nodes[child_path] = child
+            if child.is_null:
+                self.error(child, child_path, "empty list entry; fill it in or remove the '-'")
+                continue
+            value = self.convert(item, child, child_path, where)
+            if value is not _BAD and where in schema.ITEM_PATTERNS:
+                value = self.check_pattern(value, child, child_path, schema.ITEM_PATTERNS[where], where)
+            items.append(value)
+        return tuple(items)
+
+    def convert_dict(self, item: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
+        if node.kind != "map":
+            self.error(node, path, f"expected keys (such as 'en: …'), found {_describe(node)}")
+            return _BAD
+        result = {}
+        for key, child in node.value:  # type: ignore[misc]
+            if key.kind != "scalar" or str(key.value) in result:
+                continue  # reported while composing
+            name = str(key.value)
+            child_path = f"{path}.{name}"
+            self.nodes[child_path] = child
+            self.keys[child_path] = key
+            if where in schema.KEY_PATTERNS and not re.match(schema.KEY_PATTERNS[where], name):
+                self.error(key, path, f"'{name}' is not a language tag such as 'en' or 'ur'")
+            if item is model.Letter:
+                value = self.convert_object(model.Letter, child, child_path, language=name)
+                value = _BAD if value is None else value
+            else:
+                value = self.convert(item, child, child_path, where)
+            result[name] = value
+        return result
+
+    def scalar_text(self, node: Node, path: str, expected: str) -> str | None:
+        if node.kind != "scalar":
+            self.error(node, path, f"expected {expected}, found {_describe(node)}")
+            return None
+        if node.is_null:
+            self.error(node, path, f"no value; expected {expected}")
+            return None
+        return str(node.value)
+
+    def convert_text(self, node: Node, path: str, where: tuple[str, str]) -> Any:
+        # Any scalar is text as written: `value: 800000` and `language: no` mean what they say.
+        text = self.scalar_text(node, path, "text")
+        if text is None:
+            return _BAD
+        if not text.strip():
+            self.error(node, path, "empty text; write it, or remove the key if it is optional")
+            return _BAD
+        if where in schema.ENUMS:
+            return self.check_enum(text, node, path, schema.ENUMS[where])
+        if where in schema.PATTERNS:
+            return self.check_pattern(text, node, path, schema.PATTERNS[where], where)
+        return text
+
+    def check_enum(self, text: str, node: Node, path: str, allowed: tuple[str, ...]) -> Any:
+        if text in allowed:
+            return text
+        close = difflib.get_close_matches(text.lower(), allowed, n=1, cutoff=0.5)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        self.error(node, path, f"'{text}' is not one of: {', '.join(allowed)}{hint}")
+        return _BAD
+
+    def check_pattern(self, text: str, node: Node, path: str, pattern: str, where: tuple[str, str]) -> Any:
+        problem = None
+        if pattern == schema.URL:
+            problem = url_problem(text)
+        elif not re.match(pattern, text):
+            problem = _pattern_problem(pattern, text)
+        if problem is None:
+            return text
+        self.error(node, path, problem)
+        return _BAD
+
+    def convert_date(self, node: Node, path: str) -> Any:
+        text = self.scalar_text(node, path, "a date (YYYY-MM-DD)")
+        if text is None:
+            return _BAD
+        if not _DATE.match(text):
+            self.error(node, path, f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2025-09-15")
+            return _BAD
+        year, month, day = (int(p) for p in text.split("-"))
+        problem = _date_problem(year, month, day)
+        if problem:
+            self.error(node, path, f"'{text}' is not a date: {problem}")
+            return _BAD
+        return dt.date(year, month, day)
+
+    def convert_partial_date(self, node: Node, path: str) -> Any:
+        text = self.scalar_text(node, path, "a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        if text is None:
+            return _BAD
+        if not _PARTIAL_DATE.match(text):
+            self.error(node, path, f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-10")
+            return _BAD
+        parts = [int(p) for p in text.split("-")]
+        problem = _date_problem(*parts)
+        if problem:
+            self.error(node, path, f"'{text}' is not a date: {problem}")
+            return _BAD
+        return model.PartialDate(*parts)
+
+    def convert_letter_date(self, node: Node, path: str) -> Any:
+        text = self.scalar_text(node, path, "today, blank or a date")
+        if text is None:
+            return _BAD
+        if text in schema.LETTER_DATES:
+            return text
+        if _DATE.match(text):
+            return self.convert_date(node, path)
+        self.error(node, path, f"'{text}' is not 'today', 'blank' or a date YYYY-MM-DD")
+        return _BAD
+
+    # Checks across keys
+
+    def check_languages(self, kit: model.Kit) -> None:
+        if kit.languages is None or kit.letters is None:
+            return
+        if not kit.languages:
+            self.error(self.nodes.get("languages"), "languages", "the list is empty; name the language of each letter, e.g. [en]")
+        first: dict[str, int] = {}
+        for i, lang in enumerate(kit.languages):
+            node = self.nodes.get(f"languages.{i}")
+            if lang in first:
+                self.error(node, "languages", f"'{lang}' is listed twice; remove one")
+                continue
+            first[lang] = i
+            if lang not in kit.letters:
+                self.error(node, "languages", f"'{lang}' has no letter; add letters.{lang}, or remove '{lang}' here")
+        for lang in kit.letters:
+            if lang not in first:
+                key = self.keys.get(f"letters.{lang}")
+                listed = ", ".join([*kit.languages, lang])
+                self.error(key, f"letters.{lang}", f"'{lang}' is not in languages; list it (languages: [{listed}]) or remove this letter")
+
+    def check_targets(self, kit: model.Kit) -> None:
+        targets = kit.targets
+        if targets is None:
+            return
+        if not targets:
+            self.error(self.nodes.get("targets"), "targets", "the list is empty; add the person the letters are addressed to")
+            return
+        languages = [lang for lang in kit.languages or () if isinstance(lang, str)]
+        main: int | None = None
+        for i, target in enumerate(targets):
+            if target is None:
+                continue
+            path = f"targets.{i}"
+            if target.role == "main":
+                if main is None:
+                    main = i
+                else:
+                    first = self.nodes[f"targets.{main}"].mark.line
+                    where = self.nodes.get(f"{path}.role") or self.nodes.get(path)
+                    self.error(where, f"{path}.role", f"a second main target (the first is at line {first}); only one target is main: give the others 'role: copy'")
+            self.check_salutations(target, path, languages)
+        if main is None and all(t is not None and t.role is not None for t in targets):
+            self.error(self.nodes.get("targets"), "targets", "no target has 'role: main'; give the person the letters are addressed to 'role: main'")
+
+    def check_salutations(self, target: model.Target, path: str, languages: list[str]) -> None:
+        if target.salutation is not None:
+            node = self.nodes.get(f"{path}.salutation")
+            for lang in languages:
+                if lang not in target.salutation:
+                    self.error(node, f"{path}.salutation", f"no salutation for '{lang}'; add '{lang}: …', the greeting of the {lang} letter")
+        for key in ("salutation", "local"):
+            for lang in getattr(target, key) or {}:
+                if languages and lang not in languages:
+                    where = self.keys.get(f"{path}.{key}.{lang}")
+                    self.warn(where, f"{path}.{key}.{lang}", f"'{lang}' is not in languages, so this is not printed")
+
+    def check_links(self, kit: model.Kit) -> None:
+        """Links in markup must go to web pages; placeholders such as `(#)` are only warned about (lint)."""
+        for path, _, text in iter_texts(kit):
+            if not is_markup(path):
+                continue
+            for link in find_links(text):
+                url = link.url.strip()
+                if not url or url.startswith("#") or ":" not in url.split("/")[0]:
+                    continue  # a placeholder or a relative address: lint warns
+                problem = url_problem(url)
+                if problem:
+                    mark = Locator(self.source, self.nodes)(path, link.url_start)
+                    self.error(mark, path, f"link '[{link.text}]({link.url})': {problem}")
+
+    def check_logo(self, kit: model.Kit) -> None:
+        organisation = kit.organisation
+        if organisation is None or organisation.logo is None:
+            return
+        path = "organisation.logo"
+        node = self.nodes.get(path)
+        logo, problem = _check_logo_file(self.document.path, organisation.logo)
+        if problem:
+            self.error(node, path, problem)
+        else:
+            object.__setattr__(organisation, "logo", logo)  # the checked, resolved file
+
+    def check_glyphs(self, kit: model.Kit) -> None:
+        """Characters the language's font cannot draw would print as empty boxes."""
+        fonts = _font_check()
+        if fonts is None:
+            return
+        missing_chars, family_for = fonts
+        locate = Locator(self.source, self.nodes)
+        families: dict[str, Any] = {}
+        for path, lang, text in iter_texts(kit):
+            if path.startswith("keywords"):
+                continue  # PDF metadata, not drawn
+            shown = _shown_text(text) if is_markup(path) else text
+            if lang not in families:
+                families[lang] = family_for(lang)
+            for char in sorted(set(missing_chars(shown, families[lang], lang)), key=shown.find):
+                name = unicodedata.name(char, "unnamed character").lower()
+                message = f"the {lang} font cannot draw '{char}' (U+{ord(char):04X} {name}); replace or remove it"
+                self.error(locate(path, text.find(char)), path, message)
+
+
+def _font_check() -> tuple[Callable[..., Any], Callable[[str], Any]] | None:
+    """The text engine's missing_chars and the layout's family_for, once both exist."""
+    try:
+        from .layout.styles import family_for  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    try:
+        from .text import missing_chars  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        try:
+            from .text.fonts import missing_chars  # type: ignore[import-not-found,no-redef,unused-ignore]
+        except ImportError:
+            return None
+    return missing_chars, family_for
+
+
+def _shown_text(markup: str) -> str:
+    return "\n".join("".join(s.text for s in p) for p in parse_paragraphs(markup))
+
+
+def _check_logo_file(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
+    shown = f"'{logo}'"
+    if logo.is_absolute():
+        return logo, f"{shown} is not relative to the kit's folder; put the logo under assets/ and write e.g. assets/logo.png"
+    folder = kit_path.parent.resolve()
+    try:
+        full = (folder / logo).resolve()
+    except (OSError, RuntimeError):
+        return logo, f"{shown} cannot be followed (a link loop?)"
+    if not full.is_relative_to(folder):
+        return logo, f"{shown} is outside the kit's folder; copy the logo into assets/ next to the kit"
+    if not full.exists():
+        near = _near_files(full)
+        hint = f"; did you mean '{near}'?" if near else "; check the name, or put the file under assets/"
+        return logo, f"{shown} does not exist{hint}"
+    if not full.is_file():
+        return logo, f"{shown} is a folder, not an image file"
+    try:
+        with open(full, "rb") as f:
+            head = f.read(8)
+    except OSError as e:
+        return logo, f"{shown} cannot be read: {e.strerror}"
+    if any(head.startswith(magic) for magic in _MAGIC):
+        return full, None
+    kind = next((name for magic, name in _OTHER_IMAGES.items() if head.lstrip().startswith(magic)), None)
+    what = f"is {kind} file" if kind else "is not a PNG or JPEG image"
+    return logo, f"{shown} {what}; save the logo as PNG (or JPEG) and point to that file"
+
+
+def _near_files(full: Path) -> str | None:
+    try:
+        names = [p.name for p in full.parent.iterdir()] if full.parent.is_dir() else []
+    except OSError:
+        return None
+    close = difflib.get_close_matches(full.name, names, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _date_problem(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if not 1000 <= year <= 9999:
+        return f"{year} is not a year"
+    if month is None:
+        return None
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day is None:
+        return None
+    if day < 1:
+        return f"there is no day {day}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        last = ((dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)).day
+        return f"{_MONTHS[month - 1]} {year} has {last} days"
+    return None
+
+
+_PATTERN_HINTS = {
+    schema.LANGUAGE: "is not a language tag such as 'en' or 'ur'",
+    schema.COLOUR: "is not a colour like \"#FFD200\" (# and six hex digits, in quotes)",
+    schema.EMAIL: "is not an email address (name@example.org)",
+    schema.X_HANDLE: "is not an X handle like \"@amnesty\" (with the @, in quotes)",
+    schema.PHONE: "is not a phone number; use digits, spaces and + ( ) - only",
+}
+
+
+def _pattern_problem(pattern: str, text: str) -> str:
+    problem = f"'{text}' {_PATTERN_HINTS.get(pattern, 'is not valid here')}"
+    if pattern == schema.EMAIL and text.lower().startswith("mailto:"):
+        problem += "; leave out 'mailto:'"
+    if pattern == schema.X_HANDLE and re.match(r"^[A-Za-z0-9_]{1,15}$", text):
+        problem += f"; write \"@{text}\""
+    if pattern == schema.COLOUR and re.match(r"^[0-9A-Fa-f]{6}$", text):
+        problem += f"; write \"#{text}\""
+    return problem
+
+
+def _doc_hint(cls: type, name: str) -> str:
+    doc = schema.field_docs().get((cls.__name__, name))
+    if not doc:
+        return ""
+    first = doc.split("\n")[0].rstrip(".")
+    return f" ({first[0].lower()}{first[1:]})"
+
+
+def _key_list(cls: type, count: int) -> str:
+    return ", ".join(f"'{f.name}: …'" for f in schema.key_fields(cls)[:count])
+
+
+def _describe(node: Node) -> str:
+    if node.kind == "seq":
+        return "a list"
+    if node.kind == "map":
+        return "keys (a mapping)"
+    if node.is_null:
+        return "nothing"
+    text = str(node.value)
+    shown = text if len(text) <= 40 else text[:37] + "…"
+    return f"the text '{shown}'"
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
