@@ -9,6 +9,7 @@ from reportlab.lib.colors import Color, black, toColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..text.types import Direction, Glyph, GlyphRun, Line, Paragraph
+from .copytext import Shown, cluster_text, order_for_extraction
 from .fontembed import EmbeddedFont, GlyphKey, embedded_font, register_no_initial_font
 from .subset import Composite
 
@@ -26,16 +27,25 @@ def draw_paragraph(canvas: Any, paragraph: Paragraph, x_left: float, y_top: floa
                    color: Any = black) -> None:
     """Draw a paragraph whose box has its top-left corner at (x_left, y_top), y pointing up."""
     for line in paragraph.lines:
-        draw_line(canvas, line, x_left + line.x, y_top - line.baseline, color)
+        draw_line(canvas, line, x_left + line.x, y_top - line.baseline, color, paragraph.direction)
 
 
-def draw_line(canvas: Any, line: Line, x_left: float, baseline_y: float, color: Any = black) -> None:
-    """Draw a line's runs from its left edge at x_left on the baseline at baseline_y."""
-    canvas.saveState()  # Ts and the fill colour must not leak into what the page draws next
+def draw_line(canvas: Any, line: Line, x_left: float, baseline_y: float, color: Any = black,
+              direction: Direction | None = None) -> None:
+    """Draw a line's runs from its left edge at x_left on the baseline at baseline_y.
+
+    `direction` is the paragraph's; when None it is guessed from the runs' bidi levels.
+    """
+    if direction is None:
+        rtl_base = min((r.level for r in line.runs), default=0) % 2 == 1
+    else:
+        rtl_base = direction is Direction.RTL
+    canvas.saveState()  # the fill colour must not leak into what the page draws next
     canvas.setFillColor(_color(color))
     for run in line.runs:
         font = embedded_font(canvas._doc, run.font)
-        canvas.addLiteral(run_operators(font, run, x_left + run.x, baseline_y))
+        base = Direction.RTL if rtl_base else Direction.LTR
+        canvas.addLiteral(run_operators(font, run, x_left + run.x, baseline_y, base))
     canvas.restoreState()
     for run in line.runs:
         if run.link:
@@ -44,28 +54,32 @@ def draw_line(canvas: Any, line: Line, x_left: float, baseline_y: float, color: 
             canvas.linkURL(run.link, rect, relative=1, thickness=0)
 
 
-def run_operators(font: EmbeddedFont, run: GlyphRun, x: float, y: float) -> str:
+def run_operators(font: EmbeddedFont, run: GlyphRun, x: float, y: float,
+                  base: Direction | None = None) -> str:
     """BT … ET showing the run as one TJ on the baseline: one PDF character per cluster.
 
     Extractors (poppler, PDFium) group characters into lines by baseline and into words by
     the gaps between character boxes, so a cluster whose glyphs are raised or stacked (Nastaliq,
     Devanagari matras) is drawn as one glyph built for it, carrying the cluster's text.
+    `base` is the paragraph direction; a run against it is written for extractors' bidi
+    (see copytext).
     """
-    ops = [f"BT /{font.resource_name} {_num(run.size)} Tf 1 0 0 1 {_num(x)} {_num(y)} Tm"]
-    shown: list[str] = []
-    pen, cursor = 0.0, 0.0  # where the shaper puts the pen / where the PDF text position is
-    scale = 1000 / run.size
-    rtl = run.direction is Direction.RTL
-    for cluster in clusters(run.glyphs):
-        glyph, offset = _cluster_glyph(font, cluster, run.size)
-        shift = round((pen + offset - cursor) * scale)
+    shown = [_shown(font, run, cluster, pen) for cluster, pen in _clusters_with_pen(run.glyphs)]
+    if base is not None and base is not run.direction:
+        shown = order_for_extraction(shown, run.width, base, _NOTHING)
+    if not shown:
+        return ""
+    scale = 1000 / run.size  # thousandths of an em per point
+    start = shown[0].x
+    items, cursor = [], start
+    for item in shown:
+        shift = round((item.x - cursor) * scale)
         if shift:
-            shown.append(str(-shift))
-        shown.append(f"<{font.code(glyph, _cluster_text(cluster, rtl)):04X}>")
-        cursor += (shift + font.width(glyph)) / scale
-        pen += sum(g.advance for g in cluster)
-    ops.append(f"[{_join_tj(shown)}] TJ ET")
-    return "\n".join(ops)
+            items.append(str(-shift))
+        items.append(f"<{font.code(item.glyph, item.text):04X}>")
+        cursor += (shift + font.width(item.glyph)) / scale
+    return (f"BT /{font.resource_name} {_num(run.size)} Tf 1 0 0 1 {_num(x + start)} {_num(y)} Tm\n"
+            f"[{_join_tj(items)}] TJ ET")
 
 
 def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
@@ -79,11 +93,21 @@ def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     return groups
 
 
-def _cluster_text(cluster: list[Glyph], rtl: bool) -> str:
-    text = "".join(g.text for g in cluster)
-    # Extractors take a right-to-left line's characters as visual order and reverse them,
-    # the characters of one glyph included, so those must be stored in visual order too.
-    return text[::-1] if rtl else text
+def _clusters_with_pen(glyphs: Sequence[Glyph]) -> list[tuple[list[Glyph], float]]:
+    out, pen = [], 0.0
+    for cluster in clusters(glyphs):
+        out.append((cluster, pen))
+        pen += sum(g.advance for g in cluster)
+    return out
+
+
+_NOTHING = Composite((), 0)  # an empty, zero-width glyph to carry direction marks
+
+
+def _shown(font: EmbeddedFont, run: GlyphRun, cluster: list[Glyph], pen: float) -> Shown:
+    glyph, offset = _cluster_glyph(font, cluster, run.size)
+    width = font.width(glyph) * run.size / 1000
+    return Shown(glyph, pen + offset, width, cluster_text(run, cluster))
 
 
 def _cluster_glyph(font: EmbeddedFont, cluster: list[Glyph], size: float) -> tuple[GlyphKey, float]:
