@@ -123,13 +123,13 @@ def _lint_markup(text: str) -> list[tuple[int, str]]:
         url = link.url.strip()
         if url and not url.startswith("#") and ":" in url.split("/")[0]:
             continue  # has a scheme: validation has accepted it or reported an error
-        problem = url_problem(url) or ""
-        placeholder = "has no address yet" if not url or url.startswith("#") else f"is not a web address ({problem})"
         label = " ".join(link.text.split())
-        message = (
-            f"link '[{label}]({link.url})' {placeholder}, so '{label}' is printed without a link;"
-            " put the full https:// address between the brackets"
-        )
+        if not url or url.startswith("#"):
+            what, fix = "has no address yet", "put the full https:// address between the brackets"
+        else:
+            what = "is not a full web address"
+            fix = f"write it in full: 'https://{url}'" if "." in url.split("/")[0] else "put the full https:// address between the brackets"
+        message = f"link '[{label}]({link.url})' {what}, so '{label}' is printed without a link; {fix}"
         found.append((link.url_start, message))
     return sorted(found)
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 from yaml.resolver import Resolver
 
-from .errors import KitError, Mark, Problem
+from .errors import KitError, Mark, Problem, sort_problems
 
 if TYPE_CHECKING:
     from .model import Kit
@@ -112,15 +112,17 @@ def load_kit(
     today = today or dt.date.today()
     document = read_document(Path(path))
     kit, problems, locate = validate_document(document)
+    if kit is not None:
+        problems += lint_kit(kit, locate, today)
+    # A problem without a mark still names the file.
+    problems = [p if p.mark else replace(p, file=document.source.name) for p in problems]
     errors = [p for p in problems if p.is_error]
     warnings = [p for p in problems if not p.is_error]
-    if not errors and kit is not None:
-        warnings += lint_kit(kit, locate, today)
     if strict:
         errors += [w.as_error() for w in warnings]
     if errors or kit is None:
         raise KitError(errors)
-    return kit, sorted(warnings, key=lambda p: (p.mark is not None, p.mark or Mark("", 0, 0)))
+    return kit, sort_problems(warnings)
 
 
 def read_document(path: Path) -> Document:
@@ -376,25 +378,25 @@ def _resolve(value: str) -> str:
 
 # libyaml's messages, explained for people who do not know YAML.
 _HINTS = {
-    "mapping values are not allowed here": (
-        "a ': ' inside a value; put the whole value in quotes, or check the indentation"
-    ),
+    "mapping values are not allowed": "a ': ' inside a value; put the whole value in quotes, or check the indentation",
+    "block sequence entries are not allowed": "a '- ' list entry where a value was expected; check the indentation",
     "could not find expected ':'": "a line that is not 'key: value'; add the ':' or check the indentation",
-    "did not find expected key": (
-        "the indentation does not line up with the keys above; indent keys of one level alike"
-    ),
+    "did not find expected key": "the indentation does not line up with the keys above; indent keys of one level alike",
     "did not find expected '-' indicator": "the indentation does not line up with the list above",
+    "did not find expected node content": "a value is missing here",
+    "did not find expected ',' or ']'": "a list in [ ] is not closed with ']' or misses a ','",
+    "did not find expected ',' or '}'": "keys in { } are not closed with '}' or miss a ','",
     "found unexpected end of stream": "the file ends inside a value; a quote or bracket is not closed",
-    "found unknown escape character": (
-        "a backslash starts an unknown escape in double quotes; use single quotes or write \\\\"
-    ),
+    "found unknown escape character": "a backslash starts an unknown escape in double quotes; use single quotes instead",
+    "found a tab character": "a tab character; indent with spaces, not tabs",
+    "found undefined tag handle": "a '!' starts an unknown tag; put the value in quotes",
 }
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError, source: Source) -> Problem:
     mark = error.problem_mark or error.context_mark
     problem = (error.problem or "").strip()
-    hint = _HINTS.get(problem)
+    hint = next((h for start, h in _HINTS.items() if problem.startswith(start)), None)
     if problem == "found character that cannot start any token" and mark is not None:
         char = source.text[source.offset_of(mark.line, mark.column) : source.offset_of(mark.line, mark.column) + 1]
         if char == "\t":
@@ -405,7 +407,7 @@ def _yaml_problem(error: yaml.MarkedYAMLError, source: Source) -> Problem:
             hint = "a value cannot start with '%'; put it in quotes"
     if error.context and error.context_mark is not None and error.context_mark is not mark:
         where = f"line {error.context_mark.line + 1}, column {error.context_mark.column + 1}"
-        if "quoted scalar" in error.context:
+        if "quoted scalar" in error.context and problem.startswith("found unexpected end"):
             hint = f"the quoted text that starts at {where} is never closed; add the closing quote"
         elif hint is None:
             hint = f"{problem} ({error.context} at {where})"

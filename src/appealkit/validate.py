@@ -145,13 +145,16 @@ class _Checker:
         hints = schema.field_types(cls)
         values: dict[str, Any] = dict(fixed)
         seen: set[str] = set()
+        suggested: set[str] = set()  # a misspelt key is reported once, not also as missing
         for key, value in node.value:  # type: ignore[misc]
             if key.kind != "scalar":
                 continue  # reported while composing
             name = str(key.value)
             child = _join(path, name)
             if name not in fields:
-                self.error(key, path, self.unknown_key(cls, name))
+                message = self.unknown_key(cls, name)
+                self.error(key, path, message)
+                suggested.update(re.findall(r"did you mean '(\w+)'", message))
                 continue
             if name in seen:
                 continue  # duplicate, reported while composing
@@ -166,7 +169,8 @@ class _Checker:
                 values[name] = converted
         for name, f in fields.items():
             if name not in seen and schema.is_required(f):
-                self.error(node, path, f"missing key '{name}'{_doc_hint(cls, name)}")
+                if name not in suggested:
+                    self.error(node, path, f"missing key '{name}'{_doc_hint((cls.__name__, name))}")
             if schema.is_required(f):
                 values.setdefault(name, None)
         return cls(**values)
@@ -260,22 +264,22 @@ class _Checker:
             result[name] = value
         return result
 
-    def scalar_text(self, node: Node, path: str, expected: str) -> str | None:
+    def scalar_text(self, node: Node, path: str, expected: str, where: tuple[str, str] | None = None) -> str | None:
         if node.kind != "scalar":
             self.error(node, path, f"expected {expected}, found {_describe(node)}")
             return None
         if node.is_null:
-            self.error(node, path, f"no value; expected {expected}")
+            self.error(node, path, f"no value; write {expected}{_doc_hint(where) if where else ''}")
             return None
         return str(node.value)
 
     def convert_text(self, node: Node, path: str, where: tuple[str, str]) -> Any:
         # Any scalar is text as written: `value: 800000` and `language: no` mean what they say.
-        text = self.scalar_text(node, path, "text")
+        text = self.scalar_text(node, path, "text", where)
         if text is None:
             return _BAD
         if not text.strip():
-            self.error(node, path, "empty text; write it, or remove the key if it is optional")
+            self.error(node, path, f"empty text; fill it in{_doc_hint(where)}")
             return _BAD
         if where in schema.ENUMS:
             return self.check_enum(text, node, path, schema.ENUMS[where])
@@ -431,17 +435,17 @@ class _Checker:
         if fonts is None:
             return
         missing_chars, family_for = fonts
+        texts = [(path, lang, _shown_text(text) if is_markup(path) else text, text)
+                 for path, lang, text in iter_texts(kit) if not path.startswith("keywords")]  # keywords are not drawn
+        missing: dict[str, set[str]] = {}
+        for lang in {lang for _, lang, _, _ in texts}:
+            chars = "".join(set("".join(shown for _, other, shown, _ in texts if other == lang)))
+            missing[lang] = set(missing_chars(chars, family_for(lang), lang))
         locate = Locator(self.source, self.nodes)
-        families: dict[str, Any] = {}
-        for path, lang, text in iter_texts(kit):
-            if path.startswith("keywords"):
-                continue  # PDF metadata, not drawn
-            shown = _shown_text(text) if is_markup(path) else text
-            if lang not in families:
-                families[lang] = family_for(lang)
-            for char in sorted(set(missing_chars(shown, families[lang], lang)), key=shown.find):
-                name = unicodedata.name(char, "unnamed character").lower()
-                message = f"the {lang} font cannot draw '{char}' (U+{ord(char):04X} {name}); replace or remove it"
+        for path, lang, shown, text in texts:
+            for char in sorted(missing[lang].intersection(shown), key=shown.find):
+                name = unicodedata.name(char, "unnamed character")
+                message = f"the font for '{lang}' text cannot draw '{char}' (U+{ord(char):04X} {name}); replace or remove it"
                 self.error(locate(path, text.find(char)), path, message)
 
 
@@ -542,12 +546,18 @@ def _pattern_problem(pattern: str, text: str) -> str:
     return problem
 
 
-def _doc_hint(cls: type, name: str) -> str:
-    doc = schema.field_docs().get((cls.__name__, name))
-    if not doc:
-        return ""
-    first = doc.split("\n")[0].rstrip(".")
-    return f" ({first[0].lower()}{first[1:]})"
+def _doc_hint(where: tuple[str, str]) -> str:
+    """' (what the field is)', from its docstring, for messages about a missing or empty key."""
+    doc = schema.field_docs().get(where)
+    if doc:
+        first = doc.split("\n")[0].replace(" (*markup*)", "").replace("`", "'").rstrip(".")
+        return f" ({first[0].lower()}{first[1:]})"
+    cls = getattr(model, where[0], None)
+    hint = schema.field_types(cls).get(where[1]) if cls else None
+    if dataclasses.is_dataclass(hint):
+        keys = [f.name for f in schema.key_fields(hint) if schema.is_required(f)]  # type: ignore[arg-type]
+        return f" (with {', '.join(keys)})" if keys else ""
+    return ""
 
 
 def _key_list(cls: type, count: int) -> str:
