@@ -21,7 +21,7 @@ __all__ = ["kit_schema", "render_schema", "field_docs", "key_fields", "field_typ
 LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 COLOUR = r"^#[0-9A-Fa-f]{6}$"
 URL = r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$"
-EMAIL = r"^[^@\s]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
+EMAIL = r"^[A-Za-z0-9.!#$%&'*+/=?^_{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$"
 X_HANDLE = r"^@[A-Za-z0-9_]{1,15}$"
 PHONE = r"^\+?[0-9][0-9 ()./-]*$"
 DATE = r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"

@@ -187,14 +187,13 @@ class _Checker:
         keys = [f.name for f in schema.key_fields(cls)]
         if name == "<<":
             return "merge keys ('<<') are not supported; write the keys out"
-        close = difflib.get_close_matches(name, keys, n=1, cutoff=0.6)
-        if not close:
-            close = [k for k in keys if k.lower() == name.lower().strip()]
-        if close:
-            return f"unknown key '{name}'; did you mean '{close[0]}'?"
         for other in _CLASSES:
             if other is not cls and name in {f.name for f in schema.key_fields(other)}:
                 return f"unknown key '{name}' here; it belongs {_PLACES[other.__name__]}: check its indentation"
+        close = [k for k in keys if k.lower() == name.lower().strip()]
+        close = close or difflib.get_close_matches(name, keys, n=1, cutoff=0.6)
+        if close:
+            return f"unknown key '{name}'; did you mean '{close[0]}'?"
         return f"unknown key '{name}'; the keys here are: {', '.join(keys)}"
 
     def convert(self, hint: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
@@ -235,11 +234,12 @@ class _Checker:
             self.nodes[child_path] = child
             if child.is_null:
                 self.error(child, child_path, "empty list entry; fill it in or remove the '-'")
+                items.append(None)
                 continue
             value = self.convert(item, child, child_path, where)
             if value is not _BAD and where in schema.ITEM_PATTERNS:
                 value = self.check_pattern(value, child, child_path, schema.ITEM_PATTERNS[where], where)
-            items.append(value)
+            items.append(None if value is _BAD else value)  # keep indexes: languages.2 stays 2
         return tuple(items)
 
     def convert_dict(self, item: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
@@ -355,6 +355,8 @@ class _Checker:
         first: dict[str, int] = {}
         for i, lang in enumerate(kit.languages):
             node = self.nodes.get(f"languages.{i}")
+            if lang is None:
+                continue
             if lang in first:
                 self.error(node, "languages", f"'{lang}' is listed twice; remove one")
                 continue
@@ -364,7 +366,7 @@ class _Checker:
         for lang in kit.letters:
             if lang not in first:
                 key = self.keys.get(f"letters.{lang}")
-                listed = ", ".join([*kit.languages, lang])
+                listed = ", ".join([*(x for x in kit.languages if x), lang])
                 self.error(key, f"letters.{lang}", f"'{lang}' is not in languages; list it (languages: [{listed}]) or remove this letter")
 
     def check_targets(self, kit: model.Kit) -> None:
