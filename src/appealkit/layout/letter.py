@@ -18,7 +18,9 @@ BODY_SIZES = (10.5, 10.0, 9.5)  # the first that fits one page wins; else the le
 RTL_BODY_SIZES = (11.5, 11.0)  # Nastaliq reads small for its size; 11 pt is the floor
 ADDRESS_SIZE = 10.0
 PARAGRAPH_GAP = 0.55  # space between paragraphs, in lines of body text
-CONTINUATION_SPACE = 14 * MM  # room for the continuation line at the top of a following page
+CONTINUATION_SPACE = 14 * MM
+DATE_TOP = 27 * MM  # the date sits above the window, right-aligned (left in RTL letters)
+RIGHT_MARGIN = 20 * MM  # room for the continuation line at the top of a following page
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class _Letter:
 
     @property
     def width(self) -> float:
-        return self.paper.width - self.left - self.paper.margin
+        return self.paper.width - self.left - RIGHT_MARGIN
 
 
 def layout_letter(kit: Kit, language: str, paper: Paper, today: dt.date) -> Part:
@@ -76,15 +78,17 @@ def _layout_pages(doc: _Letter) -> list[Page]:
     columns = [first]
     blocks = _body_blocks(doc)
     for paragraph, gap in blocks:
-        column = columns[-1]
         lines = list(paragraph.lines)
         while lines:
+            column = columns[-1]
             fitting = _fitting(lines, column)
             if fitting:
                 chunk = _sub_paragraph(paragraph, lines[:fitting])
                 column.place(TextBox(column.x, column.y, chunk), chunk.height)
                 lines = lines[fitting:]
             if lines:
+                if not fitting and len(column.items) == 0:
+                    raise ValueError("a line of the letter is taller than a page")
                 columns.append(_continuation(doc))
         columns[-1].advance(gap)
     _signature(doc, columns)
@@ -133,25 +137,28 @@ def _window_address(doc: _Letter) -> list[Item]:
 
 
 def _heading(doc: _Letter, column: Column) -> None:
-    """Date (and, for letters not in Latin script, the recipient in the letter's script)."""
+    """Date at the top; beside the window, the recipient in the letter's own script if not Latin."""
     window = doc.paper.window
-    info_x = window.x + window.width + 8 * MM
-    info = Column(info_x, window.y + 2, doc.left + doc.width - info_x, 1e9)
+    end = Align.START if doc.rtl else Align.END
+    date = set_text(_date_line(doc), doc.style(align=end), doc.width)
+    column.items.append(TextBox(doc.left, DATE_TOP, date))
+    bottom = window.y + window.height
     local = doc.target.local.get(doc.language)
     if local:
-        text = "\n".join([local.name, local.title, *local.address])
-        info.add_text(text, doc.style(align=Align.END if not doc.rtl else Align.START))
-        info.advance(4)
-    info.add_text(_date_line(doc), doc.style(align=Align.END if not doc.rtl else Align.START))
-    column.items += info.items
-    column.y = max(window.y + window.height, info.y) + 8 * MM
+        x = window.x + window.width + 8 * MM
+        info = Column(x, window.y, doc.left + doc.width - x, 1e9)
+        info.add_text("\n".join([local.name, local.title, *local.address]), doc.style(align=end),
+                      section=f"targets.0.local.{doc.language}")
+        column.items += info.items
+        bottom = max(bottom, info.y)
+    column.y = bottom + 6 * MM
     if doc.letter.subject:
         column.add_text([Span(doc.letter.subject, bold=True)], doc.style(),
                         section=f"letters.{doc.language}.subject")
-        column.advance(doc.size * 0.9)
+        column.advance(doc.size * 0.6)
     salutation = doc.target.salutation.get(doc.language, "")
     column.add_text(salutation, doc.style(), section=f"targets.0.salutation.{doc.language}")
-    column.advance(doc.size * PARAGRAPH_GAP)
+    column.advance(doc.size * 0.3)
 
 
 def _date_line(doc: _Letter) -> str:
