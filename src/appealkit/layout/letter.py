@@ -123,7 +123,7 @@ def _window_address(doc: _Letter) -> list[Item]:
     """The recipient in the envelope window, in Latin script whatever the letter's language."""
     window, target = doc.paper.window, doc.target
     items: list[Item] = []
-    inset = 5 * MM if doc.paper.name == "a4" else 0.1 * 72
+    inset = doc.left - window.x  # the address lines up with the letter's left margin
     x, width = window.x + inset, window.width - inset
     if doc.kit.letter.return_line:
         line = set_text(doc.kit.letter.return_line, styles.style(7.5, role="sans", leading=1.1), width)
