@@ -7,7 +7,7 @@ import unicodedata
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import uharfbuzz as hb
 
@@ -23,7 +23,7 @@ class GlyphBox(NamedTuple):
     top: int
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Font:
     """One font file, parsed once; compares and hashes by identity (one object per path)."""
 
@@ -39,6 +39,12 @@ class Font:
     codepoints: frozenset[int] = field(repr=False)
     _advances: dict[int, int] = field(default_factory=dict, repr=False)
     _boxes: dict[int, GlyphBox] = field(default_factory=dict, repr=False)
+
+    def __repr__(self) -> str:
+        return f"Font({self.postscript_name!r})"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(repr(self))  # pretty printers (IPython, Hypothesis) would dump the file bytes
 
     def has_char(self, char: int | str) -> bool:
         """True if the font's cmap maps the code point (an int or a one-character string)."""

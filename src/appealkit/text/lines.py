@@ -84,6 +84,8 @@ def _break_segment(shaped: ShapedText, start: int, stop: int, width: float) -> l
             start, fit = fit, None
         else:
             start = _split_word(shaped, start, end, width, lines)
+            if shaped.width(start, end) > width + _EPSILON:
+                fit, k = p, k + 1  # one cluster wider than the line: it overflows alone
     lines.append(LineBreak(start, _trim(shaped.text, start, stop), stop, hard=False))
     return lines
 
@@ -227,7 +229,7 @@ def _place_lines(drafts: list[_Draft], shaped: ShapedText, style: TextStyle, wid
         extra = _justify_extra(draft, style.align, width, last=k == len(drafts) - 1)
         runs = _make_runs(draft, extra)
         line_width = sum(r.width for r in runs)
-        x = _align_x(style.align, direction, width, line_width)
+        x = 0.0 if extra else _align_x(style.align, direction, width, line_width)
         lines.append(Line(runs=runs, x=x, baseline=first + k * pitch, width=line_width,
                           ascent=draft.ascent, descent=draft.descent, start=draft.brk.start,
                           end=draft.brk.end, hard=draft.brk.hard))

@@ -1,0 +1,63 @@
+"""Font loading, per-script font choice and the missing-character check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from appealkit.text import FontFamily, load_font, missing_chars
+
+FONTS = Path(__file__).resolve().parents[2] / "fonts"
+
+
+def test_load_font_is_cached_per_path():
+    a = load_font(FONTS / "NotoSans-Regular.ttf")
+    b = load_font(str(FONTS / "." / "NotoSans-Regular.ttf"))
+    assert a is b and hash(a) == hash(b)
+    assert {a: 1}[b] == 1
+    assert a != load_font(FONTS / "NotoSans-Bold.ttf")
+
+
+def test_font_properties():
+    font = load_font(FONTS / "NotoNastaliqUrdu-Regular.ttf")
+    assert font.postscript_name == "NotoNastaliqUrdu-Regular"
+    assert font.units_per_em == 1000 and font.hb_font.scale == (1000, 1000)
+    assert font.data == (FONTS / "NotoNastaliqUrdu-Regular.ttf").read_bytes()
+    assert font.ascender > 0 > font.descender
+    assert font.has_char("ہ") and font.has_char(0x06C1) and not font.has_char("@")
+    gid = font.hb_font.get_nominal_glyph(0x06C1)
+    assert font.advance(gid) == font.hb_font.get_glyph_h_advance(gid) > 0
+    box = font.glyph_extents(gid)
+    assert box.top > box.bottom and box.width > 0
+    assert font.glyph_extents(font.hb_font.get_nominal_glyph(ord(" "))) == (0, 0, 0, 0)
+
+
+def test_family_chooses_by_script_and_language(family):
+    def name(char, script, language, bold=False):
+        return family.font_for(char, script, language, bold).postscript_name
+
+    assert name("a", "Latn", "en") == "NotoSerif-Regular"
+    assert name("a", "Latn", "en", bold=True) == "NotoSerif-Bold"
+    assert name("ک", "Arab", "ur") == "NotoNastaliqUrdu-Regular"
+    assert name("ک", "Arab", "ur", bold=True) == "NotoNastaliqUrdu-Bold"
+    assert name("ک", "Arab", "fa") == "NotoNaskhArabic-Regular"
+    assert name("क", "Deva", "hi") == "NotoSansDevanagari-Regular"
+    assert name("ک", "Arab", "en") == "NotoNaskhArabic-Regular"
+    assert name("@", "Arab", "ur") == "NotoSerif-Regular"  # fallback: Nastaliq has no @
+
+
+def test_family_without_bold_uses_regular():
+    family = FontFamily.from_files(latin=(str(FONTS / "NotoSans-CondensedBlack.ttf"), None))
+    assert family.font_for("a", "Latn", "en", True).postscript_name == "NotoSans-CondensedBlack"
+
+
+def test_fallbacks_are_searched_last():
+    family = FontFamily.from_files(latin=(str(FONTS / "NotoSans-Regular.ttf"), None),
+                                   fallbacks=[(str(FONTS / "NotoSansDevanagari-Regular.ttf"), None)])
+    assert family.font_for("क", "Deva", "hi", False).postscript_name == "NotoSansDevanagari-Regular"
+    assert missing_chars("क ہ", family, "hi") == ["ہ"]
+
+
+def test_missing_chars(family):
+    text = "Afghan ہ क \u0e01\u2603\n\t\u200c\u200f\u2066 \u0e01 ۳۰"
+    assert missing_chars(text, family, "ur") == ["\u0e01", "\u2603"]
+    assert missing_chars("", family, "en") == []
