@@ -131,8 +131,9 @@ def _window_address(doc: _Letter) -> list[Item]:
         items += [TextBox(x, y, line), Rule(x, y + line.height + 0.8, x + line.lines[0].width,
                                             y + line.height + 0.8, line_width=0.3)]
     lines = [target.name, target.title, *target.address, target.country.upper()]
-    block = set_text("\n".join(lines), styles.style(ADDRESS_SIZE, role="sans", leading=1.22), width)
-    items.append(TextBox(x, window.y + window.return_height + 3, block))
+    block = set_text("\n".join(lines), styles.style(ADDRESS_SIZE, role="sans", leading=1.15), width)
+    top = window.y + window.return_height + 1.5
+    items.append(TextBox(x, top, block))
     return items
 
 
