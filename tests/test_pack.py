@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLE, TODAY, run_cli
 from pdfutil import fonts, normalise, page_count, page_texts
 
-PARTS = ["pack.pdf", "fact-sheet.pdf", "letter-en.pdf", "letter-ur.pdf"]
+PARTS = ["pack.pdf", "fact-sheet.pdf", "background.pdf", "letter-en.pdf", "letter-ur.pdf"]
 
 FACT_SHEET_FACTS = [
     "1.4 MILLION REFUGEES NEED REGISTRATION RENEWAL",
@@ -35,9 +35,10 @@ def test_build_writes_every_part(pack: dict) -> None:
 def test_page_counts(pack: dict) -> None:
     files = pack["files"]
     assert page_count(files["fact-sheet.pdf"]) == 1
+    assert page_count(files["background.pdf"]) == 1
     assert page_count(files["letter-en.pdf"]) == 1
     assert page_count(files["letter-ur.pdf"]) == 1
-    assert page_count(files["pack.pdf"]) == 3
+    assert page_count(files["pack.pdf"]) == 4
 
 
 @pytest.mark.parametrize("fact", FACT_SHEET_FACTS)
@@ -55,10 +56,19 @@ def test_english_letter_text(pack: dict) -> None:
         assert fact in text, fact
 
 
+def test_background_page_carries_the_additional_information(pack: dict) -> None:
+    text = normalise(page_texts(pack["files"]["background.pdf"])[0])
+    for fact in ["more than 468,000 Afghans", "approximately 800,000 Afghan Citizen Card (ACC)",
+                 "1,088,133 Afghans", "7 June 2025", "51,309 women and 64,010 girls",
+                 "more than 70 draconian edicts", "Haibatullah Akhundzada", "Abdul Hakim Haqqani",
+                 "Convention Against Torture", "between 2017 and 2019"]:
+        assert fact in text, fact
+
+
 def test_pack_pages_are_the_parts_in_order(pack: dict) -> None:
     whole = page_texts(pack["files"]["pack.pdf"])
     parts = [page_texts(pack["files"][name])[0]
-             for name in ("fact-sheet.pdf", "letter-en.pdf", "letter-ur.pdf")]
+             for name in ("fact-sheet.pdf", "background.pdf", "letter-en.pdf", "letter-ur.pdf")]
     assert [normalise(t) for t in whole] == [normalise(t) for t in parts]
 
 
@@ -83,7 +93,7 @@ def test_metadata_and_outline(pack: dict) -> None:
     assert meta["Author"] == "Amnesty International"
     assert "Minister of Interior" in meta["Subject"]
     assert "non-refoulement" in meta["Keywords"]
-    assert toc == ["Fact sheet", "Model letter in English", "Model letter in Urdu"]
+    assert toc == ["Fact sheet", "Background", "Model letter in English", "Model letter in Urdu"]
     assert b"/Lang (en)" in pack["files"]["pack.pdf"].read_bytes()
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from ..text import set_paragraph
-from ..text.types import Paragraph, Span, TextStyle
+from ..text.types import Line, Paragraph, Span, TextStyle
 from .boxes import BLACK, Color, Item, TextBox
 
 
@@ -60,3 +60,42 @@ class Column:
             if bottom > self.bottom + 0.01:
                 return key
         return self.sections[-1][0] if self.sections else ""
+
+
+def pour(blocks: Iterable[tuple[Paragraph, float]], columns: list[Column],
+         next_column: Callable[[], Column], section: str = "") -> None:
+    """Fill columns[-1] with paragraphs line by line (each followed by its gap), opening
+    new columns with `next_column` when one is full; paragraphs split between lines."""
+    for paragraph, gap in blocks:
+        lines = paragraph.lines
+        while lines:
+            column = columns[-1]
+            count = _fitting(paragraph, lines, column)
+            if count:
+                chunk = _chunk(paragraph, lines[:count])
+                column.place(TextBox(column.x, column.y, chunk), chunk.height, section)
+                lines = lines[count:]
+            if lines:
+                if not count and column.y == column.top:
+                    raise ValueError("a line is taller than a whole column")
+                columns.append(next_column())
+        columns[-1].advance(gap)
+
+
+def _fitting(paragraph: Paragraph, lines: tuple[Line, ...], column: Column) -> int:
+    """How many of `lines` fit in the column, set as a paragraph that starts with the first."""
+    shift = lines[0].baseline - paragraph.lines[0].baseline
+    room = column.bottom - column.y + shift
+    count = 0
+    for line in lines:
+        if line.baseline + line.descent > room:
+            break
+        count += 1
+    return count
+
+
+def _chunk(paragraph: Paragraph, lines: tuple[Line, ...]) -> Paragraph:
+    """The given lines of a paragraph, moved up so the first sits where the paragraph's did."""
+    shift = lines[0].baseline - paragraph.lines[0].baseline
+    moved = tuple(replace(line, baseline=line.baseline - shift) for line in lines)
+    return replace(paragraph, lines=moved, height=moved[-1].baseline + moved[-1].descent)

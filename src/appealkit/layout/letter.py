@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..markup import parse_paragraphs
 from ..model import Kit, Letter, Target
 from ..text.types import Align, Paragraph, Span, TextStyle
 from . import styles
 from .boxes import MM, Item, Page, Part, Rule, TextBox
-from .flow import Column, set_text
+from .flow import Column, pour, set_text
 from .locale import format_date, is_rtl, label, language_name
 from .paper import Paper
 
@@ -76,44 +76,12 @@ def _layout_pages(doc: _Letter) -> list[Page]:
     first.items += _window_address(doc)
     _heading(doc, first)
     columns = [first]
-    blocks = _body_blocks(doc)
-    for paragraph, gap in blocks:
-        lines = list(paragraph.lines)
-        while lines:
-            column = columns[-1]
-            fitting = _fitting(lines, column)
-            if fitting:
-                chunk = _sub_paragraph(paragraph, lines[:fitting])
-                column.place(TextBox(column.x, column.y, chunk), chunk.height)
-                lines = lines[fitting:]
-            if lines:
-                if not fitting and len(column.items) == 0:
-                    raise ValueError("a line of the letter is taller than a page")
-                columns.append(_continuation(doc))
-        columns[-1].advance(gap)
+    pour(_body_blocks(doc), columns, lambda: _continuation(doc), f"letters.{doc.language}.body")
     _signature(doc, columns)
     total = len(columns)
     for number, column in enumerate(columns[1:], 2):
         column.items.append(_continuation_line(doc, number, total))
     return [Page(paper.width, paper.height, tuple(c.items)) for c in columns]
-
-
-def _fitting(lines: list, column: Column) -> int:  # type: ignore[type-arg]
-    """How many of the paragraph's remaining lines fit in the column."""
-    base = lines[0].baseline - lines[0].ascent
-    count = 0
-    for line in lines:
-        if column.y + line.baseline + line.descent - base > column.bottom:
-            break
-        count += 1
-    return count
-
-
-def _sub_paragraph(paragraph: Paragraph, lines: list) -> Paragraph:  # type: ignore[type-arg]
-    shift = lines[0].baseline - paragraph.lines[0].baseline
-    moved = tuple(replace(line, baseline=line.baseline - shift) for line in lines)
-    height = moved[-1].baseline + moved[-1].descent
-    return replace(paragraph, lines=moved, height=height)
 
 
 # -- the envelope window and heading --------------------------------------------------------
