@@ -58,7 +58,7 @@ def test_english_letter_text(pack: dict) -> None:
 
 def test_background_page_carries_the_additional_information(pack: dict) -> None:
     text = normalise(page_texts(pack["files"]["background.pdf"])[0])
-    for fact in ["more than 468,000 Afghans", "approximately 800,000 Afghan Citizen Card (ACC)",
+    for fact in ["More than 468,000 Afghans", "approximately 800,000 Afghan Citizen Card (ACC)",
                  "1,088,133 Afghans", "7 June 2025", "51,309 women and 64,010 girls",
                  "more than 70 draconian edicts", "Haibatullah Akhundzada", "Abdul Hakim Haqqani",
                  "Convention Against Torture", "between 2017 and 2019"]:
