@@ -18,8 +18,12 @@ def page_texts(path: Path) -> list[str]:
         pdf.close()
 
 
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\r", " ")).strip()
+    """Whitespace collapsed, invisible direction marks dropped (extractors add them to RTL text)."""
+    return re.sub(r"\s+", " ", _BIDI_CONTROLS.sub("", text.replace("\r", " "))).strip()
 
 
 def page_count(path: Path) -> int:

@@ -1,0 +1,44 @@
+"""The fact sheet is one page; text that cannot fit is a located error, never shrunk or cut."""
+
+from __future__ import annotations
+
+from conftest import TODAY, run_cli
+
+
+def test_overflowing_summary_is_named_with_its_overflow(make_kit, tmp_path) -> None:
+    kit = make_kit(lambda d: d.update(summary="Pakistan must renew the cards. " * 200))
+    out = tmp_path / "out"
+    status, _, stderr = run_cli("build", str(kit), "--out", str(out), "--today", TODAY)
+    assert status == 2
+    first = stderr.splitlines()[0]
+    assert first.startswith(f"{kit}:")
+    assert ": summary: text does not fit on the one-page fact sheet by " in first
+    assert "Traceback" not in stderr
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_overflow_keeps_earlier_output(make_kit, tmp_path) -> None:
+    out = tmp_path / "out"
+    good = make_kit(name="good.yaml")
+    assert run_cli("build", str(good), "--out", str(out), "--today", TODAY)[0] == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = make_kit(lambda d: d.update(summary="Too long. " * 600), name="bad.yaml")
+    assert run_cli("build", str(bad), "--out", str(out), "--today", TODAY)[0] == 2
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_many_figures_wrap_into_rows_and_still_fit(make_kit, tmp_path) -> None:
+    def edit(data: dict) -> None:
+        data["figures"] = data["figures"][:3]
+
+    kit = make_kit(edit)
+    out = tmp_path / "out"
+    status, _, stderr = run_cli("build", str(kit), "--out", str(out), "--today", TODAY)
+    assert status == 0, stderr
+
+
+def test_accent_colour_sets_readable_banner_ink() -> None:
+    from appealkit.layout.factsheet import _ink_on
+
+    assert _ink_on((1.0, 0.82, 0.0)) == (0.0, 0.0, 0.0)  # yellow: black text
+    assert _ink_on((0.1, 0.1, 0.4)) == (1.0, 1.0, 1.0)  # navy: white text

@@ -1,0 +1,57 @@
+"""Model letters: dates, pagination with a continuation line, never clipped or shrunk."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import TODAY, run_cli
+from pdfutil import normalise, page_count, page_texts
+
+
+def _build(kit, tmp_path, *extra: str) -> dict:
+    out = tmp_path / "out"
+    status, stdout, stderr = run_cli("build", str(kit), "--out", str(out), "--today", TODAY, *extra)
+    assert status == 0, stderr
+    return {p.name: p for p in out.glob("*.pdf")}
+
+
+def test_letter_dated_blank_has_a_line_to_fill_in(make_kit, tmp_path) -> None:
+    kit = make_kit(lambda d: d["letter"].update(date="blank"))
+    files = _build(kit, tmp_path)
+    text = normalise(page_texts(files["letter-en.pdf"])[0])
+    assert "Date: ____" in text
+    assert "1 July 2025" not in text
+
+
+def test_letter_with_a_fixed_date(make_kit, tmp_path) -> None:
+    kit = make_kit(lambda d: d["letter"].update(date=dt.date(2025, 8, 3)))
+    files = _build(kit, tmp_path)
+    assert "3 August 2025" in page_texts(files["letter-en.pdf"])[0]
+    assert "۳ اگست ۲۰۲۵" in normalise(page_texts(files["letter-ur.pdf"])[0])
+
+
+def test_letter_dated_today_uses_the_build_date(pack: dict) -> None:
+    assert "1 July 2025" in page_texts(pack["files"]["letter-en.pdf"])[0]
+
+
+def test_long_letter_continues_on_a_second_page(make_kit, tmp_path) -> None:
+    body = "\n\n".join(f"Paragraph {n}: " + "I urge you to renew the cards. " * 25
+                       for n in range(1, 9))
+    kit = make_kit(lambda d: d["letters"]["en"].update(body=body))
+    files = _build(kit, tmp_path)
+    pages = page_texts(files["letter-en.pdf"])
+    assert len(pages) >= 2
+    total = len(pages)
+    assert f"Syed Mohsin Raza Naqvi · page 2 of {total}" in normalise(pages[1])
+    whole = normalise(" ".join(pages))
+    for n in range(1, 9):  # nothing clipped: every paragraph is somewhere in the letter
+        assert f"Paragraph {n}:" in whole
+    assert whole.count("I urge you to renew the cards.") == 8 * 25
+    assert "Yours sincerely," in normalise(pages[-1])
+
+
+def test_return_line_prints_above_the_address(make_kit, tmp_path) -> None:
+    kit = make_kit(lambda d: d["letter"].update(return_line="Group 12 · 1 Example Street · Leeds"))
+    files = _build(kit, tmp_path)
+    assert "Group 12 · 1 Example Street · Leeds" in page_texts(files["letter-en.pdf"])[0]
+    assert page_count(files["letter-en.pdf"]) == 1
