@@ -24,24 +24,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..text.types import Direction, Glyph, GlyphRun
 
-__all__ = ["LRM", "RLM", "Shown", "cluster_text", "order_for_extraction"]
+__all__ = ["LRM", "RLM", "cluster_text", "direction_mark"]
 
 RLM = "\u200f"  # RIGHT-TO-LEFT MARK: invisible, strongly right-to-left
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK
-
-
-@dataclass(frozen=True)
-class Shown:
-    """One PDF character to write: what it shows, where (points from the run's left), its text."""
-
-    glyph: object  # a fontembed.GlyphKey
-    x: float
-    width: float  # its advance in the PDF (the font's /W), points
-    text: str
 
 
 def cluster_text(run: GlyphRun, cluster: Sequence[Glyph]) -> str:
@@ -61,8 +50,6 @@ def _strong_rtl_around(text: str, index: int) -> bool:
     return all(c and unicodedata.bidirectional(c) in ("R", "AL") for c in (before, after))
 
 
-def order_for_extraction(shown: list[Shown], run_width: float, base: Direction,
-                         mark_glyph: object) -> list[Shown]:
-    """Bracket a run set against the base direction with zero-width marks of the base direction."""
-    mark = RLM if base is Direction.RTL else LRM
-    return [Shown(mark_glyph, 0.0, 0.0, mark), *shown, Shown(mark_glyph, run_width, 0.0, mark)]
+def direction_mark(base: Direction) -> str:
+    """The invisible mark that brackets a run set against the paragraph's direction `base`."""
+    return RLM if base is Direction.RTL else LRM

@@ -42,6 +42,7 @@ class EmbeddedFont:
         self.reader = SfntReader(font.data)
         self._codes: dict[tuple[GlyphKey, str], int] = {}
         self._uses: list[tuple[GlyphKey, str]] = []  # index = code - 1
+        self._widths: dict[GlyphKey, int] = {}
 
     def code(self, glyph: GlyphKey, text: str) -> int:
         """The character code that shows `glyph` and extracts as `text`."""
@@ -56,8 +57,11 @@ class EmbeddedFont:
 
     def width(self, glyph: GlyphKey) -> int:
         """Advance in thousandths of an em, as written to /W (content streams use the same)."""
-        units = glyph.advance if isinstance(glyph, Composite) else self.reader.advance(glyph)
-        return round(max(0, units) * 1000 / self.reader.units_per_em)
+        found = self._widths.get(glyph)
+        if found is None:
+            units = glyph.advance if isinstance(glyph, Composite) else self.reader.advance(glyph)
+            found = self._widths[glyph] = round(max(0, units) * 1000 / self.reader.units_per_em)
+        return found
 
     def base_font(self) -> str:
         """Subset tag + PostScript name; the tag comes from the glyphs used, so builds repeat."""

@@ -9,7 +9,7 @@ from reportlab.lib.colors import Color, black, toColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..text.types import Direction, Glyph, GlyphRun, Line, Paragraph
-from .copytext import Shown, cluster_text, order_for_extraction
+from .copytext import cluster_text, direction_mark
 from .fontembed import EmbeddedFont, GlyphKey, embedded_font, register_no_initial_font
 from .subset import Composite
 
@@ -64,20 +64,21 @@ def run_operators(font: EmbeddedFont, run: GlyphRun, x: float, y: float,
     `base` is the paragraph direction; a run against it is written for extractors' bidi
     (see copytext).
     """
-    shown = [_shown(font, run, cluster, pen) for cluster, pen in _clusters_with_pen(run.glyphs)]
+    shown = _shown(font, run)
     if base is not None and base is not run.direction:
-        shown = order_for_extraction(shown, run.width, base, _NOTHING)
+        mark = font.code(_NOTHING, direction_mark(base))
+        shown = [(mark, 0.0, 0.0), *shown, (mark, run.width, 0.0)]
     if not shown:
         return ""
     scale = 1000 / run.size  # thousandths of an em per point
-    start = shown[0].x
+    start = shown[0][1]
     items, cursor = [], start
-    for item in shown:
-        shift = round((item.x - cursor) * scale)
+    for code, at, width in shown:
+        shift = round((at - cursor) * scale)
         if shift:
             items.append(str(-shift))
-        items.append(f"<{font.code(item.glyph, item.text):04X}>")
-        cursor += (shift + font.width(item.glyph)) / scale
+        items.append(f"<{code:04X}>")
+        cursor += shift / scale + width
     return (f"BT /{font.resource_name} {_num(run.size)} Tf 1 0 0 1 {_num(x + start)} {_num(y)} Tm\n"
             f"[{_join_tj(items)}] TJ ET")
 
@@ -93,21 +94,18 @@ def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     return groups
 
 
-def _clusters_with_pen(glyphs: Sequence[Glyph]) -> list[tuple[list[Glyph], float]]:
-    out, pen = [], 0.0
-    for cluster in clusters(glyphs):
-        out.append((cluster, pen))
-        pen += sum(g.advance for g in cluster)
-    return out
-
-
 _NOTHING = Composite((), 0)  # an empty, zero-width glyph to carry direction marks
 
 
-def _shown(font: EmbeddedFont, run: GlyphRun, cluster: list[Glyph], pen: float) -> Shown:
-    glyph, offset = _cluster_glyph(font, cluster, run.size)
-    width = font.width(glyph) * run.size / 1000
-    return Shown(glyph, pen + offset, width, cluster_text(run, cluster))
+def _shown(font: EmbeddedFont, run: GlyphRun) -> list[tuple[int, float, float]]:
+    """(code, x from the run's left, PDF advance) of each cluster, points, in visual order."""
+    out, pen, em = [], 0.0, run.size / 1000
+    for cluster in clusters(run.glyphs):
+        glyph, offset = _cluster_glyph(font, cluster, run.size)
+        out.append((font.code(glyph, cluster_text(run, cluster)), pen + offset,
+                    font.width(glyph) * em))
+        pen += sum(g.advance for g in cluster)
+    return out
 
 
 def _cluster_glyph(font: EmbeddedFont, cluster: list[Glyph], size: float) -> tuple[GlyphKey, float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Composite", "SfntReader", "Subset", "subset_font"]
 
@@ -63,11 +64,11 @@ class SfntReader:
         return struct.unpack_from(">h", self.data, extra)[0]
 
 
-@dataclass(frozen=True)
-class Composite:
+class Composite(NamedTuple):
     """A new glyph made of original glyphs placed at offsets (font units), with its own advance.
 
     It lets a whole shaped cluster, vertical offsets included, be shown as one PDF character.
+    (A named tuple rather than a dataclass: one is made per drawn cluster, and these are cheaper.)
     """
 
     parts: tuple[tuple[int, int, int], ...]  # (original gid, x, y)
