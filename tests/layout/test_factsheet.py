@@ -42,3 +42,26 @@ def test_accent_colour_sets_readable_banner_ink() -> None:
 
     assert _ink_on((1.0, 0.82, 0.0)) == (0.0, 0.0, 0.0)  # yellow: black text
     assert _ink_on((0.1, 0.1, 0.4)) == (1.0, 1.0, 1.0)  # navy: white text
+
+
+def test_logo_is_printed_in_the_banner(make_kit, tmp_path) -> None:
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+    from PIL import Image
+
+    (tmp_path / "assets").mkdir()
+    Image.new("RGB", (120, 40), (20, 60, 120)).save(tmp_path / "assets" / "logo.png")
+    kit = make_kit(lambda d: d["organisation"].update(logo="assets/logo.png", accent="#1B3A6B"))
+    out = tmp_path / "out"
+    status, _, stderr = run_cli("build", str(kit), "--out", str(out), "--today", TODAY)
+    assert status == 0, stderr
+    pdf = pdfium.PdfDocument(str(out / "fact-sheet.pdf"))
+    try:
+        images = [o for o in pdf[0].get_objects() if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
+        left, bottom, right, top = images[0].get_pos()
+        height = pdf[0].get_height()
+    finally:
+        pdf.close()
+    assert len(images) == 1
+    assert abs((right - left) / (top - bottom) - 3.0) < 0.01  # aspect ratio kept
+    assert top > height - 100  # in the banner at the top of the page

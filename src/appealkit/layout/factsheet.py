@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..errors import KitError, Problem
 from ..markup import parse_inline, parse_paragraphs
 from ..model import Kit, Target
 from ..text.types import Align, Span
 from . import styles
-from .boxes import BLACK, WHITE, Color, Item, Page, Part, QRBox, Rect, Rule, TextBox
+from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
 from .flow import Column, set_text
 from .locale import format_date, language_name
 from .paper import Paper
@@ -72,12 +74,27 @@ def _banner(sheet: _Sheet, column: Column) -> None:
                      sheet.style(24, role="display", leading=1.0), column.width - 24)
     ink = _ink_on(accent)
     column.items.append(TextBox(column.x + 12, column.y + (height - title.height) / 2, title, ink))
+    right = column.x + column.width - 12
+    if kit.organisation.logo:
+        logo = _logo(kit.organisation.logo, column.x + column.width - 8, column.y + 5, height - 10)
+        column.items.append(logo)
+        right = logo.x - 10
     if kit.organisation.name:
         name = set_text([Span(kit.organisation.name, bold=True)],
                         sheet.style(11, align=Align.END), column.width / 2)
-        column.items.append(TextBox(column.x + column.width / 2 - 12,
+        column.items.append(TextBox(right - column.width / 2,
                                     column.y + (height - name.height) / 2, name, ink))
     column.advance(height + 10)
+
+
+def _logo(path: Path, right: float, top: float, height: float) -> ImageBox:
+    """The organisation's logo, `height` tall, its right edge at `right`."""
+    from PIL import Image  # only kits with a logo pay for importing Pillow
+
+    data = path.read_bytes()
+    with Image.open(io.BytesIO(data)) as image:
+        width = height * image.width / image.height
+    return ImageBox(right - width, top, width, height, data)
 
 
 def _headline(sheet: _Sheet, column: Column) -> None:
