@@ -14,6 +14,8 @@ from appealkit.text.bidi import bidi_classes, ltr_tokens, resolve_levels, visual
 # One or more characters of every bidi class but B (which splits paragraphs).
 ALPHABET = list("aZ\u05d0\u05d1\u0628\u06c1 1\u06f3+-%$\u0663\u066c,.:/\u064b\u0301\u200d\t!\"()[]{}"
                 "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+ISOLATES = "\u2066\u2067\u2068\u2069"
+BRACKETS = "()[]{}"
 REMOVED = {"LRE", "RLE", "LRO", "RLO", "PDF", "BN"}
 
 
@@ -36,10 +38,14 @@ def rust_levels(text: str, base: int | None) -> tuple[int, list[int]] | None:
     return int(paragraph.group(1)), [per_byte[k] for k in offsets]
 
 
-@settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=24).map("".join),
+texts = st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts.filter(lambda t: not (set(t) & set(ISOLATES) and set(t) & set(BRACKETS))),
        st.sampled_from([None, 0, 1]))
 def test_levels_agree_with_an_independent_uax9_implementation(text, base):
+    """Compared with the unicode-bidi crate, except for brackets and isolates in one text (below)."""
     reference = rust_levels(text, base)
     if reference is None:
         pytest.skip("python-bidi's debug output changed; cannot compare")
@@ -47,6 +53,18 @@ def test_levels_agree_with_an_independent_uax9_implementation(text, base):
     kept = [c not in REMOVED for c in bidi_classes(text)]
     assert ours[0] == reference[0]
     assert [lv for lv, k in zip(ours[1], kept) if k] == [lv for lv, k in zip(reference[1], kept) if k]
+
+
+def test_bracket_context_is_searched_across_an_isolate():
+    """N0 looks back through the isolating run sequence, past an isolate, for the context.
+
+    a ب RLI x PDI [ RLM ]: the brackets enclose only R (opposite to the L embedding) and the
+    first strong type before '[' in the sequence is ب (the isolate is another sequence), so the
+    brackets and the neutral isolate marks become R. The unicode-bidi crate stops its search at
+    the level run and answers L; this is where the comparison above leaves it out.
+    """
+    text = "a\u0628\u2067x\u2069[\u200f]"
+    assert resolve_levels(text, 0)[1] == [0, 1, 1, 2, 1, 1, 1, 1]
 
 
 @pytest.mark.parametrize(("text", "base", "expected"), [

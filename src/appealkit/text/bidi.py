@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import groupby
 
 from bidi.mirror import MIRRORED
 
@@ -30,14 +31,27 @@ _STRONG = {"L": 0, "R": 1, "AL": 1}
 _ISOLATE_INITIATORS = frozenset({"LRI", "RLI", "FSI"})
 _EMBEDDINGS = {"LRE": (0, "N"), "RLE": (1, "N"), "LRO": (0, "L"), "RLO": (1, "R")}
 _REMOVED = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "BN"})  # X9
+_EXPLICIT = frozenset({"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
 _NEUTRAL_OR_ISOLATE = frozenset({"B", "S", "WS", "ON", "LRI", "RLI", "FSI", "PDI"})
 _RTL_CLASSES = frozenset({"R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "LRI", "RLI", "FSI"})
 _CANONICAL_BRACKETS = {"\u2329": "\u3008", "\u232a": "\u3009"}
 
 
+class _ClassTable(dict[str, str]):
+    """Bidi_Class per character, looked up once; unassigned code points default to L."""
+
+    def __missing__(self, char: str) -> str:
+        value = self[char] = unicodedata.bidirectional(char) or "L"
+        return value
+
+
+_CLASSES = _ClassTable()
+
+
 def bidi_classes(text: str) -> list[str]:
-    """Bidi_Class of each character; unassigned code points default to L."""
-    return [unicodedata.bidirectional(c) or "L" for c in text]
+    """Bidi_Class of each character."""
+    table = _CLASSES
+    return [table[c] for c in text]
 
 
 def first_strong_level(classes: Sequence[str], start: int = 0, stop: int | None = None) -> int | None:
@@ -162,42 +176,59 @@ def visual_order(text: str, base_level: int | None = None) -> str:
 def _resolve_paragraph(text: str, classes: list[str], levels: list[int],
                        start: int, end: int, base: int) -> None:
     types = list(classes)
-    matching = _match_isolates(classes, start, end)
-    _resolve_explicit(classes, types, levels, matching, start, end, base)
-    sequences = _isolating_sequences(classes, levels, matching, start, end)
-    # sos and eos come from the explicit levels, so take them all before any is resolved
-    bounds = [_sequence_bounds(seq, classes, levels, matching, start, end, base) for seq in sequences]
+    marks = [i for i in range(start, end) if classes[i] in _EXPLICIT]
+    if not marks:  # no embeddings or isolates: one sequence at the paragraph level
+        sequences = [[i for i in range(start, end) if classes[i] not in _REMOVED]]
+        bounds = [("LR"[base % 2], "LR"[base % 2])]
+    else:
+        matching = _match_isolates(classes, marks)
+        _resolve_explicit(classes, types, levels, marks, matching, end, base)
+        sequences = _isolating_sequences(classes, levels, matching, start, end)
+        # sos and eos come from the explicit levels, so take them all before any is resolved
+        bounds = [_sequence_bounds(seq, classes, levels, matching, start, end, base)
+                  for seq in sequences]
     for seq, (sos, eos) in zip(sequences, bounds):
-        _resolve_weak(seq, types, sos)
-        _resolve_brackets(seq, text, types, classes, levels[seq[0]], sos)
-        _resolve_neutrals(seq, types, levels[seq[0]], sos, eos)
-        _resolve_implicit(seq, types, levels)
-    _level_removed(classes, levels, start, end, base)
+        if not seq:
+            continue
+        level = levels[seq[0]]
+        ts = [types[i] for i in seq]  # the sequence's types, resolved in place by the rules
+        _resolve_weak(ts, sos)
+        if "ON" in ts:
+            _resolve_brackets(ts, [text[i] for i in seq], [classes[i] for i in seq], level, sos)
+        _resolve_neutrals(ts, level, sos, eos)
+        _resolve_implicit(seq, ts, level, levels)
+    if not _REMOVED.isdisjoint(classes[start:end]):
+        _level_removed(classes, levels, start, end, base)
 
 
-def _match_isolates(classes: Sequence[str], start: int, end: int) -> dict[int, int]:
-    """BD9: matching PDI of each isolate initiator that has one."""
+def _match_isolates(classes: Sequence[str], marks: list[int]) -> dict[int, int]:
+    """BD9: matching PDI of each isolate initiator that has one (``marks``: explicit codes)."""
     matching: dict[int, int] = {}
     stack: list[int] = []
-    for i in range(start, end):
+    for i in marks:
         t = classes[i]
         if t in _ISOLATE_INITIATORS:
             stack.append(i)
         elif t == "PDI" and stack:
             matching[stack.pop()] = i
-        elif t == "B":
-            stack.clear()
     return matching
 
 
 def _resolve_explicit(classes: Sequence[str], types: list[str], levels: list[int],
-                      matching: dict[int, int], start: int, end: int, base: int) -> None:
-    """X1-X8: explicit embedding levels and directional overrides."""
+                      marks: list[int], matching: dict[int, int], end: int, base: int) -> None:
+    """X1-X8: explicit embedding levels and directional overrides.
+
+    Only the explicit formatting characters (``marks``) change the state; the text between
+    them is filled in bulk (X6).
+    """
     stack: list[tuple[int, str, bool]] = [(base, "N", False)]  # level, override, isolate
     overflow_isolates = overflow_embeddings = valid_isolates = 0
-    for i in range(start, end):
-        t = classes[i]
+    previous = marks[0] if marks else end  # text before the first code already has the base level
+    for i in marks:
         level, override, _ = stack[-1]
+        _fill_plain(classes, types, levels, previous, i, level, override)
+        previous = i + 1
+        t = classes[i]
         if t in _EMBEDDINGS:
             parity, new_override = _EMBEDDINGS[t]
             new = _next_level(level, parity)
@@ -210,10 +241,9 @@ def _resolve_explicit(classes: Sequence[str], types: list[str], levels: list[int
             levels[i] = level
             if override != "N":
                 types[i] = override
-            stop = matching.get(i, end)
             parity = 1 if t == "RLI" else 0
             if t == "FSI":
-                parity = first_strong_level(classes, i + 1, stop) or 0
+                parity = first_strong_level(classes, i + 1, matching.get(i, end)) or 0
             new = _next_level(level, parity)
             if new <= MAX_DEPTH and overflow_isolates == overflow_embeddings == 0:
                 valid_isolates += 1
@@ -233,7 +263,7 @@ def _resolve_explicit(classes: Sequence[str], types: list[str], levels: list[int
             levels[i] = level
             if override != "N":
                 types[i] = override
-        elif t == "PDF":
+        else:  # PDF
             if overflow_isolates:
                 pass
             elif overflow_embeddings:
@@ -241,12 +271,18 @@ def _resolve_explicit(classes: Sequence[str], types: list[str], levels: list[int
             elif not stack[-1][2] and len(stack) > 1:
                 stack.pop()
             levels[i] = level
-        elif t == "B":
-            levels[i] = base
-        else:
-            levels[i] = level
-            if override != "N" and t != "BN":
-                types[i] = override
+    level, override, _ = stack[-1]
+    _fill_plain(classes, types, levels, previous, end, level, override)
+
+
+def _fill_plain(classes: Sequence[str], types: list[str], levels: list[int], start: int,
+                end: int, level: int, override: str) -> None:
+    """X6 for characters that are not explicit formatting codes."""
+    levels[start:end] = [level] * (end - start)
+    if override != "N":
+        for k in range(start, end):
+            if classes[k] != "BN":
+                types[k] = override
 
 
 def _next_level(level: int, parity: int) -> int:
@@ -254,17 +290,11 @@ def _next_level(level: int, parity: int) -> int:
     return level + 1 + ((level + 1) % 2 != parity)
 
 
-def _isolating_sequences(classes: Sequence[str], levels: Sequence[int],
+def _isolating_sequences(classes: Sequence[str], levels: list[int],
                          matching: dict[int, int], start: int, end: int) -> list[list[int]]:
     """BD13/X10: level runs (ignoring X9-removed characters) chained across isolates."""
-    runs: list[list[int]] = []
-    for i in range(start, end):
-        if classes[i] in _REMOVED:
-            continue
-        if runs and levels[runs[-1][-1]] == levels[i]:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
+    kept = [i for i in range(start, end) if classes[i] not in _REMOVED]
+    runs = [list(run) for _, run in groupby(kept, key=levels.__getitem__)]
     run_starting_at = {run[0]: run for run in runs}
     matched_pdis = set(matching.values())
     sequences = []
@@ -292,81 +322,78 @@ def _sequence_bounds(seq: list[int], classes: Sequence[str], levels: Sequence[in
     return "LR"[max(level, before) % 2], "LR"[max(level, after) % 2]
 
 
-def _resolve_weak(seq: list[int], types: list[str], sos: str) -> None:
-    """W1-W7 on one isolating run sequence."""
-    prev = sos
-    for i in seq:  # W1
-        if types[i] == "NSM":
-            types[i] = "ON" if prev in ("LRI", "RLI", "FSI", "PDI") else prev
-        prev = types[i]
-    strong = sos
-    for i in seq:  # W2, W3
-        t = types[i]
-        if t in ("L", "R", "AL"):
-            strong = t
-            if t == "AL":
-                types[i] = "R"
-        elif t == "EN" and strong == "AL":
-            types[i] = "AN"
-    for k in range(1, len(seq) - 1):  # W4
-        t = types[seq[k]]
-        a, b = types[seq[k - 1]], types[seq[k + 1]]
-        if t == "ES" and a == b == "EN":
-            types[seq[k]] = "EN"
-        elif t == "CS" and a == b and a in ("EN", "AN"):
-            types[seq[k]] = a
-    _spread_terminators(seq, types)  # W5
-    for i in seq:  # W6
-        if types[i] in ("ES", "ET", "CS"):
-            types[i] = "ON"
-    strong = sos
-    for i in seq:  # W7
-        t = types[i]
-        if t in ("L", "R"):
-            strong = t
-        elif t == "EN" and strong == "L":
-            types[i] = "L"
+def _resolve_weak(ts: list[str], sos: str) -> None:
+    """W1-W7 on the types of one isolating run sequence (rules skipped when they cannot apply)."""
+    present = set(ts)
+    if "NSM" in present:  # W1
+        prev = sos
+        for k, t in enumerate(ts):
+            if t == "NSM":
+                ts[k] = t = "ON" if prev in ("LRI", "RLI", "FSI", "PDI") else prev
+            prev = t
+    if "AL" in present:  # W2, W3
+        strong = sos
+        for k, t in enumerate(ts):
+            if t in _STRONG:
+                strong = t
+                if t == "AL":
+                    ts[k] = "R"
+            elif t == "EN" and strong == "AL":
+                ts[k] = "AN"
+    if "ES" in present or "CS" in present:  # W4
+        for k in range(1, len(ts) - 1):
+            t, a, b = ts[k], ts[k - 1], ts[k + 1]
+            if t == "ES" and a == b == "EN":
+                ts[k] = "EN"
+            elif t == "CS" and a == b and a in ("EN", "AN"):
+                ts[k] = a
+    if "ET" in present:
+        _spread_terminators(ts)  # W5
+    if present & {"ES", "ET", "CS"}:  # W6
+        ts[:] = ["ON" if t in ("ES", "ET", "CS") else t for t in ts]
+    if "EN" in ts:  # W7
+        strong = sos
+        for k, t in enumerate(ts):
+            if t == "L" or t == "R":
+                strong = t
+            elif t == "EN" and strong == "L":
+                ts[k] = "L"
 
 
-def _spread_terminators(seq: list[int], types: list[str]) -> None:
+def _spread_terminators(ts: list[str]) -> None:
     """W5: a sequence of European terminators next to a European number becomes EN."""
     k = 0
-    while k < len(seq):
-        if types[seq[k]] != "ET":
+    while k < len(ts):
+        if ts[k] != "ET":
             k += 1
             continue
         j = k
-        while j < len(seq) and types[seq[j]] == "ET":
+        while j < len(ts) and ts[j] == "ET":
             j += 1
-        if (k > 0 and types[seq[k - 1]] == "EN") or (j < len(seq) and types[seq[j]] == "EN"):
-            for m in range(k, j):
-                types[seq[m]] = "EN"
+        if (k > 0 and ts[k - 1] == "EN") or (j < len(ts) and ts[j] == "EN"):
+            ts[k:j] = ["EN"] * (j - k)
         k = j
 
 
-def _resolve_brackets(seq: list[int], text: str, types: list[str], classes: Sequence[str],
-                      level: int, sos: str) -> None:
+def _resolve_brackets(ts: list[str], chars: list[str], classes: list[str], level: int,
+                      sos: str) -> None:
     """N0: paired brackets take the direction of what they enclose or surround."""
-    pairs = _bracket_pairs(seq, text, types)
-    if not pairs:
-        return
     embedding = "LR"[level % 2]
-    for open_k, close_k in pairs:
-        inside = {_strong_of(types[seq[m]]) for m in range(open_k + 1, close_k)}
+    for open_k, close_k in _bracket_pairs(ts, chars):
+        inside = {_strong_of(t) for t in ts[open_k + 1:close_k]}
         if embedding in inside:
             direction = embedding
         elif inside & {"L", "R"}:
-            before = next((_strong_of(types[seq[m]]) for m in range(open_k - 1, -1, -1)
-                           if _strong_of(types[seq[m]])), sos)
+            before = next((d for d in map(_strong_of, reversed(ts[:open_k])) if d), sos)
             direction = before  # the opposite direction if the context has it, else embedding
         else:
             continue
         for k in (open_k, close_k):
-            types[seq[k]] = direction
+            ts[k] = direction
             # NSMs that followed a bracket take its new type (W1 had made them ON)
             m = k + 1
-            while m < len(seq) and classes[seq[m]] == "NSM":
-                types[seq[m]] = direction
+            while m < len(ts) and classes[m] == "NSM":
+                ts[m] = direction
                 m += 1
 
 
@@ -379,20 +406,20 @@ def _strong_of(t: str) -> str | None:
     return None
 
 
-def _bracket_pairs(seq: list[int], text: str, types: list[str]) -> list[tuple[int, int]]:
-    """BD16: positions (in ``seq``) of matched bracket pairs, sorted by opening position."""
+def _bracket_pairs(ts: list[str], chars: list[str]) -> list[tuple[int, int]]:
+    """BD16: positions of matched bracket pairs, sorted by opening position."""
     stack: list[tuple[str, int]] = []
     pairs = []
-    for k, i in enumerate(seq):
-        if types[i] != "ON":
+    for k, (t, char) in enumerate(zip(ts, chars)):
+        if t != "ON":
             continue
-        kind, closer = _bracket(text[i])
+        kind, closer = _bracket(char)
         if kind == "o":
             if len(stack) == 63:
                 break
             stack.append((closer, k))
         elif kind == "c":
-            char = _CANONICAL_BRACKETS.get(text[i], text[i])
+            char = _CANONICAL_BRACKETS.get(char, char)
             for depth in range(len(stack) - 1, -1, -1):
                 if stack[depth][0] == char:
                     pairs.append((stack[depth][1], k))
@@ -413,40 +440,36 @@ def _bracket(char: str) -> tuple[str, str]:
     return "", ""
 
 
-def _resolve_neutrals(seq: list[int], types: list[str], level: int, sos: str, eos: str) -> None:
+def _resolve_neutrals(ts: list[str], level: int, sos: str, eos: str) -> None:
     """N1-N2: neutrals and isolate marks between two like directions take it, others embed."""
     embedding = "LR"[level % 2]
-    k = 0
-    while k < len(seq):
-        if types[seq[k]] not in _NEUTRAL_OR_ISOLATE:
+    k, n = 0, len(ts)
+    while k < n:
+        if ts[k] not in _NEUTRAL_OR_ISOLATE:
             k += 1
             continue
-        j = k
-        while j < len(seq) and types[seq[j]] in _NEUTRAL_OR_ISOLATE:
+        j = k + 1
+        while j < n and ts[j] in _NEUTRAL_OR_ISOLATE:
             j += 1
-        before = _strong_of(types[seq[k - 1]]) if k > 0 else sos
-        after = _strong_of(types[seq[j]]) if j < len(seq) else eos
-        direction = before if before == after else embedding
-        for m in range(k, j):
-            types[seq[m]] = direction
+        before = _strong_of(ts[k - 1]) if k > 0 else sos
+        after = _strong_of(ts[j]) if j < n else eos
+        ts[k:j] = [before if before == after else embedding] * (j - k)
         k = j
 
 
-def _resolve_implicit(seq: list[int], types: list[str], levels: list[int]) -> None:
-    """I1-I2."""
-    for i in seq:
-        t, level = types[i], levels[i]
-        if level % 2 == 0:
-            levels[i] = level + (1 if t == "R" else 2 if t in ("AN", "EN") else 0)
-        elif t in ("L", "EN", "AN"):
-            levels[i] = level + 1
+_RAISE_EVEN = {"R": 1, "AN": 2, "EN": 2}
+_RAISE_ODD = {"L": 1, "EN": 1, "AN": 1}
+
+
+def _resolve_implicit(seq: list[int], ts: list[str], level: int, levels: list[int]) -> None:
+    """I1-I2 (a sequence has one embedding level)."""
+    raise_by = _RAISE_ODD if level % 2 else _RAISE_EVEN
+    for i, t in zip(seq, ts):
+        levels[i] = level + raise_by.get(t, 0)
 
 
 def _level_removed(classes: Sequence[str], levels: list[int], start: int, end: int, base: int) -> None:
     """Give X9-removed characters the level of the preceding character, so runs stay whole."""
-    previous = base
     for i in range(start, end):
         if classes[i] in _REMOVED:
-            levels[i] = previous
-        else:
-            previous = levels[i]
+            levels[i] = levels[i - 1] if i > start else base
