@@ -58,7 +58,7 @@ def test_logo_is_printed_in_the_banner(make_kit, tmp_path) -> None:
     pdf = pdfium.PdfDocument(str(out / "fact-sheet.pdf"))
     try:
         images = [o for o in pdf[0].get_objects() if o.type == pdfium_c.FPDF_PAGEOBJ_IMAGE]
-        left, bottom, right, top = images[0].get_pos()
+        left, bottom, right, top = images[0].get_bounds()
         height = pdf[0].get_height()
     finally:
         pdf.close()
