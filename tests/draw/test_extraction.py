@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -74,3 +75,19 @@ def test_extraction_would_fail_without_visual_order_cluster_text(monkeypatch) ->
     text = sample("ur-letter")
     pdf = build_pdf([paragraph(text, "ur", 13)])
     assert cer(normalise(' '.join(pdftotext(pdf))), normalise(text)) > LIMIT
+
+
+MIXED = "The Minister, سید محسن رضا نقوی، should renew the PoR cards of افغان مہاجرین now."
+
+
+@needs_pdftotext
+def test_urdu_phrase_in_english_line() -> None:
+    """Poppler gives the logical text; PDFium all the words, Urdu phrases in visual word order
+    (a known PDFium limit, see appealkit.draw.copytext)."""
+    pdf = build_pdf([paragraph(MIXED, "en")])
+    assert normalise(pdftotext(pdf)[0]) == MIXED
+    assert _words(pdfium_text(pdf)[0]) == _words(MIXED)
+
+
+def _words(text: str) -> list[str]:
+    return sorted(re.sub("[،,.]", " ", normalise(text)).split())

@@ -17,7 +17,9 @@ line, reverses the order of the pieces, so an address such as secretary@interior
 Urdu comes out as pk.gov.interior@secretary. Writing the pieces in reverse order fixes PDFium
 but makes poppler break the line apart (tried; poppler's CER went from 0.4% to 49%).
 PDFium also mirrors brackets in right-to-left text, taking the glyph for the character;
-ToUnicode keeps the logical character, which poppler wants.
+ToUnicode keeps the logical character, which poppler wants. And in a left-to-right line PDFium
+reverses each right-to-left word but not the order of the words, so an Urdu phrase inside
+English comes out word-reversed (reordering the writing for PDFium again breaks poppler).
 """
 
 from __future__ import annotations
