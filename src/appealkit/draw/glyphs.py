@@ -85,12 +85,11 @@ def run_operators(font: EmbeddedFont, run: GlyphRun, x: float, y: float,
 
 def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Split visually ordered glyphs into clusters (neighbours sharing a cluster index)."""
-    groups: list[list[Glyph]] = []
-    for glyph in glyphs:
-        if groups and groups[-1][-1].cluster == glyph.cluster:
-            groups[-1].append(glyph)
-        else:
-            groups.append([glyph])
+    groups, start = [], 0
+    for i in range(1, len(glyphs) + 1):
+        if i == len(glyphs) or glyphs[i].cluster != glyphs[start].cluster:
+            groups.append(list(glyphs[start:i]))
+            start = i
     return groups
 
 
@@ -100,7 +99,14 @@ _NOTHING = Composite((), 0)  # an empty, zero-width glyph to carry direction mar
 def _shown(font: EmbeddedFont, run: GlyphRun) -> list[tuple[int, float, float]]:
     """(code, x from the run's left, PDF advance) of each cluster, points, in visual order."""
     out, pen, em = [], 0.0, run.size / 1000
+    plain = run.direction is not Direction.RTL  # cluster text needs no care
     for cluster in clusters(run.glyphs):
+        first = cluster[0]
+        if len(cluster) == 1 and not first.dy and plain:  # most Latin and Devanagari glyphs
+            code = font.code(first.gid, first.text)
+            out.append((code, pen + first.dx, font.width(first.gid) * em))
+            pen += first.advance
+            continue
         glyph, offset = _cluster_glyph(font, cluster, run.size)
         out.append((font.code(glyph, cluster_text(run, cluster)), pen + offset,
                     font.width(glyph) * em))
