@@ -1,4 +1,4 @@
-"""Choose what text each drawn glyph carries, and in which order glyphs are written, for copy and paste.
+"""Choose the text each drawn glyph carries so that copy and paste gives logical order.
 
 PDF text extractors do not read logical order from the file: they collect characters in the
 order they are written, group them into lines and words by position, and run their own, simpler

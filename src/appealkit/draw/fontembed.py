@@ -14,7 +14,10 @@ from .subset import Composite, SfntReader, Subset, subset_font
 
 GlyphKey = int | Composite  # an original glyph ID, or a cluster glyph built for this document
 
-__all__ = ["NO_INITIAL_FONT", "EmbeddedFont", "FontLike", "embedded_font", "register_no_initial_font"]
+__all__ = [
+    "NO_INITIAL_FONT", "EmbeddedFont", "FontLike", "GlyphKey", "embedded_font",
+    "register_no_initial_font",
+]
 
 
 class FontLike(Protocol):
@@ -159,10 +162,14 @@ def to_unicode_cmap(entries: list[tuple[int, str]]) -> str:
     for start in range(0, len(entries), _BFCHAR_BLOCK):
         block = entries[start : start + _BFCHAR_BLOCK]
         lines.append(f"{len(block)} beginbfchar")
-        lines += [f"<{code:04X}> <{text.encode('utf-16-be').hex().upper()}>" for code, text in block]
+        lines += [f"<{code:04X}> <{_utf16_hex(text)}>" for code, text in block]
         lines.append("endbfchar")
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(lines) + "\n"
+
+
+def _utf16_hex(text: str) -> str:
+    return text.encode("utf-16-be").hex().upper()
 
 
 def _stream(content: bytes) -> PDFStream:

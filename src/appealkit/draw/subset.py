@@ -84,6 +84,13 @@ class Subset:
     composite_gid: dict[Composite, int]  # composite → gid in the subset font
 
 
+def _transform_size(flags: int) -> int:
+    """Bytes of the scale or 2x2 matrix that follow a component's offsets."""
+    if flags & _HAVE_2X2:
+        return 8
+    return 4 if flags & _HAVE_XY_SCALE else 2 if flags & _HAVE_SCALE else 0
+
+
 def _components(glyph: bytes) -> list[tuple[int, int]]:
     """(offset of the glyph index field, component gid) for each component of a composite."""
     if len(glyph) < 10 or struct.unpack_from(">h", glyph, 0)[0] >= 0:
@@ -93,7 +100,7 @@ def _components(glyph: bytes) -> list[tuple[int, int]]:
         flags, gid = struct.unpack_from(">HH", glyph, pos)
         found.append((pos + 2, gid))
         pos += 4 + (4 if flags & _ARG_WORDS else 2)
-        pos += 8 if flags & _HAVE_2X2 else 4 if flags & _HAVE_XY_SCALE else 2 if flags & _HAVE_SCALE else 0
+        pos += _transform_size(flags)
         if not flags & _MORE_COMPONENTS:
             return found
 
@@ -111,7 +118,7 @@ def glyph_closure(font: SfntReader, gids: Iterable[int]) -> list[int]:
 
 
 def _strip_instructions(glyph: bytes) -> bytes:
-    """Drop TrueType hinting code: PDF viewers rarely use it and it is a third of a glyph's bytes."""
+    """Drop TrueType hinting code: PDF viewers rarely use it, and it is a third of the bytes."""
     if not glyph:
         return glyph
     contours = struct.unpack_from(">h", glyph, 0)[0]
@@ -145,7 +152,7 @@ def _strip_composite_instructions(glyph: bytes) -> bytes:
         flags = struct.unpack_from(">H", out, pos)[0]
         struct.pack_into(">H", out, pos, flags & ~_HAVE_INSTRUCTIONS)
         pos += 4 + (4 if flags & _ARG_WORDS else 2)
-        pos += 8 if flags & _HAVE_2X2 else 4 if flags & _HAVE_XY_SCALE else 2 if flags & _HAVE_SCALE else 0
+        pos += _transform_size(flags)
         if not flags & _MORE_COMPONENTS:
             return bytes(out[:pos])
 
@@ -241,7 +248,9 @@ def _assemble(tables: dict[bytes, bytes]) -> bytes:
     tags = sorted(tables)
     count = len(tags)
     power = 1 << (count.bit_length() - 1)
-    header = struct.pack(">IHHHH", 0x00010000, count, power * 16, power.bit_length() - 1, count * 16 - power * 16)
+    search = power * 16
+    header = struct.pack(">IHHHH", 0x00010000, count, search, power.bit_length() - 1,
+                         count * 16 - search)
     directory, body, offset = b"", b"", 12 + 16 * count
     for tag in tags:
         data = tables[tag]
@@ -255,7 +264,7 @@ def _assemble(tables: dict[bytes, bytes]) -> bytes:
 
 def subset_font(data: bytes, gids: Iterable[int], ps_name: str,
                 composites: Sequence[Composite] = ()) -> Subset:
-    """Keep `gids` and what they are built from, renumbered from .notdef = 0, then add `composites`."""
+    """Keep `gids` and what they are built from, renumbered from .notdef = 0; add `composites`."""
     font = SfntReader(data)
     order = glyph_closure(font, [*gids, *(g for c in composites for g, _, _ in c.parts)])
     new_gid = {old: new for new, old in enumerate(order)}
