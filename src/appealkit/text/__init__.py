@@ -4,7 +4,7 @@ Knows nothing of kits, pages or ReportLab.
 """
 
 from .fonts import Font, FontFamily, FontPair, load_font, missing_chars
-from .lines import measure, set_paragraph
+from .lines import clear_caches, measure, set_paragraph
 from .types import Align, Direction, Glyph, GlyphRun, Line, Paragraph, Span, TextStyle
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "Paragraph",
     "Span",
     "TextStyle",
+    "clear_caches",
     "load_font",
     "measure",
     "missing_chars",

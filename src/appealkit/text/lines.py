@@ -7,14 +7,17 @@ advances of the paragraph shaped once. UAX #9 L1-L2 apply per line, after breaki
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .bidi import reorder_levels
+from .fonts import FontFamily
 from .shaping import ShapedItem, ShapedText, shape_text
 from .types import Align, Direction, Glyph, GlyphRun, Line, Paragraph, Span, TextStyle
 
-__all__ = ["break_lines", "measure", "set_paragraph"]
+__all__ = ["break_lines", "clear_caches", "measure", "set_paragraph"]
 
 _SPACES = frozenset(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000")
 _STRETCHY = frozenset(" \u00a0\u3000")  # justification widens only these
@@ -36,8 +39,29 @@ class LineBreak:
 
 
 def set_paragraph(spans: Sequence[Span], style: TextStyle, width: float) -> Paragraph:
-    """Shape, break, reorder and align a paragraph of any script in a box ``width`` points wide."""
-    shaped = shape_text(spans, style.family, style.size, style.language, style.direction)
+    """Shape, break, reorder and align a paragraph of any script in a box ``width`` points wide.
+
+    Results are immutable and cached: layouts that try several widths or sizes, and builds
+    repeated in one process, set each distinct paragraph once.
+    """
+    return _set_cached(tuple(spans), style, float(width))
+
+
+def measure(spans: Sequence[Span], style: TextStyle) -> float:
+    """Natural width of the text set on one line (the widest line when it has line feeds)."""
+    shaped = _shape_cached(tuple(spans), style)
+    return max(shaped.width(b.start, b.end) for b in break_lines(shaped, float("inf")))
+
+
+def clear_caches() -> None:
+    """Forget cached paragraphs and shaping (for benchmarks; fonts stay loaded)."""
+    _set_cached.cache_clear()
+    _shape_for.cache_clear()
+
+
+@lru_cache(maxsize=512)
+def _set_cached(spans: tuple[Span, ...], style: TextStyle, width: float) -> Paragraph:
+    shaped = _shape_cached(spans, style)
     direction = Direction.RTL if shaped.base_level % 2 else Direction.LTR
     drafts = [_draft_line(shaped, b) for b in break_lines(shaped, width)]
     lines = _place_lines(drafts, shaped, style, width, direction)
@@ -46,10 +70,15 @@ def set_paragraph(spans: Sequence[Span], style: TextStyle, width: float) -> Para
     return Paragraph(lines=tuple(lines), width=width, height=height, direction=direction)
 
 
-def measure(spans: Sequence[Span], style: TextStyle) -> float:
-    """Natural width of the text set on one line (the widest line when it has line feeds)."""
-    shaped = shape_text(spans, style.family, style.size, style.language, style.direction)
-    return max(shaped.width(b.start, b.end) for b in break_lines(shaped, float("inf")))
+@lru_cache(maxsize=128)
+def _shape_for(spans: tuple[Span, ...], family: FontFamily, size: float, language: str,
+               direction: Direction | None) -> ShapedText:
+    return shape_text(spans, family, size, language, direction)
+
+
+def _shape_cached(spans: tuple[Span, ...], style: TextStyle) -> ShapedText:
+    # keyed by what shaping depends on, so a new width, leading or alignment reuses it
+    return _shape_for(spans, style.family, style.size, style.language, style.direction)
 
 
 # --- breaking ------------------------------------------------------------------------------
@@ -111,23 +140,22 @@ def _split_word(shaped: ShapedText, start: int, end: int, width: float,
 
 def _opportunities(shaped: ShapedText, start: int, stop: int) -> list[int]:
     """Positions in (start, stop) before which a line may break, at cluster boundaries."""
-    text, boundaries = shaped.text, shaped.boundaries
+    boundaries, tokens = shaped.boundaries, shaped.tokens
     found = []
-    for i in range(start + 1, stop):
-        before, char = text[i - 1], text[i]
-        if before in _SPACES:
-            ok = char not in _SPACES
-        elif before == "\u200b":
-            ok = True
-        elif before in _BREAK_AFTER_DASH:
-            ok = char.isalpha() and text[i - 2:i - 1].isalnum()
-        elif before == "/":
-            ok = not (char.isdigit() or char in _SPACES or char == "/")
-        else:
-            ok = False
-        if ok and boundaries[i] and not (before in _SPACES and _inside(shaped.tokens, i)):
-            found.append(i)
+    for match in _BREAK_AFTER.finditer(shaped.text, start, stop):
+        i = match.end()
+        if start < i < stop and boundaries[i]:
+            if not (tokens and match.group(1) and _inside(tokens, i)):
+                found.append(i)
     return found
+
+
+# Break after white space (not before more), after a zero-width space, after a hyphen or en
+# dash between a letter or digit and a letter, after a slash not followed by a digit or space.
+_BREAK_AFTER = re.compile(
+    r"([ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+)"
+    r"|\u200b|(?<=\w)[-\u2010\u2013](?=[^\W\d_])|/(?=[^\d\s/])"
+)
 
 
 def _inside(tokens: tuple[tuple[int, int], ...], i: int) -> bool:
@@ -174,12 +202,10 @@ def _draft_line(shaped: ShapedText, brk: LineBreak) -> _Draft:
             lo, hi = item.glyph_range(start, end)
             pieces.append(_Piece(item, start, end, lo, hi))
     order = reorder_levels([p.item.level for p in pieces])
-    tops = shaped.ink_top[brk.start:brk.end]
-    bottoms = shaped.ink_bottom[brk.start:brk.end]
-    ascent = max(max(tops, default=0.0), 0.0)
-    descent = max(-min(bottoms, default=0.0), 0.0)
+    ascent = max((max(p.item.tops[p.lo:p.hi], default=0.0) for p in pieces), default=0.0)
+    descent = -min((min(p.item.bottoms[p.lo:p.hi], default=0.0) for p in pieces), default=0.0)
     return _Draft(tuple(pieces[i] for i in order), shaped.width(brk.start, brk.end), brk,
-                  ascent, descent)
+                  max(ascent, 0.0), max(descent, 0.0))
 
 
 def _make_runs(draft: _Draft, extra_per_space: float) -> tuple[GlyphRun, ...]:
@@ -193,18 +219,32 @@ def _make_runs(draft: _Draft, extra_per_space: float) -> tuple[GlyphRun, ...]:
 
 
 def _make_run(piece: _Piece, x: float, extra: float) -> GlyphRun:
-    item, lo, hi = piece.item, piece.lo, piece.hi
-    glyphs = []
-    for k in range(lo, hi):
-        text = item.texts[k]
-        advance = item.advances[k] + (extra if extra and text in _STRETCHY else 0.0)
-        glyphs.append(Glyph(gid=item.gids[k], advance=advance, dx=item.dx[k], dy=item.dy[k],
-                            text=text, cluster=item.clusters[k] - piece.start))
+    item, cut = piece.item, slice(piece.lo, piece.hi)
+    texts = item.texts[cut]
+    advances = item.advances[cut]
+    if extra:
+        advances = tuple(a + extra if t in _STRETCHY else a for a, t in zip(advances, texts))
+    clusters = [c - piece.start for c in item.clusters[cut]]
+    glyphs = tuple(map(_new_glyph, item.gids[cut], advances, item.dx[cut], item.dy[cut], texts,
+                       clusters))
     return GlyphRun(
-        font=item.font, size=item.size, x=x, width=sum(g.advance for g in glyphs),
-        direction=item.direction, glyphs=tuple(glyphs), text=_piece_text(piece),
+        font=item.font, size=item.size, x=x, width=sum(advances),
+        direction=item.direction, glyphs=glyphs, text=_piece_text(piece),
         bold=item.bold, link=item.link, level=item.level, start=piece.start,
     )
+
+
+def _new_glyph(gid: int, advance: float, dx: float, dy: float, text: str, cluster: int) -> Glyph:
+    """Glyph(...) without the frozen dataclass __init__, which costs as much as the rest of
+    line setting together (a paragraph has thousands of glyphs); the result is identical."""
+    glyph = _object_new(Glyph)
+    _object_setattr(glyph, "__dict__", {"gid": gid, "advance": advance, "dx": dx, "dy": dy,
+                                        "text": text, "cluster": cluster})
+    return glyph
+
+
+_object_new = object.__new__
+_object_setattr = object.__setattr__
 
 
 def _piece_text(piece: _Piece) -> str:

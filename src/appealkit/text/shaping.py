@@ -18,7 +18,7 @@ from itertools import accumulate, groupby
 import uharfbuzz as hb
 
 from .bidi import _bracket, bidi_classes, line_levels, ltr_tokens, resolve_levels
-from .fonts import Font, FontFamily, primary_language
+from .fonts import Font, FontFamily
 from .types import Direction, Span
 
 __all__ = ["ShapedItem", "ShapedText", "char_script", "resolve_scripts", "shape_text"]
@@ -26,7 +26,10 @@ __all__ = ["ShapedItem", "ShapedText", "char_script", "resolve_scripts", "shape_
 
 @dataclass(frozen=True)
 class ShapedItem:
-    """One run shaped by HarfBuzz; glyph arrays are in HarfBuzz's (visual, left to right) order."""
+    """One run shaped by HarfBuzz; glyph arrays are in HarfBuzz's (visual, left to right) order.
+
+    The arrays are lists for speed; nothing changes them after shaping.
+    """
 
     start: int  # logical range in the paragraph text
     end: int
@@ -36,13 +39,15 @@ class ShapedItem:
     size: float
     bold: bool
     link: str | None
-    gids: tuple[int, ...]
-    clusters: tuple[int, ...]  # absolute index in the paragraph text where each glyph's cluster starts
-    advances: tuple[float, ...]  # points
-    dx: tuple[float, ...]
-    dy: tuple[float, ...]
-    texts: tuple[str, ...]  # cluster text on the glyph that is first in logical order, else ''
-    _keys: tuple[int, ...]  # clusters, negated for RTL, so they rise along the glyph arrays
+    gids: Sequence[int]
+    clusters: Sequence[int]  # absolute index in the paragraph text where each glyph's cluster starts
+    advances: Sequence[float]  # points
+    dx: Sequence[float]
+    dy: Sequence[float]
+    texts: Sequence[str]  # cluster text on the glyph that is first in logical order, else ''
+    tops: Sequence[float]  # top of each glyph's ink, points above the baseline (-inf if none)
+    bottoms: Sequence[float]  # bottom of each glyph's ink (negative below; +inf if none)
+    _keys: Sequence[int]  # clusters, negated for RTL, so they rise along the glyph arrays
 
     @property
     def direction(self) -> Direction:
@@ -65,8 +70,6 @@ class ShapedText:
     classes: tuple[str, ...]  # bidi classes
     widths: tuple[float, ...]  # prefix sums of cluster advances: widths[j] - widths[i] is text[i:j]
     boundaries: tuple[bool, ...]  # True where a cluster starts (lines may only break there)
-    ink_top: tuple[float, ...]  # highest ink of the cluster starting at each index (points)
-    ink_bottom: tuple[float, ...]  # lowest ink (negative below the baseline)
     tokens: tuple[tuple[int, int], ...] = ()  # e-mails, URLs, handles, phone numbers (kept LTR)
 
     def width(self, start: int, end: int) -> float:
@@ -84,7 +87,7 @@ def shape_text(spans: Sequence[Span], family: FontFamily, size: float, language:
     levels = line_levels(classes, levels, base, 0, len(text))  # L1 for tabs and separators
     span_of = [k for k, s in enumerate(spans) for _ in s.text]
     scripts = resolve_scripts(text)
-    fonts = _choose_fonts(text, scripts, span_of, spans, family, language)
+    fonts = _choose_fonts(text, scripts, [spans[k].bold for k in span_of], family, language)
     keys = zip(levels, scripts, fonts, span_of)
     items, start = [], 0
     for (level, script, font, k), group in groupby(keys):
@@ -96,55 +99,63 @@ def shape_text(spans: Sequence[Span], family: FontFamily, size: float, language:
 
 def _collect(text: str, base: int, classes: list[str], items: list[ShapedItem],
              tokens: tuple[tuple[int, int], ...]) -> ShapedText:
+    """Per-character advances (on the first character of each cluster) and cluster starts."""
     n = len(text)
     advances = [0.0] * n
     starts = [False] * (n + 1)
-    tops, bottoms = [float("-inf")] * n, [float("inf")] * n
     for item in items:
         starts[item.start] = True
-        scale = item.size / item.font.units_per_em
-        for gid, c, adv, dy in zip(item.gids, item.clusters, item.advances, item.dy):
-            advances[c] += adv
+        for c, advance in zip(item.clusters, item.advances):
+            advances[c] += advance
             starts[c] = True
-            box = item.font.glyph_extents(gid)
-            if box.top != box.bottom:
-                tops[c] = max(tops[c], dy + box.top * scale)
-                bottoms[c] = min(bottoms[c], dy + box.bottom * scale)
     starts[n] = True
     widths = tuple(accumulate(advances, initial=0.0))
-    return ShapedText(text, base, tuple(items), tuple(classes), widths, tuple(starts),
-                      tuple(tops), tuple(bottoms), tokens)
+    return ShapedText(text, base, tuple(items), tuple(classes), widths, tuple(starts), tokens)
 
 
 # --- scripts -------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)
+class _ScriptTable(dict[str, "str | None"]):
+    """Script per character from HarfBuzz's Unicode data, looked up once per character."""
+
+    def __missing__(self, char: str) -> str | None:
+        buf = hb.Buffer()
+        buf.add_str(char)
+        buf.guess_segment_properties()  # takes the first character whose script is not Common
+        value = self[char] = buf.script
+        return value
+
+
+_SCRIPTS = _ScriptTable()
+
+
 def char_script(char: str) -> str | None:
-    """ISO 15924 script of a character (HarfBuzz's Unicode data); None for Common and Inherited."""
-    buf = hb.Buffer()
-    buf.add_str(char)
-    buf.guess_segment_properties()  # takes the first character whose script is not Common
-    return buf.script
+    """ISO 15924 script of a character; None for Common and Inherited."""
+    return _SCRIPTS[char]
 
 
 def resolve_scripts(text: str) -> list[str | None]:
-    """UAX #24-style script runs: Common/Inherited characters join the surrounding script."""
-    raw = [char_script(c) for c in text]
-    first = next((s for s in raw if s is not None), None)
-    out: list[str | None] = []
-    current = first
+    """UAX #24-style script runs: Common/Inherited characters join the surrounding script.
+
+    They take the script before them (the first real script at the start of the text); a closing
+    bracket takes the script of its opening bracket.
+    """
+    table = _SCRIPTS
+    raw = [table[c] for c in text]
+    current = next((s for s in raw if s is not None), None)
+    out = raw[:]
     brackets: list[tuple[str, str | None]] = []  # (closing bracket, script of the opening one)
-    for char, script in zip(text, raw):
+    for k, script in enumerate(raw):
         if script is not None:
             current = script
-        else:
-            kind, closer = _bracket(char)
-            if kind == "o":
-                brackets.append((closer, current))
-            elif kind == "c" and brackets:
-                script = _pop_bracket(brackets, char)
-        out.append(script or current)
+            continue
+        kind, closer = _bracket(text[k])
+        if kind == "o":
+            brackets.append((closer, current))
+        elif kind == "c" and brackets:
+            script = _pop_bracket(brackets, text[k])
+        out[k] = script or current
     return out
 
 
@@ -160,22 +171,32 @@ def _pop_bracket(stack: list[tuple[str, str | None]], char: str) -> str | None:
 # --- fonts ---------------------------------------------------------------------------------
 
 
-def _choose_fonts(text: str, scripts: list[str | None], span_of: list[int], spans: Sequence[Span],
-                  family: FontFamily, language: str) -> list[Font]:
+def _choose_fonts(text: str, scripts: list[str | None], bolds: list[bool], family: FontFamily,
+                  language: str) -> list[Font]:
     """Font of each character: the family's font for its script, a fallback if that lacks it."""
-    cache: dict[tuple[str, str | None, bool], Font] = {}
     fonts: list[Font] = []
-    previous: Font | None = None
-    for char, script, k in zip(text, scripts, span_of):
-        bold = spans[k].bold
-        key = (char, script, bold)
-        font = cache.get(key)
-        if font is None:
-            font = cache[key] = family.font_for(char, script, language, bold)
-        if previous is not None and font is not previous and _clings(char) and previous.has_char(char):
-            font = previous  # a mark or joiner must stay in its base character's font
-        fonts.append(font)
-        previous = font
+    for (script, bold), group in groupby(zip(scripts, bolds)):
+        size = sum(1 for _ in group)
+        chars = text[len(fonts):len(fonts) + size]
+        font = family.pair_for(script, language).pick(bold)
+        if font.codepoints.issuperset(map(ord, chars)):
+            fonts += [font] * size  # the usual case: the script's font has every character
+        else:
+            fonts += _fallback_fonts(chars, font, script, bold, family, language, fonts[-1:])
+    return fonts
+
+
+def _fallback_fonts(chars: str, font: Font, script: str | None, bold: bool, family: FontFamily,
+                    language: str, before: list[Font]) -> list[Font]:
+    """Fonts for a run whose preferred ``font`` lacks some characters."""
+    fonts: list[Font] = []
+    previous = before[0] if before else None
+    for char in chars:
+        chosen = font if ord(char) in font.codepoints else family.font_for(char, script, language, bold)
+        if previous is not None and chosen is not previous and _clings(char) and previous.has_char(char):
+            chosen = previous  # a mark or joiner must stay in its base character's font
+        fonts.append(chosen)
+        previous = chosen
     return fonts
 
 
@@ -192,18 +213,24 @@ def _shape_item(text: str, start: int, end: int, level: int, script: str | None,
                 size: float, span: Span, language: str) -> ShapedItem:
     infos, positions = _run_harfbuzz(text, start, end, level % 2, script, font, language)
     scale = size / font.units_per_em
-    clusters = tuple(i.cluster for i in infos)
+    gids = [i.codepoint for i in infos]
+    clusters = [i.cluster for i in infos]
+    dy = [p.y_offset * scale for p in positions]
+    boxes = list(map(font.glyph_extents, gids))
     return ShapedItem(
         start=start, end=end, level=level, script=script, font=font, size=size,
-        bold=span.bold, link=span.link,
-        gids=tuple(i.codepoint for i in infos),
-        clusters=clusters,
-        advances=tuple(p.x_advance * scale for p in positions),
-        dx=tuple(p.x_offset * scale for p in positions),
-        dy=tuple(p.y_offset * scale for p in positions),
+        bold=span.bold, link=span.link, gids=gids, clusters=clusters,
+        advances=[p.x_advance * scale for p in positions],
+        dx=[p.x_offset * scale for p in positions],
+        dy=dy,
         texts=_cluster_texts(text, clusters, end, level % 2 == 1),
-        _keys=tuple(-c for c in clusters) if level % 2 else clusters,
+        tops=[y + b.top * scale if b.top != b.bottom else _NO_INK for y, b in zip(dy, boxes)],
+        bottoms=[y + b.bottom * scale if b.top != b.bottom else -_NO_INK for y, b in zip(dy, boxes)],
+        _keys=[-c for c in clusters] if level % 2 else clusters,
     )
+
+
+_NO_INK = float("-inf")
 
 
 def _run_harfbuzz(text: str, start: int, end: int, rtl: bool, script: str | None, font: Font,
@@ -214,21 +241,25 @@ def _run_harfbuzz(text: str, start: int, end: int, rtl: bool, script: str | None
     buf.direction = "rtl" if rtl else "ltr"
     if script is not None:
         buf.script = script
-    buf.language = primary_language(language) if language else "en"
+    buf.language = language or "en"  # HarfBuzz maps BCP 47 to OpenType language systems
     buf.flags = (hb.BufferFlags.BOT if start == 0 else 0) | (hb.BufferFlags.EOT if end == len(text) else 0)
     buf.guess_segment_properties()
     hb.shape(font.hb_font, buf, {})  # the font's default features (kern, liga, locl, ...)
     return buf.glyph_infos, buf.glyph_positions
 
 
-def _cluster_texts(text: str, clusters: tuple[int, ...], end: int, rtl: bool) -> tuple[str, ...]:
+def _cluster_texts(text: str, clusters: list[int], end: int, rtl: bool) -> list[str]:
     """Put each cluster's text on its logically first glyph: leftmost in LTR, rightmost in RTL."""
     n = len(clusters)
-    order = range(n - 1, -1, -1) if rtl else range(n)  # glyphs in logical order
-    firsts = [k for j, k in enumerate(order) if j == 0 or clusters[order[j - 1]] != clusters[k]]
     out = [""] * n
-    for a, b in zip(firsts, firsts[1:]):
-        out[a] = text[clusters[a]:clusters[b]]
-    if firsts:
-        out[firsts[-1]] = text[clusters[firsts[-1]]:end]
-    return tuple(out)
+    stop, carrier = end, -1
+    # walk from the logical end, so each cluster knows where its text stops; the last glyph
+    # seen of a cluster is its logically first one
+    for k in range(n) if rtl else range(n - 1, -1, -1):
+        if carrier >= 0 and clusters[carrier] != clusters[k]:
+            out[carrier] = text[clusters[carrier]:stop]
+            stop = clusters[carrier]
+        carrier = k
+    if carrier >= 0:
+        out[carrier] = text[clusters[carrier]:stop]
+    return out
