@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from .bidi import reorder_levels
 from .fonts import FontFamily
@@ -225,8 +226,8 @@ def _make_run(piece: _Piece, x: float, extra: float) -> GlyphRun:
     if extra:
         advances = tuple(a + extra if t in _STRETCHY else a for a, t in zip(advances, texts))
     clusters = [c - piece.start for c in item.clusters[cut]]
-    glyphs = tuple(map(_new_glyph, item.gids[cut], advances, item.dx[cut], item.dy[cut], texts,
-                       clusters))
+    fields = zip(item.gids[cut], advances, item.dx[cut], item.dy[cut], texts, clusters)
+    glyphs = tuple(map(_new_tuple, repeat(Glyph), fields))  # Glyph(*f) without a Python call each
     return GlyphRun(
         font=item.font, size=item.size, x=x, width=sum(advances),
         direction=item.direction, glyphs=glyphs, text=_piece_text(piece),
@@ -234,17 +235,7 @@ def _make_run(piece: _Piece, x: float, extra: float) -> GlyphRun:
     )
 
 
-def _new_glyph(gid: int, advance: float, dx: float, dy: float, text: str, cluster: int) -> Glyph:
-    """Glyph(...) without the frozen dataclass __init__, which costs as much as the rest of
-    line setting together (a paragraph has thousands of glyphs); the result is identical."""
-    glyph = _object_new(Glyph)
-    _object_setattr(glyph, "__dict__", {"gid": gid, "advance": advance, "dx": dx, "dy": dy,
-                                        "text": text, "cluster": cluster})
-    return glyph
-
-
-_object_new = object.__new__
-_object_setattr = object.__setattr__
+_new_tuple = tuple.__new__
 
 
 def _piece_text(piece: _Piece) -> str:

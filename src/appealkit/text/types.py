@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .fonts import Font, FontFamily
@@ -41,8 +41,11 @@ class TextStyle:
     align: Align = Align.START
 
 
-@dataclass(frozen=True)
-class Glyph:
+class Glyph(NamedTuple):
+    """One positioned glyph. A NamedTuple, not a frozen dataclass like the other types: a pack
+    has tens of thousands of glyphs and a NamedTuple is built about five times faster. It is
+    just as immutable; use ``glyph._replace(...)`` where a dataclass would use ``replace``."""
+
     gid: int
     advance: float  # points, along the line
     dx: float  # offset from the pen position, points
