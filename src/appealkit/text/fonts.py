@@ -38,7 +38,8 @@ class Font:
     hb_font: hb.Font = field(repr=False)
     codepoints: frozenset[int] = field(repr=False)
     _advances: dict[int, int] = field(default_factory=dict, repr=False)
-    _boxes: dict[int, GlyphBox] = field(default_factory=dict, repr=False)
+    boxes: dict[int, GlyphBox] = field(default_factory=dict, repr=False)  # gid -> ink box, filled
+    # on first use; ``boxes[gid]`` is glyph_extents(gid) for code mapping whole glyph lists
 
     def __repr__(self) -> str:
         return f"Font({self.postscript_name!r})"
@@ -59,10 +60,7 @@ class Font:
 
     def glyph_extents(self, gid: int) -> GlyphBox:
         """Ink box of a glyph in font units (y up); empty glyphs give a zero box."""
-        box = self._boxes.get(gid)
-        if box is None:
-            box = self._boxes[gid] = _read_box(self.hb_font, gid)
-        return box
+        return self.boxes[gid]
 
 
 @dataclass(frozen=True)
@@ -194,7 +192,20 @@ def _read_font(path: str) -> Font:
         path=path, data=data, postscript_name=name, units_per_em=face.upem,
         ascender=extents.ascender, descender=extents.descender, line_gap=extents.line_gap,
         hb_face=face, hb_font=hb_font, codepoints=frozenset(face.unicodes),
+        boxes=_BoxCache(hb_font),
     )
+
+
+class _BoxCache(dict[int, GlyphBox]):
+    """Ink boxes by glyph id, read from the font the first time each is asked for."""
+
+    def __init__(self, hb_font: hb.Font) -> None:
+        super().__init__()
+        self.hb_font = hb_font
+
+    def __missing__(self, gid: int) -> GlyphBox:
+        box = self[gid] = _read_box(self.hb_font, gid)
+        return box
 
 
 def _read_box(hb_font: hb.Font, gid: int) -> GlyphBox:

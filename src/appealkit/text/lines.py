@@ -174,7 +174,7 @@ def _trim(text: str, start: int, end: int) -> int:
 # --- one line ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, slots=True)
 class _Piece:
     """The part of one shaped item that falls on a line."""
 
@@ -185,7 +185,7 @@ class _Piece:
     hi: int
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, slots=True)
 class _Draft:
     pieces: tuple[_Piece, ...]  # visual order
     width: float

@@ -24,7 +24,7 @@ from .types import Direction, Span
 __all__ = ["ShapedItem", "ShapedText", "char_script", "resolve_scripts", "shape_text"]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False, slots=True)  # built per run: a frozen dataclass costs 3x more to make
 class ShapedItem:
     """One run shaped by HarfBuzz; glyph arrays are in HarfBuzz's (visual, left to right) order.
 
@@ -91,7 +91,7 @@ def shape_text(spans: Sequence[Span], family: FontFamily, size: float, language:
     keys = zip(levels, scripts, fonts, span_of)
     items, start = [], 0
     for (level, script, font, k), group in groupby(keys):
-        end = start + sum(1 for _ in group)
+        end = start + len(list(group))
         items.append(_shape_item(text, start, end, level, script, font, size, spans[k], language))
         start = end
     return _collect(text, base, classes, items, tuple(tokens))
@@ -176,7 +176,7 @@ def _choose_fonts(text: str, scripts: list[str | None], bolds: list[bool], famil
     """Font of each character: the family's font for its script, a fallback if that lacks it."""
     fonts: list[Font] = []
     for (script, bold), group in groupby(zip(scripts, bolds)):
-        size = sum(1 for _ in group)
+        size = len(list(group))
         chars = text[len(fonts):len(fonts) + size]
         font = family.pair_for(script, language).pick(bold)
         if font.codepoints.issuperset(map(ord, chars)):
@@ -216,7 +216,7 @@ def _shape_item(text: str, start: int, end: int, level: int, script: str | None,
     gids = [i.codepoint for i in infos]
     clusters = [i.cluster for i in infos]
     dy = [p.y_offset * scale for p in positions]
-    boxes = list(map(font.glyph_extents, gids))
+    boxes = list(map(font.boxes.__getitem__, gids))
     return ShapedItem(
         start=start, end=end, level=level, script=script, font=font, size=size,
         bold=span.bold, link=span.link, gids=gids, clusters=clusters,
@@ -251,6 +251,8 @@ def _run_harfbuzz(text: str, start: int, end: int, rtl: bool, script: str | None
 def _cluster_texts(text: str, clusters: list[int], end: int, rtl: bool) -> list[str]:
     """Put each cluster's text on its logically first glyph: leftmost in LTR, rightmost in RTL."""
     n = len(clusters)
+    if n and n == end - clusters[-1 if rtl else 0] and clusters == _one_to_one(clusters[-1 if rtl else 0], end, rtl):
+        return list(reversed(text[end - n:end]) if rtl else text[end - n:end])  # a glyph per character
     out = [""] * n
     stop, carrier = end, -1
     # walk from the logical end, so each cluster knows where its text stops; the last glyph
@@ -263,3 +265,7 @@ def _cluster_texts(text: str, clusters: list[int], end: int, rtl: bool) -> list[
     if carrier >= 0:
         out[carrier] = text[clusters[carrier]:stop]
     return out
+
+
+def _one_to_one(start: int, end: int, rtl: bool) -> list[int]:
+    return list(range(end - 1, start - 1, -1) if rtl else range(start, end))
