@@ -216,3 +216,22 @@ def test_deterministic(family, sample):
     style = TextStyle(family, 10, language="ur", align=Align.JUSTIFY)
     assert set_paragraph([Span(sample("ur"))], style, 200) == set_paragraph([Span(sample("ur"))],
                                                                               style, 200)
+
+
+def test_tab_is_drawn_as_space_not_tofu(family):
+    paragraph = set_paragraph([Span("Name:\tSyed")], TextStyle(family, 12), 400)
+    glyphs = [g for r in paragraph.lines[0].runs for g in r.glyphs]
+    tab = next(g for g in glyphs if g.text == "\t")
+    assert tab.gid != 0 and tab.advance > 0
+
+
+@pytest.mark.parametrize(("text", "breaks_after"), [
+    ("non-refoulement", "non-"), ("2023\u20132025", "2023\u2013"), ("and/or", "and/"),
+    ("G-5/1", None), ("2024-2025", None), ("30/06/2025", None),
+])
+def test_break_opportunities_inside_words(family, text, breaks_after):
+    style = TextStyle(family, 12)
+    width = measure([Span(text)], style) - 0.1  # the word just does not fit
+    first = set_paragraph([Span(text + " x")], style, width).lines[0]
+    # without an opportunity the word is cut as late as possible, before its last character
+    assert text[first.start:first.end] == (breaks_after or text[:-1])

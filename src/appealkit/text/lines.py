@@ -151,11 +151,12 @@ def _opportunities(shaped: ShapedText, start: int, stop: int) -> list[int]:
     return found
 
 
-# Break after white space (not before more), after a zero-width space, after a hyphen or en
-# dash between a letter or digit and a letter, after a slash not followed by a digit or space.
+# Break after white space (not before more), after a zero-width space, after an en or em dash
+# or a hyphen (U+2010) that follows a letter or digit, after a hyphen-minus between a letter or
+# digit and a letter (not in "-5" or "G-5"), after a slash not followed by a digit or space.
 _BREAK_AFTER = re.compile(
     r"([ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+)"
-    r"|\u200b|(?<=\w)[-\u2010\u2013](?=[^\W\d_])|/(?=[^\d\s/])"
+    r"|\u200b|(?<=\w)[\u2010\u2013\u2014]|(?<=\w)-(?=[^\W\d_])|/(?=[^\d\s/])"
 )
 
 

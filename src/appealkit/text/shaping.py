@@ -89,10 +89,12 @@ def shape_text(spans: Sequence[Span], family: FontFamily, size: float, language:
     scripts = resolve_scripts(text)
     fonts = _choose_fonts(text, scripts, [spans[k].bold for k in span_of], family, language)
     keys = zip(levels, scripts, fonts, span_of)
+    drawn = text.translate(_BLANKS)  # same length, so clusters still index ``text``
     items, start = [], 0
     for (level, script, font, k), group in groupby(keys):
         end = start + len(list(group))
-        items.append(_shape_item(text, start, end, level, script, font, size, spans[k], language))
+        items.append(_shape_item(text, drawn, start, end, level, script, font, size, spans[k],
+                                 language))
         start = end
     return _collect(text, base, classes, items, tuple(tokens))
 
@@ -209,9 +211,9 @@ def _clings(char: str) -> bool:
 # --- shaping -------------------------------------------------------------------------------
 
 
-def _shape_item(text: str, start: int, end: int, level: int, script: str | None, font: Font,
-                size: float, span: Span, language: str) -> ShapedItem:
-    infos, positions = _run_harfbuzz(text, start, end, level % 2, script, font, language)
+def _shape_item(text: str, drawn: str, start: int, end: int, level: int, script: str | None,
+                font: Font, size: float, span: Span, language: str) -> ShapedItem:
+    infos, positions = _run_harfbuzz(drawn, start, end, level % 2, script, font, language)
     scale = size / font.units_per_em
     gids = [i.codepoint for i in infos]
     clusters = [i.cluster for i in infos]
@@ -231,6 +233,9 @@ def _shape_item(text: str, start: int, end: int, level: int, script: str | None,
 
 
 _NO_INK = float("-inf")
+# Fonts have no glyph for tabs and other control characters: they are shaped as spaces (the
+# glyphs still carry the original characters as text).
+_BLANKS = str.maketrans({c: " " for c in "\t\n\v\f\r\x85\u2028\u2029"})
 
 
 def _run_harfbuzz(text: str, start: int, end: int, rtl: bool, script: str | None, font: Font,
