@@ -302,9 +302,10 @@ def test_read_document_keeps_positions(tmp_path: Path) -> None:
     assert (value2.mark.line, value2.mark.column, value2.value) == (3, 3, "one\ntwo\n")
 
 
-@pytest.mark.parametrize("fixture", sorted(p.name for p in KITS.glob("*.yaml")) if KITS.is_dir() else [])
-def test_bad_fixture_kits_fail_with_located_problems(fixture: str) -> None:
+@pytest.mark.parametrize("name", sorted(p.stem for p in KITS.glob("*.yaml")))
+def test_bad_kits_print_exactly_the_expected_problems(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(KITS)  # messages name the file as given: NAME.yaml
     with pytest.raises(KitError) as info:
-        load_kit(KITS / fixture, today=TODAY)
-    assert info.value.problems
+        load_kit(Path(f"{name}.yaml"), today=TODAY)
     assert all(p.mark is not None for p in info.value.problems)
+    assert str(info.value) + "\n" == (KITS / f"{name}.expected").read_text(encoding="utf-8")

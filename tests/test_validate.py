@@ -191,7 +191,7 @@ def test_action_url_must_be_http_with_a_host(tmp_path: Path, url: str, message: 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "https://", "ftp://example.org/x"])
 def test_links_in_markup_must_be_web_addresses(tmp_path: Path, url: str) -> None:
-    path = variant(tmp_path, ("government [announced](#)", f"government [announced]({url})"))
+    path = variant(tmp_path, ("interim government announced", f"interim government [announced]({url})"))
     (message,) = errors(path)
     assert message.startswith(f"{at(path, '[announced]', 12)}: background: link '[announced]({url})': ")
 
@@ -304,7 +304,7 @@ def test_accent_colour(tmp_path: Path, accent: str, message: str) -> None:
 def test_unquoted_accent_colour_is_not_silently_dropped(tmp_path: Path) -> None:
     path = variant(tmp_path, ('accent: "#FFD200"', "accent: #FFD200"))
     assert errors(path) == [
-        f"{at(path, 'accent')}: organisation.accent: YAML reads #FFD200 as a comment; put the colour in quotes: accent: \"#FFD200\""
+        f"{at(path, 'accent')}: organisation.accent: #FFD200 is read as a comment, leaving the colour empty; put it in quotes: accent: \"#FFD200\""
     ]
 
 

@@ -28,6 +28,7 @@ MAX_BYTES = 1_000_000  # a real kit is about 12 kB
 MAX_NODES = 10_000  # values after alias expansion; the example kit has about 150
 MAX_DEPTH = 32  # the example kit nests 7 deep
 MAX_LISTED = 20  # bad bytes or characters reported before giving up
+REJECTED = "!rejected"  # the tag of a value whose own tag was refused: validation skips it
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
 _RESOLVER = Resolver()
@@ -295,7 +296,7 @@ class _Composer:
         shown = "!!" + short if short is not None else tag if tag.startswith("!") else f"!<{tag}>"
         message = f"tag '{shown}' is not allowed: a kit holds only text, lists and keys; remove the tag"
         self.problems.append(Problem(self.mark(event.start_mark), "", message))
-        return default
+        return REJECTED
 
     def open(self, event: yaml.CollectionStartEvent) -> None:
         kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import model, schema
 from .errors import Mark, Problem
-from .load import Document, Node, Source
+from .load import REJECTED, Document, Node, Source
 from .lint import is_markup, iter_texts
 from .markup import find_links, parse_paragraphs, url_problem
 
@@ -181,7 +181,7 @@ class _Checker:
         after = line[key.mark.column - 1 + len(str(key.value)) :].lstrip(" :")
         if (cls, name) == (model.Organisation, "accent") and after.startswith("#"):
             colour = after.split()[0]
-            self.error(key, path, f"YAML reads {colour} as a comment; put the colour in quotes: accent: \"{colour}\"")
+            self.error(key, path, f"{colour} is read as a comment, leaving the colour empty; put it in quotes: accent: \"{colour}\"")
 
     def unknown_key(self, cls: type, name: str) -> str:
         keys = [f.name for f in schema.key_fields(cls)]
@@ -197,6 +197,8 @@ class _Checker:
         return f"unknown key '{name}'; the keys here are: {', '.join(keys)}"
 
     def convert(self, hint: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
+        if node.tag == REJECTED:
+            return _BAD  # its tag is reported; what it would mean is beside the point
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
         if hint == str | dt.date:
@@ -258,10 +260,9 @@ class _Checker:
                 self.error(key, path, f"'{name}' is not a language tag such as 'en' or 'ur'")
             if item is model.Letter:
                 value = self.convert_object(model.Letter, child, child_path, language=name)
-                value = _BAD if value is None else value
             else:
                 value = self.convert(item, child, child_path, where)
-            result[name] = value
+            result[name] = None if value is _BAD else value  # the key stays known for later checks
         return result
 
     def scalar_text(self, node: Node, path: str, expected: str, where: tuple[str, str] | None = None) -> str | None:
