@@ -24,9 +24,12 @@ def font_path(name: str) -> str:
 
 def make_family(latin: str = "NotoSerif") -> FontFamily:
     pair = lambda name: (font_path(f"{name}-Regular"), font_path(f"{name}-Bold"))  # noqa: E731
-    return FontFamily.from_files(latin=pair(latin), arabic=pair("NotoNaskhArabic"),
-                                 urdu=pair("NotoNastaliqUrdu"),
-                                 devanagari=pair("NotoSansDevanagari"))
+    return FontFamily.from_files(
+        latin=pair(latin),
+        arabic=pair("NotoNaskhArabic"),
+        urdu=pair("NotoNastaliqUrdu"),
+        devanagari=pair("NotoSansDevanagari"),
+    )
 
 
 @pytest.fixture(scope="session")

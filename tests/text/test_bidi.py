@@ -12,8 +12,10 @@ from appealkit.text import Direction, Span, TextStyle, set_paragraph
 from appealkit.text.bidi import bidi_classes, ltr_tokens, resolve_levels, visual_order
 
 # One or more characters of every bidi class but B (which splits paragraphs).
-ALPHABET = list("aZ\u05d0\u05d1\u0628\u06c1 1\u06f3+-%$\u0663\u066c,.:/\u064b\u0301\u200d\t!\"()[]{}"
-                "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+ALPHABET = list(
+    'aZ\u05d0\u05d1\u0628\u06c1 1\u06f3+-%$\u0663\u066c,.:/\u064b\u0301\u200d\t!"()[]{}'
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+)
 ISOLATES = "\u2066\u2067\u2068\u2069"
 BRACKETS = "()[]{}"
 REMOVED = {"LRE", "RLE", "LRO", "RLO", "PDF", "BN"}
@@ -26,8 +28,12 @@ def rust_levels(text: str, base: int | None) -> tuple[int, list[int]] | None:
     dump = get_display(text, base_dir={None: None, 0: "L", 1: "R"}[base], debug=True)
     if not isinstance(dump, str) or "levels: [" not in dump:
         return None
-    per_byte = [int(n) for n in re.findall(r"Level\(\s*(\d+)",
-                                           dump.split("levels: [", 1)[1].split("paragraphs:")[0])]
+    per_byte = [
+        int(n)
+        for n in re.findall(
+            r"Level\(\s*(\d+)", dump.split("levels: [", 1)[1].split("paragraphs:")[0]
+        )
+    ]
     paragraph = re.search(r"ParagraphInfo \{\s*range: [^,]*,\s*level: Level\(\s*(\d+)", dump)
     offsets, position = [], 0
     for char in text:
@@ -42,8 +48,10 @@ texts = st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=40).map("".join
 
 
 @settings(max_examples=500, deadline=None)
-@given(texts.filter(lambda t: not (set(t) & set(ISOLATES) and set(t) & set(BRACKETS))),
-       st.sampled_from([None, 0, 1]))
+@given(
+    texts.filter(lambda t: not (set(t) & set(ISOLATES) and set(t) & set(BRACKETS))),
+    st.sampled_from([None, 0, 1]),
+)
 def test_levels_agree_with_an_independent_uax9_implementation(text, base):
     """Compared with the unicode-bidi crate, except for brackets and isolates in one text (below)."""
     reference = rust_levels(text, base)
@@ -52,7 +60,9 @@ def test_levels_agree_with_an_independent_uax9_implementation(text, base):
     ours = resolve_levels(text, base)
     kept = [c not in REMOVED for c in bidi_classes(text)]
     assert ours[0] == reference[0]
-    assert [lv for lv, k in zip(ours[1], kept) if k] == [lv for lv, k in zip(reference[1], kept) if k]
+    assert [lv for lv, k in zip(ours[1], kept) if k] == [
+        lv for lv, k in zip(reference[1], kept) if k
+    ]
 
 
 def test_bracket_context_is_searched_across_an_isolate():
@@ -67,15 +77,18 @@ def test_bracket_context_is_searched_across_an_isolate():
     assert resolve_levels(text, 0)[1] == [0, 1, 1, 2, 1, 1, 1, 1]
 
 
-@pytest.mark.parametrize(("text", "base", "expected"), [
-    ("abc \u05d0\u05d1\u05d2 def", 0, "abc \u05d2\u05d1\u05d0 def"),
-    ("\u05d0\u05d1 123 cd", None, "cd 123 \u05d1\u05d0"),
-    ("\u05d0 (b c) \u05d1", 1, "\u05d1 )b c( \u05d0"),  # N0: R brackets, drawn mirrored
-    ("a (\u05d0\u05d1) b", 0, "a (\u05d1\u05d0) b"),
-    ("\u05d0\u05d1 1,080,312 \u05d2", 1, "\u05d2 1,080,312 \u05d1\u05d0"),
-    ("\u0628 \u06f1\u066c\u06f2 \u0628", 1, "\u0628 \u06f1\u066c\u06f2 \u0628"),  # AN via W2
-    ("\u05d0\u05d1 \u2066a-b\u2069 \u05d2", 1, "\u05d2 \u2069a-b\u2066 \u05d1\u05d0"),
-])
+@pytest.mark.parametrize(
+    ("text", "base", "expected"),
+    [
+        ("abc \u05d0\u05d1\u05d2 def", 0, "abc \u05d2\u05d1\u05d0 def"),
+        ("\u05d0\u05d1 123 cd", None, "cd 123 \u05d1\u05d0"),
+        ("\u05d0 (b c) \u05d1", 1, "\u05d1 )b c( \u05d0"),  # N0: R brackets, drawn mirrored
+        ("a (\u05d0\u05d1) b", 0, "a (\u05d1\u05d0) b"),
+        ("\u05d0\u05d1 1,080,312 \u05d2", 1, "\u05d2 1,080,312 \u05d1\u05d0"),
+        ("\u0628 \u06f1\u066c\u06f2 \u0628", 1, "\u0628 \u06f1\u066c\u06f2 \u0628"),  # AN via W2
+        ("\u05d0\u05d1 \u2066a-b\u2069 \u05d2", 1, "\u05d2 \u2069a-b\u2066 \u05d1\u05d0"),
+    ],
+)
 def test_visual_order_of_known_cases(text, base, expected):
     assert visual_order(text, base) == expected
 
@@ -90,18 +103,23 @@ def test_plain_uax9_scrambles_handles_and_phone_numbers():
     assert [phone[a:b] for a, b in ltr_tokens(phone)] == ["+92 51 920 2624"]
     for text in (handle, phone):
         base, levels = resolve_levels(text, 1, ltr_tokens(text))
-        (start, end), = ltr_tokens(text)
+        ((start, end),) = ltr_tokens(text)
         assert set(levels[start:end]) == {2}
 
 
 def test_tokens_found_in_text():
     text = "see https://www.amnesty.org/en/ or mail secretary@interior.gov.pk, #StopDeportations"
     assert [text[a:b] for a, b in ltr_tokens(text)] == [
-        "https://www.amnesty.org/en/", "secretary@interior.gov.pk", "#StopDeportations"]
+        "https://www.amnesty.org/en/",
+        "secretary@interior.gov.pk",
+        "#StopDeportations",
+    ]
 
 
-UNIT = re.compile(r"\+\d[\d ]*\d|[\w.@+-]+@[\w.-]+\w|@\w+|[A-Za-z0-9][A-Za-z0-9,]*"
-                  r"|[\u0600-\u06ff\u200c]+")
+UNIT = re.compile(
+    r"\+\d[\d ]*\d|[\w.@+-]+@[\w.-]+\w|@\w+|[A-Za-z0-9][A-Za-z0-9,]*"
+    r"|[\u0600-\u06ff\u200c]+"
+)
 
 
 def test_mixed_urdu_line_reads_in_the_right_visual_order(family, sample, xs):
@@ -111,18 +129,31 @@ def test_mixed_urdu_line_reads_in_the_right_visual_order(family, sample, xs):
     assert len(paragraph.lines) == 1 and paragraph.direction is Direction.RTL
     x = xs(paragraph)
     units = [m for m in UNIT.finditer(text)]
-    assert {"PoR", "UNHCR", "1,080,312", "secretary@interior.gov.pk", "+92 51 920 2624",
-            "@MohsinnaqviC42", "۳۰", "۲۰۲۵", "۱۴"} <= {m.group() for m in units}
+    assert {
+        "PoR",
+        "UNHCR",
+        "1,080,312",
+        "secretary@interior.gov.pk",
+        "+92 51 920 2624",
+        "@MohsinnaqviC42",
+        "۳۰",
+        "۲۰۲۵",
+        "۱۴",
+    } <= {m.group() for m in units}
     for unit in units:
         positions = [x[i] for i in range(*unit.span())]
-        rtl = bool(re.fullmatch(r"[\u0600-\u06ff\u200c]+", unit.group())) and not unit.group().isdigit()
+        rtl = (
+            bool(re.fullmatch(r"[\u0600-\u06ff\u200c]+", unit.group()))
+            and not unit.group().isdigit()
+        )
         if rtl:  # letters right to left
             assert positions == sorted(positions, reverse=True), unit.group()
         else:  # a number, Latin word or token left to right, in one piece
             assert positions == sorted(positions), unit.group()
     for earlier, later in zip(units, units[1:]):  # each unit is right of the next one
-        assert min(x[i] for i in range(*earlier.span())) > max(x[i] for i in range(*later.span())), (
-            earlier.group(), later.group())
+        assert min(x[i] for i in range(*earlier.span())) > max(
+            x[i] for i in range(*later.span())
+        ), (earlier.group(), later.group())
 
 
 def test_urdu_paragraph_starts_at_the_right_edge(family):

@@ -51,8 +51,10 @@ def test_family_without_bold_uses_regular():
 
 
 def test_fallbacks_are_searched_last():
-    family = FontFamily.from_files(latin=(str(FONTS / "NotoSans-Regular.ttf"), None),
-                                   fallbacks=[(str(FONTS / "NotoSansDevanagari-Regular.ttf"), None)])
+    family = FontFamily.from_files(
+        latin=(str(FONTS / "NotoSans-Regular.ttf"), None),
+        fallbacks=[(str(FONTS / "NotoSansDevanagari-Regular.ttf"), None)],
+    )
     assert family.font_for("क", "Deva", "hi", False).postscript_name == "NotoSansDevanagari-Regular"
     assert missing_chars("क ہ", family, "hi") == ["ہ"]
 

@@ -32,8 +32,10 @@ def harfbuzz(word: str, language: str, font_name: str, script: str, direction: s
     buf.flags = hb.BufferFlags.BOT | hb.BufferFlags.EOT
     hb.shape(font.hb_font, buf, {})
     scale = SIZE / font.units_per_em
-    return font, [(i.codepoint, p.x_advance * scale, p.x_offset * scale, p.y_offset * scale)
-                  for i, p in zip(buf.glyph_infos, buf.glyph_positions)]
+    return font, [
+        (i.codepoint, p.x_advance * scale, p.x_offset * scale, p.y_offset * scale)
+        for i, p in zip(buf.glyph_infos, buf.glyph_positions)
+    ]
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +57,9 @@ def test_glyphs_equal_harfbuzz_output(family, word, language, font_name, script,
 def test_language_reaches_harfbuzz(family):
     """The same Nastaliq font gives Urdu forms of 4 and 7 for ur and Persian ones for fa."""
     nastaliq = ("fonts/NotoNastaliqUrdu-Regular.ttf", None)
-    only_nastaliq = FontFamily.from_files(latin=("fonts/NotoSans-Regular.ttf", None), arabic=nastaliq)
+    only_nastaliq = FontFamily.from_files(
+        latin=("fonts/NotoSans-Regular.ttf", None), arabic=nastaliq
+    )
 
     def glyph_names(language):
         style = TextStyle(only_nastaliq, SIZE, language=language, direction=Direction.RTL)
@@ -80,18 +84,26 @@ def test_each_cluster_text_on_its_logically_first_glyph(family):
 
 
 def test_bold_span_gets_the_bold_font(family):
-    paragraph = set_paragraph([Span("plain "), Span("bold", bold=True)],
-                              TextStyle(family, SIZE), 500)
+    paragraph = set_paragraph(
+        [Span("plain "), Span("bold", bold=True)], TextStyle(family, SIZE), 500
+    )
     runs = paragraph.lines[0].runs
     assert [(r.text, r.font.postscript_name, r.bold) for r in runs] == [
-        ("plain ", "NotoSerif-Regular", False), ("bold", "NotoSerif-Bold", True)]
+        ("plain ", "NotoSerif-Regular", False),
+        ("bold", "NotoSerif-Bold", True),
+    ]
 
 
 def test_link_span_is_its_own_run(family):
-    paragraph = set_paragraph([Span("write to "), Span("amnesty.org", link="https://amnesty.org")],
-                              TextStyle(family, SIZE), 500)
+    paragraph = set_paragraph(
+        [Span("write to "), Span("amnesty.org", link="https://amnesty.org")],
+        TextStyle(family, SIZE),
+        500,
+    )
     assert [(r.text, r.link) for r in paragraph.lines[0].runs] == [
-        ("write to ", None), ("amnesty.org", "https://amnesty.org")]
+        ("write to ", None),
+        ("amnesty.org", "https://amnesty.org"),
+    ]
 
 
 def test_scripts_of_common_characters_follow_their_neighbours():
@@ -114,7 +126,9 @@ def test_closing_bracket_takes_the_script_of_its_opening_bracket():
 def test_fallback_font_for_characters_the_script_font_lacks(family):
     """Nastaliq has no '@': the Latin font draws it, in the same line."""
     paragraph = set_paragraph([Span("رابطہ @ کریں")], TextStyle(family, SIZE, language="ur"), 500)
-    fonts = {r.text.strip(): r.font.postscript_name for r in paragraph.lines[0].runs if r.text.strip()}
+    fonts = {
+        r.text.strip(): r.font.postscript_name for r in paragraph.lines[0].runs if r.text.strip()
+    }
     assert fonts["@"] == "NotoSerif-Regular"
     assert all(name.startswith("NotoNastaliqUrdu") for t, name in fonts.items() if t != "@")
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import groupby
 
-from bidi.mirror import MIRRORED
+from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
 
 __all__ = [
     "bidi_classes",
@@ -54,7 +54,9 @@ def bidi_classes(text: str) -> list[str]:
     return [table[c] for c in text]
 
 
-def first_strong_level(classes: Sequence[str], start: int = 0, stop: int | None = None) -> int | None:
+def first_strong_level(
+    classes: Sequence[str], start: int = 0, stop: int | None = None
+) -> int | None:
     """P2-P3: 1 if the first strong character (outside isolates) is R or AL, 0 if L, else None."""
     depth = 0
     for t in classes[start:stop]:
@@ -69,8 +71,9 @@ def first_strong_level(classes: Sequence[str], start: int = 0, stop: int | None 
     return None
 
 
-def resolve_levels(text: str, base_level: int | None = None,
-                   isolates: Sequence[tuple[int, int]] = ()) -> tuple[int, list[int]]:
+def resolve_levels(
+    text: str, base_level: int | None = None, isolates: Sequence[tuple[int, int]] = ()
+) -> tuple[int, list[int]]:
     """Return the paragraph level and the resolved level of each character (before L1).
 
     ``base_level`` 0 or 1 forces the paragraph direction; None applies P2-P3 to the whole text.
@@ -92,8 +95,9 @@ def resolve_levels(text: str, base_level: int | None = None,
     return base_level, levels
 
 
-def _resolve_with_isolates(text: str, base_level: int | None,
-                           isolates: Sequence[tuple[int, int]]) -> tuple[int, list[int]]:
+def _resolve_with_isolates(
+    text: str, base_level: int | None, isolates: Sequence[tuple[int, int]]
+) -> tuple[int, list[int]]:
     """Insert LRI and PDI around each range, resolve, and drop their levels again."""
     pieces, kept, previous = [], [], 0
     for start, end in sorted(isolates):
@@ -124,8 +128,9 @@ def ltr_tokens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LTR_TOKEN.finditer(text)]
 
 
-def line_levels(classes: Sequence[str], levels: Sequence[int], base_level: int,
-                start: int, stop: int) -> list[int]:
+def line_levels(
+    classes: Sequence[str], levels: Sequence[int], base_level: int, start: int, stop: int
+) -> list[int]:
     """L1 for the line text[start:stop]: separators and trailing whitespace go to the base level."""
     out = list(levels[start:stop])
     trailing = True  # whitespace before the end of the line or before a separator
@@ -173,8 +178,9 @@ def visual_order(text: str, base_level: int | None = None) -> str:
 # --- one paragraph -------------------------------------------------------------------------
 
 
-def _resolve_paragraph(text: str, classes: list[str], levels: list[int],
-                       start: int, end: int, base: int) -> None:
+def _resolve_paragraph(
+    text: str, classes: list[str], levels: list[int], start: int, end: int, base: int
+) -> None:
     types = list(classes)
     marks = [i for i in range(start, end) if classes[i] in _EXPLICIT]
     if not marks:  # no embeddings or isolates: one sequence at the paragraph level
@@ -185,8 +191,9 @@ def _resolve_paragraph(text: str, classes: list[str], levels: list[int],
         _resolve_explicit(classes, types, levels, marks, matching, end, base)
         sequences = _isolating_sequences(classes, levels, matching, start, end)
         # sos and eos come from the explicit levels, so take them all before any is resolved
-        bounds = [_sequence_bounds(seq, classes, levels, matching, start, end, base)
-                  for seq in sequences]
+        bounds = [
+            _sequence_bounds(seq, classes, levels, matching, start, end, base) for seq in sequences
+        ]
     for seq, (sos, eos) in zip(sequences, bounds):
         if not seq:
             continue
@@ -214,8 +221,15 @@ def _match_isolates(classes: Sequence[str], marks: list[int]) -> dict[int, int]:
     return matching
 
 
-def _resolve_explicit(classes: Sequence[str], types: list[str], levels: list[int],
-                      marks: list[int], matching: dict[int, int], end: int, base: int) -> None:
+def _resolve_explicit(
+    classes: Sequence[str],
+    types: list[str],
+    levels: list[int],
+    marks: list[int],
+    matching: dict[int, int],
+    end: int,
+    base: int,
+) -> None:
     """X1-X8: explicit embedding levels and directional overrides.
 
     Only the explicit formatting characters (``marks``) change the state; the text between
@@ -275,8 +289,15 @@ def _resolve_explicit(classes: Sequence[str], types: list[str], levels: list[int
     _fill_plain(classes, types, levels, previous, end, level, override)
 
 
-def _fill_plain(classes: Sequence[str], types: list[str], levels: list[int], start: int,
-                end: int, level: int, override: str) -> None:
+def _fill_plain(
+    classes: Sequence[str],
+    types: list[str],
+    levels: list[int],
+    start: int,
+    end: int,
+    level: int,
+    override: str,
+) -> None:
     """X6 for characters that are not explicit formatting codes."""
     levels[start:end] = [level] * (end - start)
     if override != "N":
@@ -290,8 +311,9 @@ def _next_level(level: int, parity: int) -> int:
     return level + 1 + ((level + 1) % 2 != parity)
 
 
-def _isolating_sequences(classes: Sequence[str], levels: list[int],
-                         matching: dict[int, int], start: int, end: int) -> list[list[int]]:
+def _isolating_sequences(
+    classes: Sequence[str], levels: list[int], matching: dict[int, int], start: int, end: int
+) -> list[list[int]]:
     """BD13/X10: level runs (ignoring X9-removed characters) chained across isolates."""
     kept = [i for i in range(start, end) if classes[i] not in _REMOVED]
     runs = [list(run) for _, run in groupby(kept, key=levels.__getitem__)]
@@ -308,12 +330,20 @@ def _isolating_sequences(classes: Sequence[str], levels: list[int],
     return sequences
 
 
-def _sequence_bounds(seq: list[int], classes: Sequence[str], levels: Sequence[int],
-                     matching: dict[int, int], start: int, end: int, base: int) -> tuple[str, str]:
+def _sequence_bounds(
+    seq: list[int],
+    classes: Sequence[str],
+    levels: Sequence[int],
+    matching: dict[int, int],
+    start: int,
+    end: int,
+    base: int,
+) -> tuple[str, str]:
     """X10: the sos and eos types of an isolating run sequence."""
     level = levels[seq[0]]
-    before = next((levels[i] for i in range(seq[0] - 1, start - 1, -1)
-                   if classes[i] not in _REMOVED), base)
+    before = next(
+        (levels[i] for i in range(seq[0] - 1, start - 1, -1) if classes[i] not in _REMOVED), base
+    )
     last = seq[-1]
     if classes[last] in _ISOLATE_INITIATORS and last not in matching:
         after = base
@@ -375,12 +405,13 @@ def _spread_terminators(ts: list[str]) -> None:
         k = j
 
 
-def _resolve_brackets(ts: list[str], chars: list[str], classes: list[str], level: int,
-                      sos: str) -> None:
+def _resolve_brackets(
+    ts: list[str], chars: list[str], classes: list[str], level: int, sos: str
+) -> None:
     """N0: paired brackets take the direction of what they enclose or surround."""
     embedding = "LR"[level % 2]
     for open_k, close_k in _bracket_pairs(ts, chars):
-        inside = {_strong_of(t) for t in ts[open_k + 1:close_k]}
+        inside = {_strong_of(t) for t in ts[open_k + 1 : close_k]}
         if embedding in inside:
             direction = embedding
         elif inside & {"L", "R"}:
@@ -453,7 +484,7 @@ def _resolve_neutrals(ts: list[str], level: int, sos: str, eos: str) -> None:
             j += 1
         before = _strong_of(ts[k - 1]) if k > 0 else sos
         after = _strong_of(ts[j]) if j < n else eos
-        ts[k:j] = [before if before == after else embedding] * (j - k)
+        ts[k:j] = [before if before is not None and before == after else embedding] * (j - k)
         k = j
 
 
@@ -468,7 +499,9 @@ def _resolve_implicit(seq: list[int], ts: list[str], level: int, levels: list[in
         levels[i] = level + raise_by.get(t, 0)
 
 
-def _level_removed(classes: Sequence[str], levels: list[int], start: int, end: int, base: int) -> None:
+def _level_removed(
+    classes: Sequence[str], levels: list[int], start: int, end: int, base: int
+) -> None:
     """Give X9-removed characters the level of the preceding character, so runs stay whole."""
     for i in range(start, end):
         if classes[i] in _REMOVED:

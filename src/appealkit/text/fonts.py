@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 import threading
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-import uharfbuzz as hb
+import uharfbuzz as hb  # type: ignore[import-untyped]
 
-__all__ = ["Font", "FontFamily", "FontPair", "GlyphBox", "load_font", "missing_chars", "primary_language"]
+__all__ = [
+    "Font",
+    "FontFamily",
+    "FontPair",
+    "GlyphBox",
+    "load_font",
+    "missing_chars",
+    "primary_language",
+]
 
 
 class GlyphBox(NamedTuple):
@@ -136,8 +144,10 @@ class FontFamily:
 
     def can_draw(self, char: str) -> bool:
         """True if some font of the family has the character."""
-        return any(p.pick(False).has_char(char) or p.pick(True).has_char(char)
-                   for p in self.chain(None, ""))
+        return any(
+            p.pick(False).has_char(char) or p.pick(True).has_char(char)
+            for p in self.chain(None, "")
+        )
 
 
 _CHAINS: dict[tuple[FontFamily, str | None, str], tuple[FontPair, ...]] = {}
@@ -148,8 +158,12 @@ def _chain(family: FontFamily, script: str | None, lang: str) -> tuple[FontPair,
     found = _CHAINS.get(key)
     if found is None:
         first = family.pair_for(script, lang)
-        rest = [family.default, *(p for _, p in family.scripts),
-                *(p for _, _, p in family.languages), *family.fallbacks]
+        rest = [
+            family.default,
+            *(p for _, p in family.scripts),
+            *(p for _, _, p in family.languages),
+            *family.fallbacks,
+        ]
         found = _CHAINS[key] = tuple(dict.fromkeys([first, *rest]))
     return found
 
@@ -189,9 +203,16 @@ def _read_font(path: str) -> Font:
     extents = hb_font.get_font_extents("ltr")
     name = face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or os.path.basename(path)
     return Font(
-        path=path, data=data, postscript_name=name, units_per_em=face.upem,
-        ascender=extents.ascender, descender=extents.descender, line_gap=extents.line_gap,
-        hb_face=face, hb_font=hb_font, codepoints=frozenset(face.unicodes),
+        path=path,
+        data=data,
+        postscript_name=name,
+        units_per_em=face.upem,
+        ascender=extents.ascender,
+        descender=extents.descender,
+        line_gap=extents.line_gap,
+        hb_face=face,
+        hb_font=hb_font,
+        codepoints=frozenset(face.unicodes),
         boxes=_BoxCache(hb_font),
     )
 

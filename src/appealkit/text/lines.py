@@ -20,7 +20,9 @@ from .types import Align, Direction, Glyph, GlyphRun, Line, Paragraph, Span, Tex
 
 __all__ = ["break_lines", "clear_caches", "measure", "set_paragraph"]
 
-_SPACES = frozenset(" \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000")
+_SPACES = frozenset(
+    " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
+)
 _STRETCHY = frozenset(" \u00a0\u3000")  # justification widens only these
 _HARD_BREAKS = frozenset("\n\u2028\u2029\x0b\x0c\x85")  # a CR is trimmed as white space
 _TRAILING = _SPACES | {"\r"}
@@ -72,8 +74,13 @@ def _set_cached(spans: tuple[Span, ...], style: TextStyle, width: float) -> Para
 
 
 @lru_cache(maxsize=128)
-def _shape_for(spans: tuple[Span, ...], family: FontFamily, size: float, language: str,
-               direction: Direction | None) -> ShapedText:
+def _shape_for(
+    spans: tuple[Span, ...],
+    family: FontFamily,
+    size: float,
+    language: str,
+    direction: Direction | None,
+) -> ShapedText:
     return shape_text(spans, family, size, language, direction)
 
 
@@ -120,8 +127,9 @@ def _break_segment(shaped: ShapedText, start: int, stop: int, width: float) -> l
     return lines
 
 
-def _split_word(shaped: ShapedText, start: int, end: int, width: float,
-                lines: list[LineBreak]) -> int:
+def _split_word(
+    shaped: ShapedText, start: int, end: int, width: float, lines: list[LineBreak]
+) -> int:
     """Emergency breaks inside a word wider than the line; returns where the rest begins."""
     while shaped.width(start, end) > width + _EPSILON:
         cut = start + 1
@@ -204,10 +212,15 @@ def _draft_line(shaped: ShapedText, brk: LineBreak) -> _Draft:
             lo, hi = item.glyph_range(start, end)
             pieces.append(_Piece(item, start, end, lo, hi))
     order = reorder_levels([p.item.level for p in pieces])
-    ascent = max((max(p.item.tops[p.lo:p.hi], default=0.0) for p in pieces), default=0.0)
-    descent = -min((min(p.item.bottoms[p.lo:p.hi], default=0.0) for p in pieces), default=0.0)
-    return _Draft(tuple(pieces[i] for i in order), shaped.width(brk.start, brk.end), brk,
-                  max(ascent, 0.0), max(descent, 0.0))
+    ascent = max((max(p.item.tops[p.lo : p.hi], default=0.0) for p in pieces), default=0.0)
+    descent = -min((min(p.item.bottoms[p.lo : p.hi], default=0.0) for p in pieces), default=0.0)
+    return _Draft(
+        tuple(pieces[i] for i in order),
+        shaped.width(brk.start, brk.end),
+        brk,
+        max(ascent, 0.0),
+        max(descent, 0.0),
+    )
 
 
 def _make_runs(draft: _Draft, extra_per_space: float) -> tuple[GlyphRun, ...]:
@@ -230,9 +243,17 @@ def _make_run(piece: _Piece, x: float, extra: float) -> GlyphRun:
     fields = zip(item.gids[cut], advances, item.dx[cut], item.dy[cut], texts, clusters)
     glyphs = tuple(map(_new_tuple, repeat(Glyph), fields))  # Glyph(*f) without a Python call each
     return GlyphRun(
-        font=item.font, size=item.size, x=x, width=sum(advances),
-        direction=item.direction, glyphs=glyphs, text=_piece_text(piece),
-        bold=item.bold, link=item.link, level=item.level, start=piece.start,
+        font=item.font,
+        size=item.size,
+        x=x,
+        width=sum(advances),
+        direction=item.direction,
+        glyphs=glyphs,
+        text=_piece_text(piece),
+        bold=item.bold,
+        link=item.link,
+        level=item.level,
+        start=piece.start,
     )
 
 
@@ -240,41 +261,103 @@ _new_tuple = tuple.__new__
 
 
 def _piece_text(piece: _Piece) -> str:
-    texts = piece.item.texts[piece.lo:piece.hi]
+    texts = piece.item.texts[piece.lo : piece.hi]
     return "".join(reversed(texts) if piece.item.level % 2 else texts)
 
 
 def _count_stretchy(draft: _Draft) -> int:
-    return sum(1 for p in draft.pieces for t in p.item.texts[p.lo:p.hi] if t in _STRETCHY)
+    return sum(1 for p in draft.pieces for t in p.item.texts[p.lo : p.hi] if t in _STRETCHY)
 
 
 # --- the paragraph -------------------------------------------------------------------------
 
 
-def _place_lines(drafts: list[_Draft], shaped: ShapedText, style: TextStyle, width: float,
-                 direction: Direction) -> list[Line]:
-    nominal_ascent = _nominal_ascent(shaped, style)
-    pitch = _line_pitch(drafts, style)
-    first = max(drafts[0].ascent, nominal_ascent) if drafts else 0.0
-    lines = []
-    for k, draft in enumerate(drafts):
-        extra = _justify_extra(draft, style.align, width, last=k == len(drafts) - 1)
-        runs = _make_runs(draft, extra)
-        line_width = sum(r.width for r in runs)
-        x = 0.0 if extra else _align_x(style.align, direction, width, line_width)
-        lines.append(Line(runs=runs, x=x, baseline=first + k * pitch, width=line_width,
-                          ascent=draft.ascent, descent=draft.descent, start=draft.brk.start,
-                          end=draft.brk.end, hard=draft.brk.hard))
-    return lines
+def _place_lines(
+    drafts: list[_Draft], shaped: ShapedText, style: TextStyle, width: float, direction: Direction
+) -> list[Line]:
+    placed = [
+        _place_runs(d, style.align, direction, width, k == len(drafts) - 1)
+        for k, d in enumerate(drafts)
+    ]
+    pitch = _line_pitch(drafts, placed, style)
+    first = max(drafts[0].ascent, _nominal_ascent(shaped, style)) if drafts else 0.0
+    return [
+        Line(
+            runs=runs,
+            x=x,
+            baseline=first + k * pitch,
+            width=sum(r.width for r in runs),
+            ascent=draft.ascent,
+            descent=draft.descent,
+            start=draft.brk.start,
+            end=draft.brk.end,
+            hard=draft.brk.hard,
+        )
+        for k, (draft, (runs, x)) in enumerate(zip(drafts, placed))
+    ]
 
 
-def _line_pitch(drafts: list[_Draft], style: TextStyle) -> float:
-    """Uniform baseline-to-baseline distance: the leading, or more so that no ink touches."""
+def _place_runs(
+    draft: _Draft, align: Align, direction: Direction, width: float, last: bool
+) -> tuple[tuple[GlyphRun, ...], float]:
+    """The line's runs (justified if asked) and the x of its left edge."""
+    extra = _justify_extra(draft, align, width, last)
+    runs = _make_runs(draft, extra)
+    if extra:
+        return runs, 0.0
+    return runs, _align_x(align, direction, width, sum(r.width for r in runs))
+
+
+def _line_pitch(
+    drafts: list[_Draft], placed: list[tuple[tuple[GlyphRun, ...], float]], style: TextStyle
+) -> float:
+    """Uniform baseline-to-baseline distance: the leading, or more so that no ink touches.
+
+    Lines only need to clear each other where their ink shares x positions: a deep descender
+    at one end of a line does not push away a tall word at the other end of the next.
+    """
     pitch = style.leading * style.size
     clearance = _INK_CLEARANCE * style.size
-    for above, below in zip(drafts, drafts[1:]):
-        pitch = max(pitch, above.descent + below.ascent + clearance)
+    profiles: list[_Profile | None] = [None] * len(drafts)
+    for k in range(len(drafts) - 1):
+        if drafts[k].descent + drafts[k + 1].ascent + clearance <= pitch:
+            continue  # even the extremes clear each other
+        for m in (k, k + 1):
+            if profiles[m] is None:
+                profiles[m] = _ink_profile(*placed[m], bin_width=_BIN * style.size)
+        pitch = max(pitch, _clearance_needed(profiles[k], profiles[k + 1]) + clearance)
     return pitch
+
+
+_BIN = 0.1  # em; horizontal resolution of the ink profiles
+_Profile = dict[int, tuple[float, float]]  # x bin -> (highest ink, lowest ink), y up
+
+
+def _ink_profile(runs: tuple[GlyphRun, ...], x: float, bin_width: float) -> _Profile:
+    """The line's ink extent in each x bin, from the glyph boxes (offsets included)."""
+    profile: _Profile = {}
+    for run in runs:
+        scale = run.size / run.font.units_per_em
+        pen = x + run.x
+        for glyph in run.glyphs:
+            box = run.font.boxes[glyph.gid]
+            if box.top != box.bottom:
+                left = pen + glyph.dx + box.x * scale
+                top, bottom = glyph.dy + box.top * scale, glyph.dy + box.bottom * scale
+                for b in range(
+                    int(left // bin_width), int((left + box.width * scale) // bin_width) + 1
+                ):
+                    high, low = profile.get(b, (top, bottom))
+                    profile[b] = (max(high, top), min(low, bottom))
+            pen += glyph.advance
+    return profile
+
+
+def _clearance_needed(above: _Profile | None, below: _Profile | None) -> float:
+    """Least baseline distance at which no ink of ``below`` reaches ink of ``above``."""
+    if not above or not below:
+        return 0.0
+    return max((below[b][0] - above[b][1] for b in above.keys() & below.keys()), default=0.0)
 
 
 def _justify_extra(draft: _Draft, align: Align, width: float, last: bool) -> float:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, groupby
 
-import uharfbuzz as hb
+import uharfbuzz as hb  # type: ignore[import-untyped]
 
 from .bidi import _bracket, bidi_classes, line_levels, ltr_tokens, resolve_levels
 from .fonts import Font, FontFamily
@@ -40,7 +40,9 @@ class ShapedItem:
     bold: bool
     link: str | None
     gids: Sequence[int]
-    clusters: Sequence[int]  # absolute index in the paragraph text where each glyph's cluster starts
+    clusters: Sequence[
+        int
+    ]  # absolute index in the paragraph text where each glyph's cluster starts
     advances: Sequence[float]  # points
     dx: Sequence[float]
     dy: Sequence[float]
@@ -76,8 +78,13 @@ class ShapedText:
         return self.widths[end] - self.widths[start]
 
 
-def shape_text(spans: Sequence[Span], family: FontFamily, size: float, language: str,
-               direction: Direction | None) -> ShapedText:
+def shape_text(
+    spans: Sequence[Span],
+    family: FontFamily,
+    size: float,
+    language: str,
+    direction: Direction | None,
+) -> ShapedText:
     """Itemize and shape the logical text of ``spans`` in one pass."""
     text = "".join(s.text for s in spans)
     forced = None if direction is None else int(direction is Direction.RTL)
@@ -93,14 +100,20 @@ def shape_text(spans: Sequence[Span], family: FontFamily, size: float, language:
     items, start = [], 0
     for (level, script, font, k), group in groupby(keys):
         end = start + len(list(group))
-        items.append(_shape_item(text, drawn, start, end, level, script, font, size, spans[k],
-                                 language))
+        items.append(
+            _shape_item(text, drawn, start, end, level, script, font, size, spans[k], language)
+        )
         start = end
     return _collect(text, base, classes, items, tuple(tokens))
 
 
-def _collect(text: str, base: int, classes: list[str], items: list[ShapedItem],
-             tokens: tuple[tuple[int, int], ...]) -> ShapedText:
+def _collect(
+    text: str,
+    base: int,
+    classes: list[str],
+    items: list[ShapedItem],
+    tokens: tuple[tuple[int, int], ...],
+) -> ShapedText:
     """Per-character advances (on the first character of each cluster) and cluster starts."""
     n = len(text)
     advances = [0.0] * n
@@ -125,7 +138,8 @@ class _ScriptTable(dict[str, "str | None"]):
         buf = hb.Buffer()
         buf.add_str(char)
         buf.guess_segment_properties()  # takes the first character whose script is not Common
-        value = self[char] = buf.script
+        value: str | None = buf.script
+        self[char] = value
         return value
 
 
@@ -173,13 +187,14 @@ def _pop_bracket(stack: list[tuple[str, str | None]], char: str) -> str | None:
 # --- fonts ---------------------------------------------------------------------------------
 
 
-def _choose_fonts(text: str, scripts: list[str | None], bolds: list[bool], family: FontFamily,
-                  language: str) -> list[Font]:
+def _choose_fonts(
+    text: str, scripts: list[str | None], bolds: list[bool], family: FontFamily, language: str
+) -> list[Font]:
     """Font of each character: the family's font for its script, a fallback if that lacks it."""
     fonts: list[Font] = []
     for (script, bold), group in groupby(zip(scripts, bolds)):
         size = len(list(group))
-        chars = text[len(fonts):len(fonts) + size]
+        chars = text[len(fonts) : len(fonts) + size]
         font = family.pair_for(script, language).pick(bold)
         if font.codepoints.issuperset(map(ord, chars)):
             fonts += [font] * size  # the usual case: the script's font has every character
@@ -188,14 +203,28 @@ def _choose_fonts(text: str, scripts: list[str | None], bolds: list[bool], famil
     return fonts
 
 
-def _fallback_fonts(chars: str, font: Font, script: str | None, bold: bool, family: FontFamily,
-                    language: str, before: list[Font]) -> list[Font]:
+def _fallback_fonts(
+    chars: str,
+    font: Font,
+    script: str | None,
+    bold: bool,
+    family: FontFamily,
+    language: str,
+    before: list[Font],
+) -> list[Font]:
     """Fonts for a run whose preferred ``font`` lacks some characters."""
     fonts: list[Font] = []
     previous = before[0] if before else None
     for char in chars:
-        chosen = font if ord(char) in font.codepoints else family.font_for(char, script, language, bold)
-        if previous is not None and chosen is not previous and _clings(char) and previous.has_char(char):
+        chosen = (
+            font if ord(char) in font.codepoints else family.font_for(char, script, language, bold)
+        )
+        if (
+            previous is not None
+            and chosen is not previous
+            and _clings(char)
+            and previous.has_char(char)
+        ):
             chosen = previous  # a mark or joiner must stay in its base character's font
         fonts.append(chosen)
         previous = chosen
@@ -211,23 +240,43 @@ def _clings(char: str) -> bool:
 # --- shaping -------------------------------------------------------------------------------
 
 
-def _shape_item(text: str, drawn: str, start: int, end: int, level: int, script: str | None,
-                font: Font, size: float, span: Span, language: str) -> ShapedItem:
-    infos, positions = _run_harfbuzz(drawn, start, end, level % 2, script, font, language)
+def _shape_item(
+    text: str,
+    drawn: str,
+    start: int,
+    end: int,
+    level: int,
+    script: str | None,
+    font: Font,
+    size: float,
+    span: Span,
+    language: str,
+) -> ShapedItem:
+    infos, positions = _run_harfbuzz(drawn, start, end, level % 2 == 1, script, font, language)
     scale = size / font.units_per_em
     gids = [i.codepoint for i in infos]
     clusters = [i.cluster for i in infos]
     dy = [p.y_offset * scale for p in positions]
     boxes = list(map(font.boxes.__getitem__, gids))
     return ShapedItem(
-        start=start, end=end, level=level, script=script, font=font, size=size,
-        bold=span.bold, link=span.link, gids=gids, clusters=clusters,
+        start=start,
+        end=end,
+        level=level,
+        script=script,
+        font=font,
+        size=size,
+        bold=span.bold,
+        link=span.link,
+        gids=gids,
+        clusters=clusters,
         advances=[p.x_advance * scale for p in positions],
         dx=[p.x_offset * scale for p in positions],
         dy=dy,
         texts=_cluster_texts(text, clusters, end, level % 2 == 1),
         tops=[y + b.top * scale if b.top != b.bottom else _NO_INK for y, b in zip(dy, boxes)],
-        bottoms=[y + b.bottom * scale if b.top != b.bottom else -_NO_INK for y, b in zip(dy, boxes)],
+        bottoms=[
+            y + b.bottom * scale if b.top != b.bottom else -_NO_INK for y, b in zip(dy, boxes)
+        ],
         _keys=[-c for c in clusters] if level % 2 else clusters,
     )
 
@@ -238,8 +287,9 @@ _NO_INK = float("-inf")
 _BLANKS = str.maketrans({c: " " for c in "\t\n\v\f\r\x85\u2028\u2029"})
 
 
-def _run_harfbuzz(text: str, start: int, end: int, rtl: bool, script: str | None, font: Font,
-                  language: str) -> tuple[list[hb.GlyphInfo], list[hb.GlyphPosition]]:
+def _run_harfbuzz(
+    text: str, start: int, end: int, rtl: bool, script: str | None, font: Font, language: str
+) -> tuple[list[hb.GlyphInfo], list[hb.GlyphPosition]]:
     """Shape text[start:end] with the rest of the paragraph as context; positions in font units."""
     buf = hb.Buffer()
     buf.add_str(text, start, end - start)  # clusters come out as indexes into ``text``
@@ -247,7 +297,9 @@ def _run_harfbuzz(text: str, start: int, end: int, rtl: bool, script: str | None
     if script is not None:
         buf.script = script
     buf.language = language or "en"  # HarfBuzz maps BCP 47 to OpenType language systems
-    buf.flags = (hb.BufferFlags.BOT if start == 0 else 0) | (hb.BufferFlags.EOT if end == len(text) else 0)
+    buf.flags = (hb.BufferFlags.BOT if start == 0 else 0) | (
+        hb.BufferFlags.EOT if end == len(text) else 0
+    )
     buf.guess_segment_properties()
     hb.shape(font.hb_font, buf, {})  # the font's default features (kern, liga, locl, ...)
     return buf.glyph_infos, buf.glyph_positions
@@ -256,19 +308,25 @@ def _run_harfbuzz(text: str, start: int, end: int, rtl: bool, script: str | None
 def _cluster_texts(text: str, clusters: list[int], end: int, rtl: bool) -> list[str]:
     """Put each cluster's text on its logically first glyph: leftmost in LTR, rightmost in RTL."""
     n = len(clusters)
-    if n and n == end - clusters[-1 if rtl else 0] and clusters == _one_to_one(clusters[-1 if rtl else 0], end, rtl):
-        return list(reversed(text[end - n:end]) if rtl else text[end - n:end])  # a glyph per character
+    if (
+        n
+        and n == end - clusters[-1 if rtl else 0]
+        and clusters == _one_to_one(clusters[-1 if rtl else 0], end, rtl)
+    ):
+        return list(
+            reversed(text[end - n : end]) if rtl else text[end - n : end]
+        )  # a glyph per character
     out = [""] * n
     stop, carrier = end, -1
     # walk from the logical end, so each cluster knows where its text stops; the last glyph
     # seen of a cluster is its logically first one
     for k in range(n) if rtl else range(n - 1, -1, -1):
         if carrier >= 0 and clusters[carrier] != clusters[k]:
-            out[carrier] = text[clusters[carrier]:stop]
+            out[carrier] = text[clusters[carrier] : stop]
             stop = clusters[carrier]
         carrier = k
     if carrier >= 0:
-        out[carrier] = text[clusters[carrier]:stop]
+        out[carrier] = text[clusters[carrier] : stop]
     return out
 
 

@@ -50,7 +50,9 @@ class Glyph(NamedTuple):
     advance: float  # points, along the line
     dx: float  # offset from the pen position, points
     dy: float  # offset from the baseline, points (up is positive)
-    text: str  # logical text this glyph carries for copy and paste ('' when another glyph carries it)
+    text: (
+        str  # logical text this glyph carries for copy and paste ('' when another glyph carries it)
+    )
     cluster: int = 0  # index into its run's logical text where the glyph's cluster starts
 
 
