@@ -320,6 +320,18 @@ def test_logo_png_or_jpeg_under_the_kit_folder(tmp_path: Path, data: bytes) -> N
     assert kit.organisation.logo == (tmp_path / "assets" / "logo.png").resolve()
 
 
+def test_logo_that_is_a_pipe_is_not_opened(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    os.mkfifo(tmp_path / "assets" / "logo.png")
+    path = logo_kit(tmp_path, "assets/logo.png")
+    assert errors(path) == [f"{at(path, 'logo: ', 6)}: organisation.logo: 'assets/logo.png' is not an ordinary file; point to a PNG or JPEG image"]
+
+
+def test_control_characters_from_escapes_are_refused(tmp_path: Path) -> None:
+    path = variant(tmp_path, ("    closing: Yours sincerely,", '    closing: "Yours\\asincerely,"'))
+    assert errors(path) == [f"{at(path, '"Yours')}: letters.en.closing: control character U+0007 in the text; remove its escape"]
+
+
 @pytest.mark.parametrize(
     ("logo", "setup", "message"),
     [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import logging
 import re
 import typing
 import unicodedata
@@ -20,8 +21,10 @@ from .markup import find_links, parse_paragraphs, url_problem
 
 __all__ = ["validate_document", "Locator"]
 
+_log = logging.getLogger("appealkit")
 _BAD: Any = object()  # a value that failed conversion; its problem is already recorded
 _DATE = re.compile(schema.DATE)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PARTIAL_DATE = re.compile(schema.PARTIAL_DATE)
 _MONTHS = "January February March April May June July August September October November December".split()
 _MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
@@ -282,6 +285,12 @@ class _Checker:
         if not text.strip():
             self.error(node, path, f"empty text; fill it in{_doc_hint(where)}")
             return _BAD
+        control = _CONTROL.search(text)
+        if control:
+            # Only a double-quoted escape ("\0", "\e") can put one here; it would print as nothing or a box.
+            mark = Locator(self.source, self.nodes).char_mark(node, text, control.start())
+            self.error(mark, path, f"control character U+{ord(control.group()):04X} in the text; remove its escape")
+            return _BAD
         if where in schema.ENUMS:
             return self.check_enum(text, node, path, schema.ENUMS[where])
         if where in schema.PATTERNS:
@@ -443,7 +452,11 @@ class _Checker:
         missing: dict[str, set[str]] = {}
         for lang in {lang for _, lang, _, _ in texts}:
             chars = "".join(set("".join(shown for _, other, shown, _ in texts if other == lang)))
-            missing[lang] = set(missing_chars(chars, family_for(lang), lang))
+            try:
+                missing[lang] = set(missing_chars(chars, family_for(lang), lang))
+            except Exception:  # noqa: BLE001 - a font bug must not hide the kit's own problems
+                _log.warning("could not check the characters of '%s' texts against their font", lang, exc_info=True)
+                missing[lang] = set()
         locate = Locator(self.source, self.nodes)
         for path, lang, shown, text in texts:
             for char in sorted(missing[lang].intersection(shown), key=shown.find):
@@ -473,27 +486,31 @@ def _shown_text(markup: str) -> str:
 
 
 def _check_logo_file(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
+    try:
+        return _inspect_logo(kit_path, logo)
+    except (OSError, ValueError, RuntimeError) as e:  # permissions, a NUL in the name, link loops
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        return logo, f"'{logo}' cannot be read: {reason}"
+
+
+def _inspect_logo(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
     shown = f"'{logo}'"
     if logo.is_absolute():
         return logo, f"{shown} is not relative to the kit's folder; put the logo under assets/ and write e.g. assets/logo.png"
     folder = kit_path.parent.resolve()
-    try:
-        full = (folder / logo).resolve()
-    except (OSError, RuntimeError):
-        return logo, f"{shown} cannot be followed (a link loop?)"
+    full = (folder / logo).resolve()
     if not full.is_relative_to(folder):
         return logo, f"{shown} is outside the kit's folder; copy the logo into assets/ next to the kit"
     if not full.exists():
         near = _near_files(full)
         hint = f"; did you mean '{near}'?" if near else "; check the name, or put the file under assets/"
         return logo, f"{shown} does not exist{hint}"
-    if not full.is_file():
+    if full.is_dir():
         return logo, f"{shown} is a folder, not an image file"
-    try:
-        with open(full, "rb") as f:
-            head = f.read(8)
-    except OSError as e:
-        return logo, f"{shown} cannot be read: {e.strerror}"
+    if not full.is_file():  # a pipe or device: opening it could wait forever
+        return logo, f"{shown} is not an ordinary file; point to a PNG or JPEG image"
+    with open(full, "rb") as f:
+        head = f.read(8)
     if any(head.startswith(magic) for magic in _MAGIC):
         return full, None
     kind = next((name for magic, name in _OTHER_IMAGES.items() if head.lstrip().startswith(magic)), None)
