@@ -44,7 +44,7 @@ def sample() -> Callable[[str], str]:
 
 
 def glyph_positions(paragraph: Paragraph) -> list[tuple[int, int, float, str]]:
-    """(line number, logical index, x of the glyph's pen position in the box, text) per text glyph."""
+    """(line number, logical index, pen x in the box, text) for each glyph that carries text."""
     found = []
     for n, line in enumerate(paragraph.lines):
         for run in line.runs:

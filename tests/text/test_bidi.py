@@ -53,7 +53,7 @@ texts = st.lists(st.sampled_from(ALPHABET), min_size=1, max_size=40).map("".join
     st.sampled_from([None, 0, 1]),
 )
 def test_levels_agree_with_an_independent_uax9_implementation(text, base):
-    """Compared with the unicode-bidi crate, except for brackets and isolates in one text (below)."""
+    """Same as the unicode-bidi crate, but for brackets with isolates in one text (see below)."""
     reference = rust_levels(text, base)
     if reference is None:
         pytest.skip("python-bidi's debug output changed; cannot compare")
@@ -123,7 +123,7 @@ UNIT = re.compile(
 
 
 def test_mixed_urdu_line_reads_in_the_right_visual_order(family, sample, xs):
-    """Urdu words run right to left; Latin words, numbers, the e-mail, phone and handle left to right."""
+    """Urdu runs right to left; Latin, numbers, the e-mail, phone and handle left to right."""
     text = sample("ur")
     paragraph = set_paragraph([Span(text)], TextStyle(family, 10, language="ur"), 5000)
     assert len(paragraph.lines) == 1 and paragraph.direction is Direction.RTL

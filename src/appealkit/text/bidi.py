@@ -168,7 +168,7 @@ def reorder_levels(levels: Sequence[int]) -> list[int]:
 
 
 def visual_order(text: str, base_level: int | None = None) -> str:
-    """The characters of a single-line text in display order (no mirroring); for tests and debugging."""
+    """A single-line text in display order (without mirroring), for tests and debugging."""
     base, levels = resolve_levels(text, base_level)
     classes = bidi_classes(text)
     final = line_levels(classes, levels, base, 0, len(text))

@@ -238,7 +238,7 @@ def _read_box(hb_font: hb.Font, gid: int) -> GlyphBox:
 
 
 def missing_chars(text: str, family: FontFamily, language: str = "") -> list[str]:
-    """Characters of ``text`` that no font of the family can draw, each once, in order of appearance.
+    """Characters of ``text`` no font of the family can draw, each once, in order of appearance.
 
     Control and format characters (line feeds, joiners, bidi marks) are skipped: they are not drawn.
     ``language`` is accepted for symmetry with shaping; coverage does not depend on it today.

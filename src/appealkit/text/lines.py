@@ -318,46 +318,48 @@ def _line_pitch(
     """
     pitch = style.leading * style.size
     clearance = _INK_CLEARANCE * style.size
-    profiles: list[_Profile | None] = [None] * len(drafts)
+    boxes: dict[int, list[_Box]] = {}
     for k in range(len(drafts) - 1):
-        if drafts[k].descent + drafts[k + 1].ascent + clearance <= pitch:
+        above, below = drafts[k], drafts[k + 1]
+        if above.descent + below.ascent + clearance <= pitch:
             continue  # even the extremes clear each other
         for m in (k, k + 1):
-            if profiles[m] is None:
-                profiles[m] = _ink_profile(*placed[m], bin_width=_BIN * style.size)
-        pitch = max(pitch, _clearance_needed(profiles[k], profiles[k + 1]) + clearance)
+            if m not in boxes:
+                boxes[m] = _ink_boxes(*placed[m])
+        # only glyphs deep or tall enough to need more than the pitch so far can matter
+        need = pitch - clearance
+        deep = [b for b in boxes[k] if -b[3] > need - below.ascent]
+        tall = [b for b in boxes[k + 1] if b[2] > need - above.descent]
+        reach = max(
+            (t[2] - d[3] for d in deep for t in tall if d[0] < t[1] and t[0] < d[1]), default=0.0
+        )
+        pitch = max(pitch, reach + clearance)
     return pitch
 
 
-_BIN = 0.1  # em; horizontal resolution of the ink profiles
-_Profile = dict[int, tuple[float, float]]  # x bin -> (highest ink, lowest ink), y up
+_Box = tuple[float, float, float, float]  # left, right, top, bottom: ink of a glyph, y up
 
 
-def _ink_profile(runs: tuple[GlyphRun, ...], x: float, bin_width: float) -> _Profile:
-    """The line's ink extent in each x bin, from the glyph boxes (offsets included)."""
-    profile: _Profile = {}
+def _ink_boxes(runs: tuple[GlyphRun, ...], x: float) -> list[_Box]:
+    """Ink boxes of a line's glyphs (offsets included) relative to its baseline."""
+    boxes = []
     for run in runs:
-        scale = run.size / run.font.units_per_em
+        scale, font = run.size / run.font.units_per_em, run.font
         pen = x + run.x
         for glyph in run.glyphs:
-            box = run.font.boxes[glyph.gid]
+            box = font.boxes[glyph.gid]
             if box.top != box.bottom:
                 left = pen + glyph.dx + box.x * scale
-                top, bottom = glyph.dy + box.top * scale, glyph.dy + box.bottom * scale
-                for b in range(
-                    int(left // bin_width), int((left + box.width * scale) // bin_width) + 1
-                ):
-                    high, low = profile.get(b, (top, bottom))
-                    profile[b] = (max(high, top), min(low, bottom))
+                boxes.append(
+                    (
+                        left,
+                        left + box.width * scale,
+                        glyph.dy + box.top * scale,
+                        glyph.dy + box.bottom * scale,
+                    )
+                )
             pen += glyph.advance
-    return profile
-
-
-def _clearance_needed(above: _Profile | None, below: _Profile | None) -> float:
-    """Least baseline distance at which no ink of ``below`` reaches ink of ``above``."""
-    if not above or not below:
-        return 0.0
-    return max((below[b][0] - above[b][1] for b in above.keys() & below.keys()), default=0.0)
+    return boxes
 
 
 def _justify_extra(draft: _Draft, align: Align, width: float, last: bool) -> float:
