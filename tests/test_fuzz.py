@@ -27,17 +27,89 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_LINES = (ROOT / "kit.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
 TODAY = dt.date(2025, 7, 1)
 EXAMPLES = int(os.environ.get("APPEALKIT_FUZZ_EXAMPLES", "120"))  # raise it for a deeper run
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 SLOWEST = 1.0  # seconds for one load, whatever the input
 
-KIT_KEYS = ["headline", "summary", "action", "targets", "letters", "languages", "language", "figures",
-            "timeline", "background", "organisation", "letter", "keywords", "url", "label", "deadline",
-            "role", "name", "salutation", "local", "en", "ur", "body", "closing", "date", "value", "logo"]
-SCALARS = ["~", "null", "yes", "no", "0o17", "0x1F", "1_000", "1:30", ".inf", "2025-06-31", "2025-09-15",
-           "2023-10", "'quoted'", '"dq\\u0041"', "[]", "{}", "[a, b]", "{a: 1}", "!!python/object:os.system x",
-           "!!binary aGk=", "!custom x", "*nowhere", "&a x", "|", ">-", "'unterminated", "@handle", "`tick",
-           "#comment", "- item", "? key", "%directive", "<img src=x>", "[x](#)", "**bold", "ي ك ه . ,",
-           "\u200f\u202e", "\U0001f600", "\t", ":", "- - -", "---", "...", "=", "<<: *a"]
+KIT_KEYS = [
+    "headline",
+    "summary",
+    "action",
+    "targets",
+    "letters",
+    "languages",
+    "language",
+    "figures",
+    "timeline",
+    "background",
+    "organisation",
+    "letter",
+    "keywords",
+    "url",
+    "label",
+    "deadline",
+    "role",
+    "name",
+    "salutation",
+    "local",
+    "en",
+    "ur",
+    "body",
+    "closing",
+    "date",
+    "value",
+    "logo",
+]
+SCALARS = [
+    "~",
+    "null",
+    "yes",
+    "no",
+    "0o17",
+    "0x1F",
+    "1_000",
+    "1:30",
+    ".inf",
+    "2025-06-31",
+    "2025-09-15",
+    "2023-10",
+    "'quoted'",
+    '"dq\\u0041"',
+    "[]",
+    "{}",
+    "[a, b]",
+    "{a: 1}",
+    "!!python/object:os.system x",
+    "!!binary aGk=",
+    "!custom x",
+    "*nowhere",
+    "&a x",
+    "|",
+    ">-",
+    "'unterminated",
+    "@handle",
+    "`tick",
+    "#comment",
+    "- item",
+    "? key",
+    "%directive",
+    "<img src=x>",
+    "[x](#)",
+    "**bold",
+    "ي ك ه . ,",
+    "\u200f\u202e",
+    "\U0001f600",
+    "\t",
+    ":",
+    "- - -",
+    "---",
+    "...",
+    "=",
+    "<<: *a",
+]
 
 
 def check_outcome(path: Path) -> None:
@@ -56,7 +128,9 @@ def check_outcome(path: Path) -> None:
             else:
                 assert problem.mark.file == str(path)
                 assert 1 <= problem.mark.line <= lines and problem.mark.column >= 1
-            assert problem.message and problem.message[0].islower() or problem.message[0] in "'\"*!#[<", problem
+            assert (
+                problem.message and problem.message[0].islower() or problem.message[0] in "'\"*!#[<"
+            ), problem
     else:
         assert isinstance(kit, Kit)
         assert all(w.mark is not None for w in warnings)
@@ -72,13 +146,20 @@ def write(tmp_path: Path, data: bytes) -> Path:
 # Random YAML documents
 
 yaml_scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False), st.dates(),
-    st.text(max_size=20), st.sampled_from(SCALARS),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False),
+    st.dates(),
+    st.text(max_size=20),
+    st.sampled_from(SCALARS),
 )
 yaml_keys = st.one_of(st.sampled_from(KIT_KEYS), st.text(min_size=1, max_size=10))
 yaml_values = st.recursive(
     yaml_scalars,
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(yaml_keys, inner, max_size=5)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(yaml_keys, inner, max_size=5)
+    ),
     max_leaves=25,
 )
 
@@ -90,7 +171,9 @@ def test_random_yaml_documents(tmp_path: Path, data: object) -> None:
     check_outcome(write(tmp_path, text.encode("utf-8")))
 
 
-yaml_tokens = st.sampled_from(SCALARS + KIT_KEYS + [": ", "\n", "  ", "- ", "&x ", "*x", "!!str ", '"', "'", "\r\n"])
+yaml_tokens = st.sampled_from(
+    SCALARS + KIT_KEYS + [": ", "\n", "  ", "- ", "&x ", "*x", "!!str ", '"', "'", "\r\n"]
+)
 
 
 @FUZZ
@@ -112,7 +195,9 @@ def _delete_key(lines: list[str], i: int) -> list[str]:
     """Remove line i and the lines indented below it (a key with its value)."""
     indent = len(lines[i]) - len(lines[i].lstrip(" "))
     j = i + 1
-    while j < len(lines) and (not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip(" ")) > indent):
+    while j < len(lines) and (
+        not lines[j].strip() or len(lines[j]) - len(lines[j].lstrip(" ")) > indent
+    ):
         j += 1
     return lines[:i] + lines[j:]
 
@@ -134,9 +219,19 @@ def _insert(lines: list[str], i: int, column: int, text: str) -> list[str]:
 mutation = st.one_of(
     st.tuples(st.just("delete"), st.integers(0, len(EXAMPLE_LINES) - 1)),
     st.tuples(st.just("scalar"), st.integers(0, len(EXAMPLE_LINES) - 1), st.sampled_from(SCALARS)),
-    st.tuples(st.just("insert"), st.integers(0, len(EXAMPLE_LINES) - 1), st.integers(0, 80), st.text(max_size=5)),
+    st.tuples(
+        st.just("insert"),
+        st.integers(0, len(EXAMPLE_LINES) - 1),
+        st.integers(0, 80),
+        st.text(max_size=5),
+    ),
     st.tuples(st.just("duplicate"), st.integers(0, len(EXAMPLE_LINES) - 1)),
-    st.tuples(st.just("bytes"), st.integers(0, len(EXAMPLE_LINES) - 1), st.integers(0, 80), st.binary(min_size=1, max_size=4)),
+    st.tuples(
+        st.just("bytes"),
+        st.integers(0, len(EXAMPLE_LINES) - 1),
+        st.integers(0, 80),
+        st.binary(min_size=1, max_size=4),
+    ),
 )
 
 
@@ -156,7 +251,11 @@ def apply(lines: list[str], change: tuple) -> list[str] | bytes:
     return encoded[:offset] + rest[1] + encoded[offset:]
 
 
-@settings(max_examples=2 * EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=2 * EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(mutation, min_size=1, max_size=3))
 def test_mutations_of_the_example(tmp_path: Path, changes: list[tuple]) -> None:
     lines: list[str] | bytes = list(EXAMPLE_LINES)
@@ -168,6 +267,6 @@ def test_mutations_of_the_example(tmp_path: Path, changes: list[tuple]) -> None:
     check_outcome(write(tmp_path, data))
 
 
-@pytest.mark.parametrize("i", range(0, len(EXAMPLE_LINES)))
+@pytest.mark.parametrize("i", range(len(EXAMPLE_LINES)))
 def test_every_key_of_the_example_deleted(tmp_path: Path, i: int) -> None:
     check_outcome(write(tmp_path, "".join(_delete_key(list(EXAMPLE_LINES), i)).encode("utf-8")))

@@ -61,15 +61,25 @@ def test_deadline_day_itself_is_not_passed() -> None:
 
 def test_passed_deadline_without_advice(tmp_path: Path) -> None:
     path = variant(tmp_path, ("  after_deadline: >-\n", "  after_deadlines_removed: >-\n"))
-    path.write_text(path.read_text(encoding="utf-8").replace("  after_deadlines_removed: >-\n    Please check with the Amnesty office in your country if you wish to send\n    appeals after the deadline.\n", ""), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "  after_deadlines_removed: >-\n    Please check with the Amnesty office in your country if you wish to send\n    appeals after the deadline.\n",
+            "",
+        ),
+        encoding="utf-8",
+    )
     _, found = load_kit(path, today=dt.date(2026, 1, 1))
     (deadline,) = [w for w in found if w.path == "action.deadline"]
-    assert deadline.message.endswith("set a new deadline, or add action.after_deadline with advice for late appeals")
+    assert deadline.message.endswith(
+        "set a new deadline, or add action.after_deadline with advice for late appeals"
+    )
 
 
 def test_default_today_is_the_real_date() -> None:
     _, found = load_kit(EXAMPLE)
-    assert any(w.path == "action.deadline" for w in found) == (dt.date.today() > dt.date(2025, 9, 15))
+    assert any(w.path == "action.deadline" for w in found) == (
+        dt.date.today() > dt.date(2025, 9, 15)
+    )
 
 
 # Links and markup
@@ -79,7 +89,10 @@ def test_placeholder_links_are_located_at_their_address(tmp_path: Path) -> None:
     path = variant(
         tmp_path,
         ("the interim government announced the", "the interim government [announced](#) the"),
-        ("government also announced that it will expel", "government also announced that it will [expel]()"),
+        (
+            "government also announced that it will expel",
+            "government also announced that it will [expel]()",
+        ),
     )
     _, found = load_kit(path, today=BEFORE)
     links = [w for w in found if "has no address yet" in w.message]
@@ -94,7 +107,10 @@ def test_placeholder_links_are_located_at_their_address(tmp_path: Path) -> None:
 
 
 def test_relative_link_suggests_the_full_address(tmp_path: Path) -> None:
-    path = variant(tmp_path, ("interim government announced", "interim government [announced](www.example.org/plan)"))
+    path = variant(
+        tmp_path,
+        ("interim government announced", "interim government [announced](www.example.org/plan)"),
+    )
     _, found = load_kit(path, today=BEFORE)
     (link,) = [w for w in found if "www.example.org" in w.message]
     assert link.message.endswith("write it in full: 'https://www.example.org/plan'")
@@ -102,14 +118,22 @@ def test_relative_link_suggests_the_full_address(tmp_path: Path) -> None:
 
 
 def test_unclosed_bold_in_a_letter(tmp_path: Path) -> None:
-    path = variant(tmp_path, ("**at least 1.4 million Afghans in Pakistan**", "**at least 1.4 million Afghans in Pakistan"))
+    path = variant(
+        tmp_path,
+        (
+            "**at least 1.4 million Afghans in Pakistan**",
+            "**at least 1.4 million Afghans in Pakistan",
+        ),
+    )
     _, found = load_kit(path, today=BEFORE)
     (bold,) = [w for w in found if "**" in w.message]
     assert bold.path == "letters.en.body" and position(bold) == at(path, "**at least")
 
 
 def test_links_in_plain_fields_are_not_markup(tmp_path: Path) -> None:
-    path = variant(tmp_path, ("label: The previous Urgent Action", "label: The [previous](#) Urgent Action"))
+    path = variant(
+        tmp_path, ("label: The previous Urgent Action", "label: The [previous](#) Urgent Action")
+    )
     _, found = load_kit(path, today=BEFORE)
     assert not [w for w in found if w.path == "action.label"]
 
@@ -125,17 +149,53 @@ def test_example_urdu_is_clean() -> None:
 @pytest.mark.parametrize(
     ("text", "offset", "message"),
     [
-        ("\u0633\u064a\u062f", 1, "Arabic letter '\u064a' (U+064A) in Urdu text; use '\u06cc' (U+06CC, choti ye)"),
-        ("\u0639\u0644\u0649", 2, "Arabic letter '\u0649' (U+0649) in Urdu text; use '\u06cc' (U+06CC, choti ye)"),
-        ("\u0643\u0627\u0631\u0688", 0, "Arabic letter '\u0643' (U+0643) in Urdu text; use '\u06a9' (U+06A9, kaf)"),
-        ("\u062f\u0627\u062e\u0644\u0647", 4, "Arabic letter '\u0647' (U+0647) in Urdu text; use '\u06c1' (U+06C1, gol he) or, where it is meant, '\u06be' (U+06BE)"),
-        ("\u0628\u0647\u06cc", 1, "Arabic letter '\u0647' (U+0647) in Urdu text; use '\u06be' (U+06BE, do-chashmi he, for aspirates) or, where it is meant, '\u06c1' (U+06C1)"),
+        (
+            "\u0633\u064a\u062f",
+            1,
+            "Arabic letter '\u064a' (U+064A) in Urdu text; use '\u06cc' (U+06CC, choti ye)",
+        ),
+        (
+            "\u0639\u0644\u0649",
+            2,
+            "Arabic letter '\u0649' (U+0649) in Urdu text; use '\u06cc' (U+06CC, choti ye)",
+        ),
+        (
+            "\u0643\u0627\u0631\u0688",
+            0,
+            "Arabic letter '\u0643' (U+0643) in Urdu text; use '\u06a9' (U+06A9, kaf)",
+        ),
+        (
+            "\u062f\u0627\u062e\u0644\u0647",
+            4,
+            "Arabic letter '\u0647' (U+0647) in Urdu text; use '\u06c1' (U+06C1, gol he) or, where it is meant, '\u06be' (U+06BE)",
+        ),
+        (
+            "\u0628\u0647\u06cc",
+            1,
+            "Arabic letter '\u0647' (U+0647) in Urdu text; use '\u06be' (U+06BE, do-chashmi he, for aspirates) or, where it is meant, '\u06c1' (U+06C1)",
+        ),
         ("\u06c1\u06d2.", 2, "Latin full stop '.' in Urdu text; use '\u06d4' (U+06D4)"),
-        ("\u0627\u0648\u0631, \u06a9\u06c1", 3, "Latin comma ',' in Urdu text; use '\u060c' (U+060C)"),
+        (
+            "\u0627\u0648\u0631, \u06a9\u06c1",
+            3,
+            "Latin comma ',' in Urdu text; use '\u060c' (U+060C)",
+        ),
         ("\u06a9\u06cc\u0627 ?", 4, "Latin question mark '?' in Urdu text; use '\u061f' (U+061F)"),
-        ("'\u0645\u0646\u0635\u0648\u0628\u06c1'.", 8, "Latin full stop '.' in Urdu text; use '\u06d4' (U+06D4)"),
-        ("\u0663\u0660 \u062c\u0648\u0646", 0, "Arabic-Indic digit '\u0663' (U+0663) in Urdu text; use Urdu digits \u06f0\u2013\u06f9 (U+06F0\u2013U+06F9), whose 4, 5, 6 and 7 differ"),
-        ("\u06f3\u06f0 \u062c\u0648\u0646 2025", 7, "digit '2' mixes Western digits (0\u20139) and Urdu digits (\u06f0\u2013\u06f9) in one text; use one system throughout"),
+        (
+            "'\u0645\u0646\u0635\u0648\u0628\u06c1'.",
+            8,
+            "Latin full stop '.' in Urdu text; use '\u06d4' (U+06D4)",
+        ),
+        (
+            "\u0663\u0660 \u062c\u0648\u0646",
+            0,
+            "Arabic-Indic digit '\u0663' (U+0663) in Urdu text; use Urdu digits \u06f0\u2013\u06f9 (U+06F0\u2013U+06F9), whose 4, 5, 6 and 7 differ",
+        ),
+        (
+            "\u06f3\u06f0 \u062c\u0648\u0646 2025",
+            7,
+            "digit '2' mixes Western digits (0\u20139) and Urdu digits (\u06f0\u2013\u06f9) in one text; use one system throughout",
+        ),
     ],
 )
 def test_urdu_orthography(text: str, offset: int, message: str) -> None:
@@ -177,7 +237,11 @@ def test_urdu_warnings_are_located_in_every_urdu_field(tmp_path: Path) -> None:
         ("targets.0.salutation.ur", at(path, "وزير", 2), "Arabic letter 'ي' (U+064A) in Urdu text"),
         ("targets.0.local.ur.name", at(path, "سيد", 1), "Arabic letter 'ي' (U+064A) in Urdu text"),
         ("targets.0.local.ur.address.2", at(path, "آباد, ", 4), "Latin comma ',' in Urdu text"),
-        ("letters.ur.body", at(path, "۲۰۲۳ سے"), "digit '۲' mixes Western digits (0–9) and Urdu digits (۰–۹) in one text"),
+        (
+            "letters.ur.body",
+            at(path, "۲۰۲۳ سے"),
+            "digit '۲' mixes Western digits (0–9) and Urdu digits (۰–۹) in one text",
+        ),
         ("letters.ur.closing", at(path, "كا"), "Arabic letter 'ك' (U+0643) in Urdu text"),
         ("letters.ur.closing", at(path, "مخلص.", 4), "Latin full stop '.' in Urdu text"),
     ]

@@ -42,8 +42,12 @@ def messages(path: Path) -> list[str]:
 
 
 def test_problem_str_with_and_without_mark() -> None:
-    located = Problem(Mark("kit.yaml", 42, 7), "target.email", "'secretary@interior' is not an email address")
-    assert str(located) == "kit.yaml:42:7: target.email: 'secretary@interior' is not an email address"
+    located = Problem(
+        Mark("kit.yaml", 42, 7), "target.email", "'secretary@interior' is not an email address"
+    )
+    assert (
+        str(located) == "kit.yaml:42:7: target.email: 'secretary@interior' is not an email address"
+    )
     assert str(Problem(None, "", "file is empty")) == "kit.yaml: file is empty"
     assert str(Problem(None, "headline", "no value", file="a.yaml")) == "a.yaml: headline: no value"
     warning = Problem(Mark("kit.yaml", 3, 1), "background", "placeholder", "warning")
@@ -159,7 +163,11 @@ def test_control_characters_are_located(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "found"),
-    [("- headline: x\n- summary: y\n", "a list"), ("just some words\n", "the text 'just some words'"), ("42\n", "the text '42'")],
+    [
+        ("- headline: x\n- summary: y\n", "a list"),
+        ("just some words\n", "the text 'just some words'"),
+        ("42\n", "the text '42'"),
+    ],
 )
 def test_top_level_must_be_a_mapping(tmp_path: Path, content: str, found: str) -> None:
     path = write(tmp_path, content)
@@ -170,7 +178,9 @@ def test_top_level_must_be_a_mapping(tmp_path: Path, content: str, found: str) -
 
 def test_tab_indentation(tmp_path: Path) -> None:
     path = write(tmp_path, "action:\n\turl: https://example.org\n")
-    assert messages(path) == ["kit.yaml:2:1: invalid YAML: a tab character; indent with spaces, not tabs"]
+    assert messages(path) == [
+        "kit.yaml:2:1: invalid YAML: a tab character; indent with spaces, not tabs"
+    ]
 
 
 def test_unterminated_quote_names_where_it_starts(tmp_path: Path) -> None:
@@ -190,7 +200,9 @@ def test_value_starting_with_at_sign(tmp_path: Path) -> None:
 def test_colon_inside_a_value(tmp_path: Path) -> None:
     path = write(tmp_path, "headline: Pakistan: stop deportations\n")
     (message,) = messages(path)
-    assert message.startswith("kit.yaml:1:19: invalid YAML: a ': ' inside a value; put the whole value in quotes")
+    assert message.startswith(
+        "kit.yaml:1:19: invalid YAML: a ': ' inside a value; put the whole value in quotes"
+    )
 
 
 def test_duplicate_keys_are_all_reported(tmp_path: Path) -> None:
@@ -220,7 +232,10 @@ def test_second_document(tmp_path: Path) -> None:
 def test_unsafe_and_unknown_tags_are_errors(tmp_path: Path, value: str, shown: str) -> None:
     path = write(tmp_path, f"headline: {value}\n")
     found = messages(path)
-    assert f"kit.yaml:1:11: tag '{shown}' is not allowed: a kit holds only text, lists and keys; remove the tag" in found
+    assert (
+        f"kit.yaml:1:11: tag '{shown}' is not allowed: a kit holds only text, lists and keys; remove the tag"
+        in found
+    )
 
 
 def test_standard_tags_are_allowed(tmp_path: Path) -> None:
@@ -239,7 +254,10 @@ def test_aliases_work_within_limits(tmp_path: Path) -> None:
 
 def test_unknown_alias(tmp_path: Path) -> None:
     path = write(tmp_path, "headline: *nowhere\n")
-    assert "kit.yaml:1:11: alias '*nowhere' names no anchor; define '&nowhere' on a value above it" in messages(path)
+    assert (
+        "kit.yaml:1:11: alias '*nowhere' names no anchor; define '&nowhere' on a value above it"
+        in messages(path)
+    )
 
 
 BILLION_LAUGHS = """\
@@ -265,12 +283,18 @@ def test_billion_laughs_is_rejected_quickly_in_bounded_memory(tmp_path: Path) ->
     tracemalloc.stop()
     assert elapsed < 0.5 and peak < 5_000_000
     assert problem.mark is not None and problem.mark.line == 5
-    assert "alias '*d' expands to" in problem.message and "more than 10000 values" in problem.message
+    assert (
+        "alias '*d' expands to" in problem.message and "more than 10000 values" in problem.message
+    )
 
 
 @pytest.mark.parametrize(
     "content",
-    ["x: " + "[" * 100_000, "x: " + "{a: " * 50_000, "".join(" " * i + "- \n" for i in range(0, 400, 2)) + "x\n"],
+    [
+        "x: " + "[" * 100_000,
+        "x: " + "{a: " * 50_000,
+        "".join(" " * i + "- \n" for i in range(0, 400, 2)) + "x\n",
+    ],
 )
 def test_deep_nesting_is_rejected_quickly(tmp_path: Path, content: str) -> None:
     path = write(tmp_path, content)
@@ -297,13 +321,15 @@ def test_recursive_alias_is_impossible(tmp_path: Path) -> None:
 def test_read_document_keeps_positions(tmp_path: Path) -> None:
     path = write(tmp_path, "headline: x\nsummary: |\n  one\n  two\n")
     document = read_document(path)
-    (key, value), (key2, value2) = document.root.value  # type: ignore[misc]
+    (key, value), (_, value2) = document.root.pairs
     assert (key.mark.line, key.mark.column, value.mark.line, value.mark.column) == (1, 1, 1, 11)
-    assert (value2.mark.line, value2.mark.column, value2.value) == (3, 3, "one\ntwo\n")
+    assert (value2.mark.line, value2.mark.column, value2.text) == (3, 3, "one\ntwo\n")
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in KITS.glob("*.yaml")))
-def test_bad_kits_print_exactly_the_expected_problems(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_kits_print_exactly_the_expected_problems(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(KITS)  # messages name the file as given: NAME.yaml
     with pytest.raises(KitError) as info:
         load_kit(Path(f"{name}.yaml"), today=TODAY)

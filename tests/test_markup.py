@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from appealkit.markup import find_links, find_markup_issues, parse_inline, parse_paragraphs, url_problem
+from appealkit.markup import (
+    find_links,
+    find_markup_issues,
+    parse_inline,
+    parse_paragraphs,
+    url_problem,
+)
 from appealkit.text.types import Span
 
 
 def test_plain_text_is_one_span() -> None:
-    assert parse_inline("Pakistan must renew the PoR cards.") == [Span("Pakistan must renew the PoR cards.")]
+    assert parse_inline("Pakistan must renew the PoR cards.") == [
+        Span("Pakistan must renew the PoR cards.")
+    ]
 
 
 def test_bold() -> None:
@@ -33,7 +43,9 @@ def test_link() -> None:
 def test_link_with_parentheses_in_its_address() -> None:
     url = "https://en.wikipedia.org/wiki/Refoulement_(law)"
     assert parse_inline(f"see [non-refoulement]({url}).") == [
-        Span("see "), Span("non-refoulement", link=url), Span("."),
+        Span("see "),
+        Span("non-refoulement", link=url),
+        Span("."),
     ]
 
 
@@ -53,7 +65,9 @@ def test_placeholder_and_unsafe_links_are_printed_without_a_link() -> None:
 
 
 def test_link_without_text_shows_its_address() -> None:
-    assert parse_inline("[](https://example.org)") == [Span("https://example.org", link="https://example.org")]
+    assert parse_inline("[](https://example.org)") == [
+        Span("https://example.org", link="https://example.org")
+    ]
 
 
 def test_unclosed_bold_is_printed_as_typed() -> None:
@@ -66,7 +80,13 @@ def test_whitespace_is_normalised_but_no_break_space_kept() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ['<img src="/etc/passwd">', "<font color=red>x</font>", "<para>&amp; &lt;b&gt;</para>", "a < b & c > d", "<b>no</b>"],
+    [
+        '<img src="/etc/passwd">',
+        "<font color=red>x</font>",
+        "<para>&amp; &lt;b&gt;</para>",
+        "a < b & c > d",
+        "<b>no</b>",
+    ],
 )
 def test_html_and_reportlab_markup_stay_literal(text: str) -> None:
     assert parse_inline(text) == [Span(text)]
@@ -93,12 +113,17 @@ def test_urdu_text_passes_through() -> None:
 def test_find_links_gives_offsets() -> None:
     text = "a [b](#) c [d e](https://x.org)"
     links = find_links(text)
-    assert [(link.text, link.url, text[link.url_start]) for link in links] == [("b", "#", "#"), ("d e", "https://x.org", "h")]
+    assert [(link.text, link.url, text[link.url_start]) for link in links] == [
+        ("b", "#", "#"),
+        ("d e", "https://x.org", "h"),
+    ]
 
 
 def test_markup_issues() -> None:
     assert find_markup_issues("fine **bold** [x](https://a.org/**)") == []
-    assert find_markup_issues("a **b c") == [(2, "'**' starts bold text that is never closed, so it is printed as '**'")]
+    assert find_markup_issues("a **b c") == [
+        (2, "'**' starts bold text that is never closed, so it is printed as '**'")
+    ]
     ((offset, message),) = find_markup_issues("see [this](https://a.org/a b)")
     assert offset == 10 and "not closed" in message  # the "(" that opens the address
 
@@ -129,10 +154,11 @@ def test_url_problem(url: str, ok: bool) -> None:
 def test_parse_inline_keeps_every_visible_character(text: str) -> None:
     spans = parse_inline(text)
     joined = "".join(s.text for s in spans)
+
     # Markup characters may go, whitespace collapses; nothing else is lost or invented.
     def visible(s: str) -> str:
         return "".join(c for c in s if c not in " \n*[]()#:/.")
 
     assert visible(joined) == visible(text) or "](" in text
     assert all(s.text for s in spans)
-    assert all(a.bold != b.bold or a.link != b.link for a, b in zip(spans, spans[1:]))
+    assert all(a.bold != b.bold or a.link != b.link for a, b in itertools.pairwise(spans))

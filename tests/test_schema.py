@@ -23,7 +23,9 @@ REGENERATE = "PYTHONPATH=src python -m appealkit schema > kit.schema.json"
 
 def as_json(data: Any) -> Any:
     """YAML data as an editor's YAML 1.2 parser sees it: dates are strings."""
-    return json.loads(json.dumps(data, default=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v)))
+    return json.loads(
+        json.dumps(data, default=lambda v: v.isoformat() if isinstance(v, dt.date) else str(v))
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,9 @@ def validator() -> jsonschema.Draft7Validator:
 
 
 def test_committed_schema_is_in_sync() -> None:
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == render_schema(), f"regenerate it: {REGENERATE}"
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == render_schema(), (
+        f"regenerate it: {REGENERATE}"
+    )
 
 
 def test_example_points_editors_at_the_schema() -> None:
@@ -47,7 +51,9 @@ def test_example_points_editors_at_the_schema() -> None:
     assert first == "# yaml-language-server: $schema=./kit.schema.json"
 
 
-def test_example_kit_is_valid_against_the_schema(validator: jsonschema.Draft7Validator, example: Any) -> None:
+def test_example_kit_is_valid_against_the_schema(
+    validator: jsonschema.Draft7Validator, example: Any
+) -> None:
     assert list(validator.iter_errors(example)) == []
 
 
@@ -79,7 +85,9 @@ def test_schema_rejects_what_validation_rejects(
     assert field in {e.validator for e in validator.iter_errors(data)}
 
 
-def test_optional_keys_may_be_left_empty(validator: jsonschema.Draft7Validator, example: Any) -> None:
+def test_optional_keys_may_be_left_empty(
+    validator: jsonschema.Draft7Validator, example: Any
+) -> None:
     data = copy.deepcopy(example)
     data["people"] = None
     data["letters"]["en"]["subject"] = None
@@ -94,7 +102,14 @@ def test_descriptions_come_from_field_docstrings() -> None:
     assert schema["definitions"]["Target"]["properties"]["role"]["default"] == "main"
     assert "source" not in schema["properties"] and "marks" not in schema["properties"]
     assert "language" not in schema["definitions"]["Letter"]["properties"]
-    assert schema["required"] == ["headline", "summary", "action", "targets", "letters", "languages"]
+    assert schema["required"] == [
+        "headline",
+        "summary",
+        "action",
+        "targets",
+        "letters",
+        "languages",
+    ]
 
 
 def test_markup_fields_match_the_model_docstrings() -> None:
@@ -104,7 +119,15 @@ def test_markup_fields_match_the_model_docstrings() -> None:
 
 def test_every_model_key_is_in_the_schema() -> None:
     schema = kit_schema()
-    for cls in (model.Action, model.Target, model.Letter, model.Figure, model.Event, model.LocalName,
-                model.Organisation, model.LetterSettings):
+    for cls in (
+        model.Action,
+        model.Target,
+        model.Letter,
+        model.Figure,
+        model.Event,
+        model.LocalName,
+        model.Organisation,
+        model.LetterSettings,
+    ):
         properties = schema["definitions"][cls.__name__]["properties"]
         assert [f.name for f in key_fields(cls)] == list(properties)

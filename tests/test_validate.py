@@ -71,15 +71,32 @@ def test_example_kit_is_valid() -> None:
 
 def test_marks_cover_key_paths() -> None:
     kit, _ = load_kit(EXAMPLE, today=TODAY)
-    for path in ["letters.en.body", "letters.ur.body", "targets.0.email", "figures.2.value", "background",
-                 "action.url", "timeline.3.text", "targets.0.local.ur.address.1", "languages.1"]:
+    for path in [
+        "letters.en.body",
+        "letters.ur.body",
+        "targets.0.email",
+        "figures.2.value",
+        "background",
+        "action.url",
+        "timeline.3.text",
+        "targets.0.local.ur.address.1",
+        "languages.1",
+    ]:
         assert path in kit.marks, path
-    assert f"kit.yaml:{kit.marks['targets.0.email'].line}" == at(EXAMPLE, "email: secretary").rsplit(":", 1)[0]
-    assert kit.marks["figures.2.value"].line == EXAMPLE_TEXT[: EXAMPLE_TEXT.index("value: 1,088,133")].count("\n") + 1
+    assert (
+        f"kit.yaml:{kit.marks['targets.0.email'].line}"
+        == at(EXAMPLE, "email: secretary").rsplit(":", 1)[0]
+    )
+    assert (
+        kit.marks["figures.2.value"].line
+        == EXAMPLE_TEXT[: EXAMPLE_TEXT.index("value: 1,088,133")].count("\n") + 1
+    )
 
 
 def test_letters_follow_the_order_of_languages(tmp_path: Path) -> None:
-    kit, _ = load_kit(variant(tmp_path, ("languages: [en, ur]", "languages: [ur, en]")), today=TODAY)
+    kit, _ = load_kit(
+        variant(tmp_path, ("languages: [en, ur]", "languages: [ur, en]")), today=TODAY
+    )
     assert list(kit.letters) == ["ur", "en"]
 
 
@@ -87,7 +104,11 @@ def test_letters_follow_the_order_of_languages(tmp_path: Path) -> None:
 
 
 def test_missing_required_keys_say_what_they_are(tmp_path: Path) -> None:
-    path = variant(tmp_path, ("    country: Pakistan\n", ""), ("  label: The previous", "  labels: The previous"))
+    path = variant(
+        tmp_path,
+        ("    country: Pakistan\n", ""),
+        ("  label: The previous", "  labels: The previous"),
+    )
     found = errors(path)
     assert found == [
         f"{at(path, 'url: https://www.amnesty')}: action: unknown key 'labels'; did you mean 'label'?".replace(
@@ -100,37 +121,68 @@ def test_missing_required_keys_say_what_they_are(tmp_path: Path) -> None:
 def test_unknown_key_without_close_match_lists_the_keys(tmp_path: Path) -> None:
     path = variant(tmp_path, ("  status: open", "  colour: red\n  status: open"))
     (found,) = errors(path)
-    assert found == f"{at(path, 'colour')}: action: unknown key 'colour'; the keys here are: url, label, deadline, status, after_deadline"
+    assert (
+        found
+        == f"{at(path, 'colour')}: action: unknown key 'colour'; the keys here are: url, label, deadline, status, after_deadline"
+    )
 
 
 def test_key_at_the_wrong_level_gets_an_indentation_hint(tmp_path: Path) -> None:
     path = variant(tmp_path, ("languages: [en, ur]", "languages: [en, ur]\nsalutation: x"))
-    assert errors(path) == [f"{at(path, 'salutation: x')}: unknown key 'salutation' here; it belongs in a 'targets' entry: check its indentation"]
+    assert errors(path) == [
+        f"{at(path, 'salutation: x')}: unknown key 'salutation' here; it belongs in a 'targets' entry: check its indentation"
+    ]
 
 
 @pytest.mark.parametrize(
     ("old", "new", "needle", "message"),
     [
-        ("figures:\n  - value: 1.4 million", "figures: many\nfigure:\n  - value: 1.4 million", "many",
-         "figures: expected a list (lines starting with '- '), found the text 'many'"),
+        (
+            "figures:\n  - value: 1.4 million",
+            "figures: many\nfigure:\n  - value: 1.4 million",
+            "many",
+            "figures: expected a list (lines starting with '- '), found the text 'many'",
+        ),
         ("language: en", "language: [en]", "[en]", "language: expected text, found a list"),
-        ("organisation:\n  name: Amnesty International\n", "organisation: Amnesty International\nx:\n", "Amnesty",
-         "organisation: expected keys ('name: …', 'logo: …', 'accent: …', …), found the text 'Amnesty International'"),
-        ("      ur: محترم", "      ur:\n        - محترم", "- محترم", "targets.0.salutation.ur: expected text, found a list"),
-        ("headline: 1.4 million refugees need registration renewal", "headline: ''", "''",
-         "headline: empty text; fill it in (the fact sheet's headline)"),
-        ("      - Islamabad\n", "      -\n", "      -\n", "targets.0.address.2: empty list entry; fill it in or remove the '-'"),
+        (
+            "organisation:\n  name: Amnesty International\n",
+            "organisation: Amnesty International\nx:\n",
+            "Amnesty",
+            "organisation: expected keys ('name: …', 'logo: …', 'accent: …', …), found the text 'Amnesty International'",
+        ),
+        (
+            "      ur: محترم",
+            "      ur:\n        - محترم",
+            "- محترم",
+            "targets.0.salutation.ur: expected text, found a list",
+        ),
+        (
+            "headline: 1.4 million refugees need registration renewal",
+            "headline: ''",
+            "''",
+            "headline: empty text; fill it in (the fact sheet's headline)",
+        ),
+        (
+            "      - Islamabad\n",
+            "      -\n",
+            "      -\n",
+            "targets.0.address.2: empty list entry; fill it in or remove the '-'",
+        ),
     ],
 )
 def test_wrong_types(tmp_path: Path, old: str, new: str, needle: str, message: str) -> None:
     path = variant(tmp_path, (old, new))
     found = [f for f in errors(path) if "unknown key" not in f]
-    offset = len(needle) - 1 if needle.endswith("\n") else 0  # an empty value sits at the line's end
+    offset = (
+        len(needle) - 1 if needle.endswith("\n") else 0
+    )  # an empty value sits at the line's end
     assert found == [f"{at(path, needle, offset)}: {message}"]
 
 
 def test_numbers_are_text_where_text_is_expected(tmp_path: Path) -> None:
-    path = variant(tmp_path, ("value: 800,000", "value: 800000"), ("fax: +92 51 920 2624", "phone: 0300123"))
+    path = variant(
+        tmp_path, ("value: 800,000", "value: 800000"), ("fax: +92 51 920 2624", "phone: 0300123")
+    )
     kit, _ = load_kit(path, today=TODAY)
     assert kit.figures[3].value == "800000"
     assert kit.main_target.phone == "0300123"  # YAML 1.1 would read an octal number
@@ -142,15 +194,51 @@ def test_numbers_are_text_where_text_is_expected(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("deadline: 2025-09-15", "deadline: 2025-06-31", "action.deadline: '2025-06-31' is not a date: June 2025 has 30 days"),
-        ("deadline: 2025-09-15", "deadline: 15/09/2025", "action.deadline: '15/09/2025' is not a date; write it as YYYY-MM-DD, e.g. 2025-09-15"),
-        ("deadline: 2025-09-15", "deadline: 2025-09", "action.deadline: '2025-09' is not a date; write it as YYYY-MM-DD, e.g. 2025-09-15"),
-        ("date: 2024-06", "date: 2024-02-30", "timeline.1.date: '2024-02-30' is not a date: February 2024 has 29 days"),
-        ("date: 2024-06", "date: 2023-02-29", "timeline.1.date: '2023-02-29' is not a date: February 2023 has 28 days"),
-        ("date: 2024-06", "date: 2024-13", "timeline.1.date: '2024-13' is not a date: there is no month 13"),
-        ("date: 2024-06", "date: June 2024", "timeline.1.date: 'June 2024' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-10"),
-        ("date: today", "date: tomorrow", "letter.date: 'tomorrow' is not 'today', 'blank' or a date YYYY-MM-DD"),
-        ("date: today", "date: 2025-04-31", "letter.date: '2025-04-31' is not a date: April 2025 has 30 days"),
+        (
+            "deadline: 2025-09-15",
+            "deadline: 2025-06-31",
+            "action.deadline: '2025-06-31' is not a date: June 2025 has 30 days",
+        ),
+        (
+            "deadline: 2025-09-15",
+            "deadline: 15/09/2025",
+            "action.deadline: '15/09/2025' is not a date; write it as YYYY-MM-DD, e.g. 2025-09-15",
+        ),
+        (
+            "deadline: 2025-09-15",
+            "deadline: 2025-09",
+            "action.deadline: '2025-09' is not a date; write it as YYYY-MM-DD, e.g. 2025-09-15",
+        ),
+        (
+            "date: 2024-06",
+            "date: 2024-02-30",
+            "timeline.1.date: '2024-02-30' is not a date: February 2024 has 29 days",
+        ),
+        (
+            "date: 2024-06",
+            "date: 2023-02-29",
+            "timeline.1.date: '2023-02-29' is not a date: February 2023 has 28 days",
+        ),
+        (
+            "date: 2024-06",
+            "date: 2024-13",
+            "timeline.1.date: '2024-13' is not a date: there is no month 13",
+        ),
+        (
+            "date: 2024-06",
+            "date: June 2024",
+            "timeline.1.date: 'June 2024' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-10",
+        ),
+        (
+            "date: today",
+            "date: tomorrow",
+            "letter.date: 'tomorrow' is not 'today', 'blank' or a date YYYY-MM-DD",
+        ),
+        (
+            "date: today",
+            "date: 2025-04-31",
+            "letter.date: '2025-04-31' is not a date: April 2025 has 30 days",
+        ),
     ],
 )
 def test_impossible_dates_are_located(tmp_path: Path, old: str, new: str, message: str) -> None:
@@ -159,8 +247,12 @@ def test_impossible_dates_are_located(tmp_path: Path, old: str, new: str, messag
 
 
 def test_partial_and_letter_dates(tmp_path: Path) -> None:
-    path = variant(tmp_path, ("date: 2024-06", "date: 2024"), ("date: today", "date: 2025-09-01"),
-                   ("date: 2025-04-01", "date: '2025-04-01'"))
+    path = variant(
+        tmp_path,
+        ("date: 2024-06", "date: 2024"),
+        ("date: today", "date: 2025-09-01"),
+        ("date: 2025-04-01", "date: '2025-04-01'"),
+    )
     kit, _ = load_kit(path, today=TODAY)
     assert kit.timeline[1].date == PartialDate(2024)
     assert kit.timeline[2].date == PartialDate(2025, 4, 1)
@@ -175,34 +267,69 @@ def test_partial_and_letter_dates(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("htp://example.org", "'htp://example.org' is not an http(s) URL; write the full address, starting with https://"),
-        ("https://", "'https://' has no host name; write the full address, e.g. 'https://www.example.org/page'"),
-        ("https:///page", "'https:///page' has no host name; write the full address, e.g. 'https://www.example.org/page'"),
-        ("www.amnesty.org/en", "'www.amnesty.org/en' is not an http(s) URL; write it in full: 'https://www.amnesty.org/en'"),
-        ("file:///etc/passwd", "'file:///etc/passwd' is not an http(s) URL; write the full address, starting with https://"),
+        (
+            "htp://example.org",
+            "'htp://example.org' is not an http(s) URL; write the full address, starting with https://",
+        ),
+        (
+            "https://",
+            "'https://' has no host name; write the full address, e.g. 'https://www.example.org/page'",
+        ),
+        (
+            "https:///page",
+            "'https:///page' has no host name; write the full address, e.g. 'https://www.example.org/page'",
+        ),
+        (
+            "www.amnesty.org/en",
+            "'www.amnesty.org/en' is not an http(s) URL; write it in full: 'https://www.amnesty.org/en'",
+        ),
+        (
+            "file:///etc/passwd",
+            "'file:///etc/passwd' is not an http(s) URL; write the full address, starting with https://",
+        ),
         ("https://amnesty", "'https://amnesty' has no valid host name such as 'www.example.org'"),
-        ("'https://www.amnesty.org/a b'", "'https://www.amnesty.org/a b' contains a space; a web address has none"),
+        (
+            "'https://www.amnesty.org/a b'",
+            "'https://www.amnesty.org/a b' contains a space; a web address has none",
+        ),
     ],
 )
 def test_action_url_must_be_http_with_a_host(tmp_path: Path, url: str, message: str) -> None:
-    path = variant(tmp_path, ("url: https://www.amnesty.org/en/documents/asa33/7416/2023/en/", f"url: {url}"))
+    path = variant(
+        tmp_path, ("url: https://www.amnesty.org/en/documents/asa33/7416/2023/en/", f"url: {url}")
+    )
     assert errors(path) == [f"{at(path, 'url: ', 5)}: action.url: {message}"]
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "https://", "ftp://example.org/x"])
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "file:///etc/passwd", "https://", "ftp://example.org/x"]
+)
 def test_links_in_markup_must_be_web_addresses(tmp_path: Path, url: str) -> None:
-    path = variant(tmp_path, ("interim government announced", f"interim government [announced]({url})"))
+    path = variant(
+        tmp_path, ("interim government announced", f"interim government [announced]({url})")
+    )
     (message,) = errors(path)
-    assert message.startswith(f"{at(path, '[announced]', 12)}: background: link '[announced]({url})': ")
+    assert message.startswith(
+        f"{at(path, '[announced]', 12)}: background: link '[announced]({url})': "
+    )
 
 
 @pytest.mark.parametrize(
     ("email", "message"),
     [
         ("secretary@interior", "'secretary@interior' is not an email address (name@example.org)"),
-        ("secretary.interior.gov.pk", "'secretary.interior.gov.pk' is not an email address (name@example.org)"),
-        ("mailto:secretary@interior.gov.pk", "'mailto:secretary@interior.gov.pk' is not an email address (name@example.org); leave out 'mailto:'"),
-        ("sec retary@interior.gov.pk", "'sec retary@interior.gov.pk' is not an email address (name@example.org)"),
+        (
+            "secretary.interior.gov.pk",
+            "'secretary.interior.gov.pk' is not an email address (name@example.org)",
+        ),
+        (
+            "mailto:secretary@interior.gov.pk",
+            "'mailto:secretary@interior.gov.pk' is not an email address (name@example.org); leave out 'mailto:'",
+        ),
+        (
+            "sec retary@interior.gov.pk",
+            "'sec retary@interior.gov.pk' is not an email address (name@example.org)",
+        ),
     ],
 )
 def test_malformed_email(tmp_path: Path, email: str, message: str) -> None:
@@ -211,10 +338,14 @@ def test_malformed_email(tmp_path: Path, email: str, message: str) -> None:
 
 
 def test_x_handle_and_phone(tmp_path: Path) -> None:
-    path = variant(tmp_path, ('x: "@MohsinnaqviC42"', "x: MohsinnaqviC42"), ("fax: +92 51 920 2624", "fax: call the office"))
+    path = variant(
+        tmp_path,
+        ('x: "@MohsinnaqviC42"', "x: MohsinnaqviC42"),
+        ("fax: +92 51 920 2624", "fax: call the office"),
+    )
     assert errors(path) == [
         f"{at(path, 'fax: ', 5)}: targets.0.fax: 'call the office' is not a phone number; use digits, spaces and + ( ) - only",
-        f"{at(path, 'x: Mohs', 3)}: targets.0.x: 'MohsinnaqviC42' is not an X handle like \"@amnesty\" (with the @, in quotes); write \"@MohsinnaqviC42\"",
+        f'{at(path, "x: Mohs", 3)}: targets.0.x: \'MohsinnaqviC42\' is not an X handle like "@amnesty" (with the @, in quotes); write "@MohsinnaqviC42"',
     ]
 
 
@@ -224,16 +355,35 @@ def test_x_handle_and_phone(tmp_path: Path) -> None:
 def test_language_without_letter_and_letter_not_listed(tmp_path: Path) -> None:
     path = variant(tmp_path, ("languages: [en, ur]", "languages: [en, fr]"))
     found = errors(path)
-    assert f"{at(path, 'fr]')}: languages: 'fr' has no letter; add letters.fr, or remove 'fr' here" in found
-    assert f"{at(path, '  ur:' + chr(10) + '    subject', 2)}: letters.ur: 'ur' is not in languages; list it (languages: [en, fr, ur]) or remove this letter" in found
-    assert f"{at(path, 'en: Dear')}: targets.0.salutation: no salutation for 'fr'; add 'fr: …', the greeting of the fr letter" in found
+    assert (
+        f"{at(path, 'fr]')}: languages: 'fr' has no letter; add letters.fr, or remove 'fr' here"
+        in found
+    )
+    assert (
+        f"{at(path, '  ur:' + chr(10) + '    subject', 2)}: letters.ur: 'ur' is not in languages; list it (languages: [en, fr, ur]) or remove this letter"
+        in found
+    )
+    assert (
+        f"{at(path, 'en: Dear')}: targets.0.salutation: no salutation for 'fr'; add 'fr: …', the greeting of the fr letter"
+        in found
+    )
 
 
 def test_language_tags(tmp_path: Path) -> None:
-    path = variant(tmp_path, ("languages: [en, ur]", "languages: [English, ur]"), ("language: en", "language: EN"))
+    path = variant(
+        tmp_path,
+        ("languages: [en, ur]", "languages: [English, ur]"),
+        ("language: en", "language: EN"),
+    )
     found = errors(path)
-    assert f"{at(path, 'language: EN', 10)}: language: 'EN' is not a language tag such as 'en' or 'ur'" in found
-    assert f"{at(path, 'English')}: languages.0: 'English' is not a language tag such as 'en' or 'ur'" in found
+    assert (
+        f"{at(path, 'language: EN', 10)}: language: 'EN' is not a language tag such as 'en' or 'ur'"
+        in found
+    )
+    assert (
+        f"{at(path, 'English')}: languages.0: 'English' is not a language tag such as 'en' or 'ur'"
+        in found
+    )
 
 
 def test_language_listed_twice(tmp_path: Path) -> None:
@@ -261,28 +411,49 @@ COPY_TARGET = """\
 
 
 def test_exactly_one_main_target(tmp_path: Path) -> None:
-    kit, _ = load_kit(variant(tmp_path, ("# Languages the target", COPY_TARGET + "\n# Languages the target")), today=TODAY)
+    kit, _ = load_kit(
+        variant(tmp_path, ("# Languages the target", COPY_TARGET + "\n# Languages the target")),
+        today=TODAY,
+    )
     assert [t.role for t in kit.targets] == ["main", "copy"] and len(kit.copies) == 1
 
-    path = variant(tmp_path, ("# Languages the target", COPY_TARGET.replace("role: copy", "role: main") + "\n#"))
-    assert errors(path) == [
-        f"{at(path, 'role: main', 0).split(':')[0]}:{EXAMPLE_TEXT.count(chr(10), 0, EXAMPLE_TEXT.index('# Languages the target')) + 1}:11: targets.1.role: "
-        f"a second main target (the first is at line {at(path, 'role: main').split(':')[1]}); only one target is main: give the others 'role: copy'"
-    ]
+    path = variant(
+        tmp_path,
+        ("# Languages the target", COPY_TARGET.replace("role: copy", "role: main") + "\n#"),
+    )
+    second = EXAMPLE_TEXT.count(chr(10), 0, EXAMPLE_TEXT.index("# Languages the target")) + 1
+    first = at(path, "role: main").split(":")[1]
+    expected = (
+        f"kit.yaml:{second}:11: targets.1.role: a second main target (the first is at line {first});"
+        " only one target is main: give the others 'role: copy'"
+    )
+    assert errors(path) == [expected]
 
     path = variant(tmp_path, ("  - role: main", "  - role: copy"))
-    assert errors(path) == [f"{at(path, '- role: copy')}: targets: no target has 'role: main'; give the person the letters are addressed to 'role: main'"]
+    assert errors(path) == [
+        f"{at(path, '- role: copy')}: targets: no target has 'role: main'; give the person the letters are addressed to 'role: main'"
+    ]
 
 
 def test_role_with_did_you_mean(tmp_path: Path) -> None:
     path = variant(tmp_path, ("  - role: main", "  - role: mian"))
-    assert errors(path) == [f"{at(path, 'mian')}: targets.0.role: 'mian' is not one of: main, copy; did you mean 'main'?"]
+    assert errors(path) == [
+        f"{at(path, 'mian')}: targets.0.role: 'mian' is not one of: main, copy; did you mean 'main'?"
+    ]
 
 
 def test_salutation_for_unlisted_language_is_a_warning(tmp_path: Path) -> None:
-    path = variant(tmp_path, ("      en: Dear Honourable Minister,", "      en: Dear Honourable Minister,\n      fr: Monsieur le Ministre,"))
+    path = variant(
+        tmp_path,
+        (
+            "      en: Dear Honourable Minister,",
+            "      en: Dear Honourable Minister,\n      fr: Monsieur le Ministre,",
+        ),
+    )
     _, warnings = load_kit(path, today=TODAY)
-    assert any(w.path == "targets.0.salutation.fr" and "not in languages" in w.message for w in warnings)
+    assert any(
+        w.path == "targets.0.salutation.fr" and "not in languages" in w.message for w in warnings
+    )
 
 
 # Organisation
@@ -291,7 +462,10 @@ def test_salutation_for_unlisted_language_is_a_warning(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("accent", "message"),
     [
-        ('"FFD200"', "'FFD200' is not a colour like \"#FFD200\" (# and six hex digits, in quotes); write \"#FFD200\""),
+        (
+            '"FFD200"',
+            '\'FFD200\' is not a colour like "#FFD200" (# and six hex digits, in quotes); write "#FFD200"',
+        ),
         ('"#FFD20"', "'#FFD20' is not a colour like \"#FFD200\" (# and six hex digits, in quotes)"),
         ("yellow", "'yellow' is not a colour like \"#FFD200\" (# and six hex digits, in quotes)"),
     ],
@@ -304,7 +478,7 @@ def test_accent_colour(tmp_path: Path, accent: str, message: str) -> None:
 def test_unquoted_accent_colour_is_not_silently_dropped(tmp_path: Path) -> None:
     path = variant(tmp_path, ('accent: "#FFD200"', "accent: #FFD200"))
     assert errors(path) == [
-        f"{at(path, 'accent')}: organisation.accent: #FFD200 is read as a comment, leaving the colour empty; put it in quotes: accent: \"#FFD200\""
+        f'{at(path, "accent")}: organisation.accent: #FFD200 is read as a comment, leaving the colour empty; put it in quotes: accent: "#FFD200"'
     ]
 
 
@@ -324,26 +498,62 @@ def test_logo_that_is_a_pipe_is_not_opened(tmp_path: Path) -> None:
     (tmp_path / "assets").mkdir()
     os.mkfifo(tmp_path / "assets" / "logo.png")
     path = logo_kit(tmp_path, "assets/logo.png")
-    assert errors(path) == [f"{at(path, 'logo: ', 6)}: organisation.logo: 'assets/logo.png' is not an ordinary file; point to a PNG or JPEG image"]
+    assert errors(path) == [
+        f"{at(path, 'logo: ', 6)}: organisation.logo: 'assets/logo.png' is not an ordinary file; point to a PNG or JPEG image"
+    ]
 
 
 def test_control_characters_from_escapes_are_refused(tmp_path: Path) -> None:
     path = variant(tmp_path, ("    closing: Yours sincerely,", '    closing: "Yours\\asincerely,"'))
-    assert errors(path) == [f"{at(path, chr(34) + 'Yours')}: letters.en.closing: control character U+0007 in the text; remove its escape"]
+    assert errors(path) == [
+        f"{at(path, chr(34) + 'Yours')}: letters.en.closing: control character U+0007 in the text; remove its escape"
+    ]
 
 
 @pytest.mark.parametrize(
     ("logo", "setup", "message"),
     [
-        ("assets/logo.png", None, "'assets/logo.png' does not exist; check the name, or put the file under assets/"),
-        ("assets/logo.png", "assets/Logo.png", "'assets/logo.png' does not exist; did you mean 'Logo.png'?"),
+        (
+            "assets/logo.png",
+            None,
+            "'assets/logo.png' does not exist; check the name, or put the file under assets/",
+        ),
+        (
+            "assets/logo.png",
+            "assets/Logo.png",
+            "'assets/logo.png' does not exist; did you mean 'Logo.png'?",
+        ),
         ("assets/logo.png", "assets/logo.png/", "'assets/logo.png' is a folder, not an image file"),
-        ("../logo.png", "../logo.png", "'../logo.png' is outside the kit's folder; copy the logo into assets/ next to the kit"),
-        ("/etc/passwd", None, "'/etc/passwd' is not relative to the kit's folder; put the logo under assets/ and write e.g. assets/logo.png"),
-        ("assets/logo.gif", "assets/logo.gif=GIF89a", "'assets/logo.gif' is a GIF file; save the logo as PNG (or JPEG) and point to that file"),
-        ("assets/logo.svg", "assets/logo.svg=<svg xmlns=", "'assets/logo.svg' is an SVG file; save the logo as PNG (or JPEG) and point to that file"),
-        ("assets/logo.png", "assets/logo.png=not an image", "'assets/logo.png' is not a PNG or JPEG image; save the logo as PNG (or JPEG) and point to that file"),
-        ("assets/link.png", "assets/link.png->../outside.png", "'assets/link.png' is outside the kit's folder; copy the logo into assets/ next to the kit"),
+        (
+            "../logo.png",
+            "../logo.png",
+            "'../logo.png' is outside the kit's folder; copy the logo into assets/ next to the kit",
+        ),
+        (
+            "/etc/passwd",
+            None,
+            "'/etc/passwd' is not relative to the kit's folder; put the logo under assets/ and write e.g. assets/logo.png",
+        ),
+        (
+            "assets/logo.gif",
+            "assets/logo.gif=GIF89a",
+            "'assets/logo.gif' is a GIF file; save the logo as PNG (or JPEG) and point to that file",
+        ),
+        (
+            "assets/logo.svg",
+            "assets/logo.svg=<svg xmlns=",
+            "'assets/logo.svg' is an SVG file; save the logo as PNG (or JPEG) and point to that file",
+        ),
+        (
+            "assets/logo.png",
+            "assets/logo.png=not an image",
+            "'assets/logo.png' is not a PNG or JPEG image; save the logo as PNG (or JPEG) and point to that file",
+        ),
+        (
+            "assets/link.png",
+            "assets/link.png->../outside.png",
+            "'assets/link.png' is outside the kit's folder; copy the logo into assets/ next to the kit",
+        ),
     ],
 )
 def test_bad_logo(tmp_path: Path, logo: str, setup: str | None, message: str) -> None:
@@ -374,7 +584,12 @@ def test_all_errors_of_a_file_in_one_run_sorted_by_position(tmp_path: Path) -> N
         ("    closing: آپ کا مخلص،", "    closing: ''"),
     )
     found = errors(path)
-    assert [f.split(": ")[1] for f in found] == ["organisation.accent", "action.deadline", "targets.0.email", "letters.ur.closing"]
+    assert [f.split(": ")[1] for f in found] == [
+        "organisation.accent",
+        "action.deadline",
+        "targets.0.email",
+        "letters.ur.closing",
+    ]
     lines = [int(f.split(":")[1]) for f in found]
     assert lines == sorted(lines)
 
@@ -394,7 +609,9 @@ def test_strict_turns_warnings_into_errors() -> None:
 HOSTILE = '<img src="/etc/passwd"> <font face="x">&amp; <para>&lt;b&gt;</para> file:///etc/shadow'
 
 
-def test_markup_like_text_is_kept_literally_and_reads_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_markup_like_text_is_kept_literally_and_reads_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = variant(
         tmp_path,
         ("headline: 1.4 million refugees need registration renewal", f"headline: '{HOSTILE}'"),
@@ -407,7 +624,9 @@ def test_markup_like_text_is_kept_literally_and_reads_no_file(tmp_path: Path, mo
         opened.append(os.fspath(file) if isinstance(file, (str, os.PathLike)) else repr(file))
         return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
-    kit_again = load_kit(path, today=TODAY)  # fonts and caches first, so the spy sees only kit reading
+    kit_again = load_kit(
+        path, today=TODAY
+    )  # fonts and caches first, so the spy sees only kit reading
     monkeypatch.setattr(builtins, "open", spy)
     monkeypatch.setattr(io, "open", spy)
     kit, _ = load_kit(path, today=TODAY)
@@ -426,9 +645,14 @@ def _fonts_available() -> bool:
     return _font_check() is not None
 
 
-@pytest.mark.xfail(not _fonts_available(), reason="needs appealkit.text missing_chars and appealkit.layout.styles.family_for")
+@pytest.mark.xfail(
+    not _fonts_available(),
+    reason="needs appealkit.text missing_chars and appealkit.layout.styles.family_for",
+)
 def test_characters_the_font_cannot_draw_are_named(tmp_path: Path) -> None:
-    path = variant(tmp_path, ("    closing: Yours sincerely,", "    closing: Yours sincerely, \u2713 \u4e2d"))
+    path = variant(
+        tmp_path, ("    closing: Yours sincerely,", "    closing: Yours sincerely, \u2713 \u4e2d")
+    )
     assert errors(path) == [
         f"{at(path, chr(0x2713))}: letters.en.closing: the font for 'en' text cannot draw '\u2713' (U+2713 CHECK MARK); replace or remove it",
         f"{at(path, chr(0x4E2D))}: letters.en.closing: the font for 'en' text cannot draw '\u4e2d' (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D); replace or remove it",

@@ -47,7 +47,9 @@ def test_files_get_ordinary_permissions(out: Path) -> None:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
 
 
-def test_failure_while_writing_leaves_earlier_outputs(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_while_writing_leaves_earlier_outputs(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = []
     real_fsync = os.fsync
 
@@ -63,7 +65,9 @@ def test_failure_while_writing_leaves_earlier_outputs(out: Path, monkeypatch: py
     assert contents(out) == dict(sorted(OLD.items()))
 
 
-def test_exception_in_the_middle_leaves_no_temp_files(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_exception_in_the_middle_leaves_no_temp_files(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = write._write_temp
     count = 0
 
@@ -80,7 +84,9 @@ def test_exception_in_the_middle_leaves_no_temp_files(out: Path, monkeypatch: py
     assert contents(out) == dict(sorted(OLD.items()))
 
 
-def test_failure_while_replacing_puts_back_what_was_replaced(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_while_replacing_puts_back_what_was_replaced(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real_replace = os.replace
     moved: list[str] = []
 
@@ -98,7 +104,9 @@ def test_failure_while_replacing_puts_back_what_was_replaced(out: Path, monkeypa
     assert contents(out) == dict(sorted(OLD.items()))
 
 
-def test_failure_removes_new_files_that_had_no_earlier_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_removes_new_files_that_had_no_earlier_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "output"
     write_all(out, {"pack.pdf": b"old"})
     real_replace = os.replace
@@ -169,7 +177,7 @@ def test_cli_bad_kit_exits_2_with_located_messages_and_writes_nothing(
     out = tmp_path / "output"
     write_all(out, OLD)
     extra = ["--out", str(out)] if command == "build" else []
-    status, stdout, stderr = run_cli(command, "kit.yaml", "--today", "2025-07-01", *extra)
+    status, _, stderr = run_cli(command, "kit.yaml", "--today", "2025-07-01", *extra)
     assert status == 2
     assert "Traceback" not in stderr
     lines = stderr.strip().splitlines()
@@ -181,13 +189,21 @@ def test_cli_bad_kit_exits_2_with_located_messages_and_writes_nothing(
     assert contents(out) == dict(sorted(OLD.items()))
 
 
-def test_cli_failure_while_writing_keeps_the_earlier_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_failure_while_writing_keeps_the_earlier_pack(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An internal failure in the middle of writing: exit 1, one line, the old pack intact."""
     from appealkit import build
 
     out = tmp_path / "output"
     write_all(out, OLD)
-    monkeypatch.setattr(build.layout, "layout_pack", lambda kit, paper, today: [type("Part", (), {"name": n})() for n in ("fact-sheet", "letter-en")])
+    monkeypatch.setattr(
+        build.layout,
+        "layout_pack",
+        lambda kit, paper, today: [
+            type("Part", (), {"name": n})() for n in ("fact-sheet", "letter-en")
+        ],
+    )
     monkeypatch.setattr(build.draw, "render_pdf", lambda parts, info: b"%PDF new")
     real = write._write_temp
     count = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Mark", "Problem", "KitError", "sort_problems"]
+__all__ = ["KitError", "Mark", "Problem", "sort_problems"]
 
 
 @dataclass(frozen=True, order=True)

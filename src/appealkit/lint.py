@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import Mark, Problem
-from .markup import find_links, find_markup_issues, url_problem
+from .markup import find_links, find_markup_issues
 from .model import Kit
 
-__all__ = ["lint_kit", "iter_texts", "is_markup", "lint_urdu"]
+__all__ = ["is_markup", "iter_texts", "lint_kit", "lint_urdu"]
 
 Locate = Callable[[str, int | None], Mark | None]
 
@@ -24,7 +24,9 @@ _ARABIC_LETTERS = {
 _HEH = "\u0647"
 _GOL_HE, _DO_CHASHMI_HE = "\u06c1", "\u06be"
 # Consonants that take an aspirate: بھ پھ تھ ٹھ جھ چھ دھ ڈھ رھ ڑھ کھ گھ لھ مھ نھ (and Arabic kaf).
-_ASPIRABLE = set("\u0628\u067e\u062a\u0679\u062c\u0686\u062f\u0688\u0631\u0691\u06a9\u06af\u0644\u0645\u0646\u0643")
+_ASPIRABLE = set(
+    "\u0628\u067e\u062a\u0679\u062c\u0686\u062f\u0688\u0631\u0691\u06a9\u06af\u0644\u0645\u0646\u0643"
+)
 _LATIN_PUNCTUATION = {".": "\u06d4", ",": "\u060c", "?": "\u061f", ";": "\u061b"}
 _PUNCTUATION_NAMES = {".": "full stop", ",": "comma", "?": "question mark", ";": "semicolon"}
 _WESTERN_DIGITS = re.compile("[0-9]")
@@ -42,7 +44,9 @@ def lint_kit(kit: Kit, locate: Locate, today: dt.date) -> list[Problem]:
             found += [(path, offset, message) for offset, message in _lint_markup(text)]
         if language == "ur" or language.startswith("ur-"):
             found += [(path, offset, message) for offset, message in lint_urdu(text)]
-    return [Problem(locate(path, offset), path, message, "warning") for path, offset, message in found]
+    return [
+        Problem(locate(path, offset), path, message, "warning") for path, offset, message in found
+    ]
 
 
 def iter_texts(kit: Kit) -> Iterator[tuple[str, str, str]]:
@@ -128,8 +132,14 @@ def _lint_markup(text: str) -> list[tuple[int, str]]:
             what, fix = "has no address yet", "put the full https:// address between the brackets"
         else:
             what = "is not a full web address"
-            fix = f"write it in full: 'https://{url}'" if "." in url.split("/")[0] else "put the full https:// address between the brackets"
-        message = f"link '[{label}]({link.url})' {what}, so '{label}' is printed without a link; {fix}"
+            fix = (
+                f"write it in full: 'https://{url}'"
+                if "." in url.split("/")[0]
+                else "put the full https:// address between the brackets"
+            )
+        message = (
+            f"link '[{label}]({link.url})' {what}, so '{label}' is printed without a link; {fix}"
+        )
         found.append((link.url_start, message))
     return sorted(found)
 
@@ -203,7 +213,9 @@ def _after_urdu_word(text: str, i: int) -> bool:
 
 
 def _is_arabic_letter(char: str) -> bool:
-    return bool(char) and ("\u0620" <= char <= "\u064a" or "\u066e" <= char <= "\u06d3" or "\u06fa" <= char <= "\u06ff")
+    return bool(char) and (
+        "\u0620" <= char <= "\u064a" or "\u066e" <= char <= "\u06d3" or "\u06fa" <= char <= "\u06ff"
+    )
 
 
 def _mask_urls(text: str) -> str:

@@ -22,7 +22,7 @@ from .errors import KitError, Mark, Problem, sort_problems
 if TYPE_CHECKING:
     from .model import Kit
 
-__all__ = ["load_kit", "read_document", "Document", "Node", "Source", "MAX_BYTES", "MAX_NODES"]
+__all__ = ["MAX_BYTES", "MAX_NODES", "Document", "Node", "Source", "load_kit", "read_document"]
 
 MAX_BYTES = 1_000_000  # a real kit is about 12 kB
 MAX_NODES = 10_000  # values after alias expansion; the example kit has about 150
@@ -35,7 +35,9 @@ _RESOLVER = Resolver()
 _YAML_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 # Characters YAML 1.1 forbids (PyYAML's Reader.NON_PRINTABLE).
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 # Line breaks as libyaml counts them, so our line numbers match its marks.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
@@ -71,14 +73,16 @@ class Source:
 
 @dataclass(eq=False)
 class Node:
-    """A YAML value: `scalar` (value: str), `seq` (list of Node) or `map` (list of key/value pairs)."""
+    """A YAML value: a `scalar` with its text, a `seq` of items or a `map` of key/value pairs."""
 
-    kind: str
-    tag: str  # short: str int float bool null timestamp seq map, or the full tag when not allowed
-    value: str | list[Node] | list[tuple[Node, Node]]
+    kind: str  # scalar, seq or map
+    tag: str  # short: str int float bool null timestamp seq map, or REJECTED
     mark: Mark  # where the value starts; for `|` and `>` blocks, their first text line
     start: int  # character offsets of the value in the source
     end: int
+    text: str = ""  # a scalar's text as written (after YAML's quoting and folding), never converted
+    items: list[Node] = field(default_factory=list)
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
     style: str | None = None  # None for plain scalars; ' " | > otherwise
     size: int = 1  # nodes in this subtree, aliases expanded
     height: int = 1
@@ -143,9 +147,13 @@ def _read_bytes(path: Path, name: str) -> bytes:
     except FileNotFoundError:
         raise KitError(Problem(None, "", f"no such file: '{path}'", file=name)) from None
     except IsADirectoryError:
-        raise KitError(Problem(None, "", f"'{path}' is a folder, not a kit file", file=name)) from None
+        raise KitError(
+            Problem(None, "", f"'{path}' is a folder, not a kit file", file=name)
+        ) from None
     except OSError as e:
-        raise KitError(Problem(None, "", f"cannot read '{path}': {e.strerror}", file=name)) from None
+        raise KitError(
+            Problem(None, "", f"cannot read '{path}': {e.strerror}", file=name)
+        ) from None
     if len(data) > MAX_BYTES:
         message = f"file is larger than {MAX_BYTES // 1_000_000} MB; a kit is a few kB of text: is this the right file?"
         raise KitError(Problem(None, "", message, file=name))
@@ -203,7 +211,7 @@ def _check_characters(source: Source) -> None:
 class _Frame:
     """A sequence or mapping being built, with the key waiting for its value."""
 
-    __slots__ = ("node", "key")
+    __slots__ = ("key", "node")
 
     def __init__(self, node: Node) -> None:
         self.node = node
@@ -234,7 +242,7 @@ class _Composer:
             raise KitError(Problem(None, "", f"invalid YAML: {e}", file=self.source.name)) from None
         finally:
             parser.dispose()
-        if self.root is None or (self.root.is_null and not self.root.value):
+        if self.root is None or (self.root.is_null and not self.root.text):
             message = "file has no keys, only comments; start from the example kit.yaml"
             raise KitError(Problem(None, "", message, file=self.source.name))
         return Document(self.path, self.root, self.source, self.problems)
@@ -252,7 +260,9 @@ class _Composer:
         elif isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                message = "a second YAML document starts here ('---'); a kit is one document: remove it"
+                message = (
+                    "a second YAML document starts here ('---'); a kit is one document: remove it"
+                )
                 self.fail(event.start_mark, message)
 
     def mark(self, yaml_mark: yaml.Mark) -> Mark:
@@ -270,7 +280,7 @@ class _Composer:
         mark = self.mark(event.start_mark)
         if style in ("|", ">"):
             start, mark = self.block_start(event.start_mark.line, mark)
-        node = Node("scalar", tag, event.value, mark, start, end, style)
+        node = Node("scalar", tag, mark, start, end, text=event.value, style=style)
         self.register(event.anchor, node)
         return node
 
@@ -289,12 +299,14 @@ class _Composer:
         tag = event.tag
         if tag is None or tag == "!":
             return None if isinstance(event, yaml.ScalarEvent) and tag is None else default
-        short = tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else None
+        short = tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else None
         allowed = _SCALAR_TAGS if default == "str" else {default}
-        if short in allowed:
-            return short
+        if short is not None and short in allowed:
+            return str(short)
         shown = "!!" + short if short is not None else tag if tag.startswith("!") else f"!<{tag}>"
-        message = f"tag '{shown}' is not allowed: a kit holds only text, lists and keys; remove the tag"
+        message = (
+            f"tag '{shown}' is not allowed: a kit holds only text, lists and keys; remove the tag"
+        )
         self.problems.append(Problem(self.mark(event.start_mark), "", message))
         return REJECTED
 
@@ -302,7 +314,7 @@ class _Composer:
         kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
         tag = self.tag(event, kind) or kind
         start = event.start_mark.index
-        node = Node(kind, tag, [], self.mark(event.start_mark), start, start, event.flow_style)
+        node = Node(kind, tag, self.mark(event.start_mark), start, start)
         node.anchor = event.anchor
         self.count_nodes(1, 1, event.start_mark, None)
         self.stack.append(_Frame(node))
@@ -321,7 +333,7 @@ class _Composer:
             message = f"alias '*{event.anchor}' names no anchor; define '&{event.anchor}' on a value above it"
             self.problems.append(Problem(self.mark(event.start_mark), "", message))
             start = event.start_mark.index
-            node = Node("scalar", "null", "", self.mark(event.start_mark), start, start)
+            node = Node("scalar", "null", self.mark(event.start_mark), start, start)
         self.count_nodes(node.size, node.height, event.start_mark, event.anchor)
         self.add(node)
 
@@ -329,10 +341,15 @@ class _Composer:
         self.count += size
         if self.count > MAX_NODES:
             what = f"alias '*{alias}' expands to {size} values and " if alias else ""
-            self.fail(yaml_mark, f"{what}the file has more than {MAX_NODES} values; a kit has a few hundred")
+            self.fail(
+                yaml_mark,
+                f"{what}the file has more than {MAX_NODES} values; a kit has a few hundred",
+            )
         if len(self.stack) + height > MAX_DEPTH:
             what = f"alias '*{alias}' nests" if alias else "values nest"
-            self.fail(yaml_mark, f"{what} more than {MAX_DEPTH} levels deep; a kit needs fewer than 10")
+            self.fail(
+                yaml_mark, f"{what} more than {MAX_DEPTH} levels deep; a kit needs fewer than 10"
+            )
 
     def register(self, anchor: str | None, node: Node) -> None:
         # Anchors become visible only once their node is complete, so no alias can form a cycle.
@@ -350,23 +367,25 @@ class _Composer:
         parent.size += node.size
         parent.height = max(parent.height, node.height + 1)
         if parent.kind == "seq":
-            parent.value.append(node)  # type: ignore[union-attr]
+            parent.items.append(node)
         elif frame.key is None:
             frame.key = node
         else:
-            parent.value.append((frame.key, node))  # type: ignore[union-attr]
+            parent.pairs.append((frame.key, node))
             frame.key = None
 
     def check_keys(self, node: Node) -> None:
         seen: dict[str, Node] = {}
-        for key, _ in node.value:  # type: ignore[misc]
+        for key, _ in node.pairs:
             if key.kind != "scalar":
-                self.problems.append(Problem(key.mark, "", "a key must be a plain name, not a list or mapping"))
+                self.problems.append(
+                    Problem(key.mark, "", "a key must be a plain name, not a list or mapping")
+                )
                 continue
-            first = seen.setdefault(str(key.value), key)
+            first = seen.setdefault(key.text, key)
             if first is not key:
                 message = (
-                    f"duplicate key '{key.value}' (first at line {first.mark.line});"
+                    f"duplicate key '{key.text}' (first at line {first.mark.line});"
                     " keep one of them"
                 )
                 self.problems.append(Problem(key.mark, "", message))
@@ -374,7 +393,7 @@ class _Composer:
 
 def _resolve(value: str) -> str:
     tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
-    return tag[len(_YAML_TAG):] if tag.startswith(_YAML_TAG) else "str"
+    return tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else "str"
 
 
 # libyaml's messages, explained for people who do not know YAML.
@@ -399,7 +418,9 @@ def _yaml_problem(error: yaml.MarkedYAMLError, source: Source) -> Problem:
     problem = (error.problem or "").strip()
     hint = next((h for start, h in _HINTS.items() if problem.startswith(start)), None)
     if problem == "found character that cannot start any token" and mark is not None:
-        char = source.text[source.offset_of(mark.line, mark.column) : source.offset_of(mark.line, mark.column) + 1]
+        char = source.text[
+            source.offset_of(mark.line, mark.column) : source.offset_of(mark.line, mark.column) + 1
+        ]
         if char == "\t":
             hint = "a tab character; indent with spaces, not tabs"
         elif char in "@`":

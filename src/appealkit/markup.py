@@ -12,7 +12,14 @@ from urllib.parse import urlsplit
 
 from .text.types import Span
 
-__all__ = ["parse_paragraphs", "parse_inline", "find_links", "find_markup_issues", "url_problem", "Link"]
+__all__ = [
+    "Link",
+    "find_links",
+    "find_markup_issues",
+    "parse_inline",
+    "parse_paragraphs",
+    "url_problem",
+]
 
 # [text](address): the address has no spaces and at most one level of balanced parentheses,
 # as in https://en.wikipedia.org/wiki/Refoulement_(law).
@@ -83,7 +90,9 @@ def _to_spans(pieces: list[tuple[str, str | None]]) -> list[Span]:
 
 def find_links(text: str) -> list[Link]:
     """Every `[text](url)` in raw text, with offsets for locating problems."""
-    return [Link(m.start(), m.end(), m.group(1), m.group(2), m.start(2)) for m in _LINK.finditer(text)]
+    return [
+        Link(m.start(), m.end(), m.group(1), m.group(2), m.start(2)) for m in _LINK.finditer(text)
+    ]
 
 
 def find_markup_issues(text: str) -> list[tuple[int, str]]:
@@ -92,10 +101,15 @@ def find_markup_issues(text: str) -> list[tuple[int, str]]:
     masked = _LINK.sub(lambda m: "[" + m.group(1) + "]" + " " * (len(m.group(2)) + 2), text)
     bolds = [m.start() for m in re.finditer(re.escape(_BOLD), masked)]
     if len(bolds) % 2:
-        issues.append((bolds[-1], "'**' starts bold text that is never closed, so it is printed as '**'"))
+        issues.append(
+            (bolds[-1], "'**' starts bold text that is never closed, so it is printed as '**'")
+        )
     for m in re.finditer(r"\]\(", masked):
         issues.append(
-            (m.start() + 1, "a link's address is not closed with ')' or contains a space, so it is printed as typed")
+            (
+                m.start() + 1,
+                "a link's address is not closed with ')' or contains a space, so it is printed as typed",
+            )
         )
     return issues
 
@@ -110,7 +124,7 @@ def url_problem(url: str) -> str | None:
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
-        parts.port  # raises ValueError for a bad port
+        _ = parts.port  # raises ValueError for a bad port
     except ValueError:
         return f"{shown} is not a valid web address"
     if parts.scheme.lower() not in ("http", "https"):
@@ -118,7 +132,9 @@ def url_problem(url: str) -> str | None:
             return f"{shown} is not an http(s) URL; write it in full: 'https://{url}'"
         return f"{shown} is not an http(s) URL; write the full address, starting with https://"
     if not parts.netloc or not host:
-        return f"{shown} has no host name; write the full address, e.g. 'https://www.example.org/page'"
+        return (
+            f"{shown} has no host name; write the full address, e.g. 'https://www.example.org/page'"
+        )
     labels = host.split(".")
     if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels):
         return f"{shown} has no valid host name such as 'www.example.org'"

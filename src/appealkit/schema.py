@@ -15,7 +15,7 @@ from typing import Any
 
 from . import model
 
-__all__ = ["kit_schema", "render_schema", "field_docs", "key_fields", "field_types", "PATTERNS"]
+__all__ = ["PATTERNS", "field_docs", "field_types", "key_fields", "kit_schema", "render_schema"]
 
 # Rules the model's types cannot say. Each regex is valid in both Python and ECMAScript (JSON Schema).
 LANGUAGE = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
@@ -192,7 +192,7 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
             "minimum": 1000,
             "maximum": 9999,
         }
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in definitions:
             definitions[name] = {}  # reserve the name: definitions may refer to each other

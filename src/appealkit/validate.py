@@ -15,20 +15,39 @@ from typing import Any
 
 from . import model, schema
 from .errors import Mark, Problem
-from .load import REJECTED, Document, Node, Source
 from .lint import is_markup, iter_texts
+from .load import REJECTED, Document, Node, Source
 from .markup import find_links, parse_paragraphs, url_problem
 
-__all__ = ["validate_document", "Locator"]
+__all__ = ["Locator", "validate_document"]
 
 _log = logging.getLogger("appealkit")
 _BAD: Any = object()  # a value that failed conversion; its problem is already recorded
 _DATE = re.compile(schema.DATE)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PARTIAL_DATE = re.compile(schema.PARTIAL_DATE)
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
-_OTHER_IMAGES = {b"GIF8": "a GIF", b"<svg": "an SVG", b"<?xml": "an SVG or XML", b"RIFF": "a WebP", b"%PDF": "a PDF"}
+_OTHER_IMAGES = {
+    b"GIF8": "a GIF",
+    b"<svg": "an SVG",
+    b"<?xml": "an SVG or XML",
+    b"RIFF": "a WebP",
+    b"%PDF": "a PDF",
+}
 # Where each kind of entry lives, for "check the indentation" hints.
 _PLACES = {
     "Action": "under 'action'",
@@ -58,9 +77,9 @@ class Locator:
         node = self.node(path)
         if node is None:
             return None
-        if offset is None or node.kind != "scalar" or not isinstance(node.value, str):
+        if offset is None or node.kind != "scalar":
             return node.mark
-        return self.char_mark(node, node.value, offset)
+        return self.char_mark(node, node.text, offset)
 
     def node(self, path: str) -> Node | None:
         """The node at `path`, or at its nearest ancestor when the key is absent."""
@@ -120,7 +139,11 @@ class _Checker:
         root = self.document.root
         if root.kind != "map":
             found = _describe(root)
-            self.error(root, "", f"the top level must be keys such as 'headline: …', found {found}; start from the example kit.yaml")
+            self.error(
+                root,
+                "",
+                f"the top level must be keys such as 'headline: …', found {found}; start from the example kit.yaml",
+            )
             return None
         self.nodes[""] = root
         kit = self.convert_object(model.Kit, root, "", source=self.document.path)
@@ -135,24 +158,27 @@ class _Checker:
             return None
         letters = {lang: kit.letters[lang] for lang in kit.languages}
         marks = {path: node.mark for path, node in self.nodes.items() if path}
-        return dataclasses.replace(kit, letters=letters, marks=marks)
+        result: model.Kit = dataclasses.replace(kit, letters=letters, marks=marks)
+        return result
 
     # Conversion, driven by the model's type hints
 
     def convert_object(self, cls: type, node: Node, path: str, **fixed: Any) -> Any:
         """A model instance from a mapping; failed fields are None (the kit is then rejected anyway)."""
         if node.kind != "map":
-            self.error(node, path, f"expected keys ({_key_list(cls, 3)}, …), found {_describe(node)}")
+            self.error(
+                node, path, f"expected keys ({_key_list(cls, 3)}, …), found {_describe(node)}"
+            )
             return None
         fields = {f.name: f for f in schema.key_fields(cls)}
         hints = schema.field_types(cls)
         values: dict[str, Any] = dict(fixed)
         seen: set[str] = set()
         suggested: set[str] = set()  # a misspelt key is reported once, not also as missing
-        for key, value in node.value:  # type: ignore[misc]
+        for key, value in node.pairs:
             if key.kind != "scalar":
                 continue  # reported while composing
-            name = str(key.value)
+            name = key.text
             child = _join(path, name)
             if name not in fields:
                 message = self.unknown_key(cls, name)
@@ -171,9 +197,8 @@ class _Checker:
             if converted is not _BAD:
                 values[name] = converted
         for name, f in fields.items():
-            if name not in seen and schema.is_required(f):
-                if name not in suggested:
-                    self.error(node, path, f"missing key '{name}'{_doc_hint((cls.__name__, name))}")
+            if name not in seen and name not in suggested and schema.is_required(f):
+                self.error(node, path, f"missing key '{name}'{_doc_hint((cls.__name__, name))}")
             if schema.is_required(f):
                 values.setdefault(name, None)
         return cls(**values)
@@ -181,10 +206,14 @@ class _Checker:
     def check_null(self, cls: type, name: str, key: Node, value: Node, path: str) -> None:
         # `accent: #FFD200` unquoted: YAML reads the colour as a comment and the value as empty.
         line = self.source.line_text(key.mark.line)
-        after = line[key.mark.column - 1 + len(str(key.value)) :].lstrip(" :")
+        after = line[key.mark.column - 1 + len(key.text) :].lstrip(" :")
         if (cls, name) == (model.Organisation, "accent") and after.startswith("#"):
             colour = after.split()[0]
-            self.error(key, path, f"{colour} is read as a comment, leaving the colour empty; put it in quotes: accent: \"{colour}\"")
+            self.error(
+                key,
+                path,
+                f'{colour} is read as a comment, leaving the colour empty; put it in quotes: accent: "{colour}"',
+            )
 
     def unknown_key(self, cls: type, name: str) -> str:
         keys = [f.name for f in schema.key_fields(cls)]
@@ -231,10 +260,12 @@ class _Checker:
 
     def convert_list(self, item: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
         if node.kind != "seq":
-            self.error(node, path, f"expected a list (lines starting with '- '), found {_describe(node)}")
+            self.error(
+                node, path, f"expected a list (lines starting with '- '), found {_describe(node)}"
+            )
             return _BAD
-        items = []
-        for i, child in enumerate(node.value):  # type: ignore[arg-type]
+        items: list[Any] = []
+        for i, child in enumerate(node.items):
             child_path = f"{path}.{i}"
             self.nodes[child_path] = child
             if child.is_null:
@@ -243,7 +274,9 @@ class _Checker:
                 continue
             value = self.convert(item, child, child_path, where)
             if value is not _BAD and where in schema.ITEM_PATTERNS:
-                value = self.check_pattern(value, child, child_path, schema.ITEM_PATTERNS[where], where)
+                value = self.check_pattern(
+                    value, child, child_path, schema.ITEM_PATTERNS[where], where
+                )
             items.append(None if value is _BAD else value)  # keep indexes: languages.2 stays 2
         return tuple(items)
 
@@ -252,10 +285,10 @@ class _Checker:
             self.error(node, path, f"expected keys (such as 'en: …'), found {_describe(node)}")
             return _BAD
         result = {}
-        for key, child in node.value:  # type: ignore[misc]
-            if key.kind != "scalar" or str(key.value) in result:
+        for key, child in node.pairs:
+            if key.kind != "scalar" or key.text in result:
                 continue  # reported while composing
-            name = str(key.value)
+            name = key.text
             child_path = f"{path}.{name}"
             self.nodes[child_path] = child
             self.keys[child_path] = key
@@ -268,14 +301,16 @@ class _Checker:
             result[name] = None if value is _BAD else value  # the key stays known for later checks
         return result
 
-    def scalar_text(self, node: Node, path: str, expected: str, where: tuple[str, str] | None = None) -> str | None:
+    def scalar_text(
+        self, node: Node, path: str, expected: str, where: tuple[str, str] | None = None
+    ) -> str | None:
         if node.kind != "scalar":
             self.error(node, path, f"expected {expected}, found {_describe(node)}")
             return None
         if node.is_null:
             self.error(node, path, f"no value; write {expected}{_doc_hint(where) if where else ''}")
             return None
-        return str(node.value)
+        return node.text
 
     def convert_text(self, node: Node, path: str, where: tuple[str, str]) -> Any:
         # Any scalar is text as written: `value: 800000` and `language: no` mean what they say.
@@ -289,7 +324,11 @@ class _Checker:
         if control:
             # Only a double-quoted escape ("\0", "\e") can put one here; it would print as nothing or a box.
             mark = Locator(self.source, self.nodes).char_mark(node, text, control.start())
-            self.error(mark, path, f"control character U+{ord(control.group()):04X} in the text; remove its escape")
+            self.error(
+                mark,
+                path,
+                f"control character U+{ord(control.group()):04X} in the text; remove its escape",
+            )
             return _BAD
         if where in schema.ENUMS:
             return self.check_enum(text, node, path, schema.ENUMS[where])
@@ -305,7 +344,9 @@ class _Checker:
         self.error(node, path, f"'{text}' is not one of: {', '.join(allowed)}{hint}")
         return _BAD
 
-    def check_pattern(self, text: str, node: Node, path: str, pattern: str, where: tuple[str, str]) -> Any:
+    def check_pattern(
+        self, text: str, node: Node, path: str, pattern: str, where: tuple[str, str]
+    ) -> Any:
         problem = None
         if pattern == schema.URL:
             problem = url_problem(text)
@@ -321,7 +362,9 @@ class _Checker:
         if text is None:
             return _BAD
         if not _DATE.match(text):
-            self.error(node, path, f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2025-09-15")
+            self.error(
+                node, path, f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2025-09-15"
+            )
             return _BAD
         year, month, day = (int(p) for p in text.split("-"))
         problem = _date_problem(year, month, day)
@@ -335,7 +378,11 @@ class _Checker:
         if text is None:
             return _BAD
         if not _PARTIAL_DATE.match(text):
-            self.error(node, path, f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-10")
+            self.error(
+                node,
+                path,
+                f"'{text}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2023-10",
+            )
             return _BAD
         parts = [int(p) for p in text.split("-")]
         problem = _date_problem(*parts)
@@ -361,7 +408,11 @@ class _Checker:
         if kit.languages is None or kit.letters is None:
             return
         if not kit.languages:
-            self.error(self.nodes.get("languages"), "languages", "the list is empty; name the language of each letter, e.g. [en]")
+            self.error(
+                self.nodes.get("languages"),
+                "languages",
+                "the list is empty; name the language of each letter, e.g. [en]",
+            )
         first: dict[str, int] = {}
         for i, lang in enumerate(kit.languages):
             node = self.nodes.get(f"languages.{i}")
@@ -372,19 +423,31 @@ class _Checker:
                 continue
             first[lang] = i
             if lang not in kit.letters:
-                self.error(node, "languages", f"'{lang}' has no letter; add letters.{lang}, or remove '{lang}' here")
+                self.error(
+                    node,
+                    "languages",
+                    f"'{lang}' has no letter; add letters.{lang}, or remove '{lang}' here",
+                )
         for lang in kit.letters:
             if lang not in first:
                 key = self.keys.get(f"letters.{lang}")
                 listed = ", ".join([*(x for x in kit.languages if x), lang])
-                self.error(key, f"letters.{lang}", f"'{lang}' is not in languages; list it (languages: [{listed}]) or remove this letter")
+                self.error(
+                    key,
+                    f"letters.{lang}",
+                    f"'{lang}' is not in languages; list it (languages: [{listed}]) or remove this letter",
+                )
 
     def check_targets(self, kit: model.Kit) -> None:
         targets = kit.targets
         if targets is None:
             return
         if not targets:
-            self.error(self.nodes.get("targets"), "targets", "the list is empty; add the person the letters are addressed to")
+            self.error(
+                self.nodes.get("targets"),
+                "targets",
+                "the list is empty; add the person the letters are addressed to",
+            )
             return
         languages = [lang for lang in kit.languages or () if isinstance(lang, str)]
         main: int | None = None
@@ -398,22 +461,38 @@ class _Checker:
                 else:
                     first = self.nodes[f"targets.{main}"].mark.line
                     where = self.nodes.get(f"{path}.role") or self.nodes.get(path)
-                    self.error(where, f"{path}.role", f"a second main target (the first is at line {first}); only one target is main: give the others 'role: copy'")
+                    self.error(
+                        where,
+                        f"{path}.role",
+                        f"a second main target (the first is at line {first}); only one target is main: give the others 'role: copy'",
+                    )
             self.check_salutations(target, path, languages)
         if main is None and all(t is not None and t.role is not None for t in targets):
-            self.error(self.nodes.get("targets"), "targets", "no target has 'role: main'; give the person the letters are addressed to 'role: main'")
+            self.error(
+                self.nodes.get("targets"),
+                "targets",
+                "no target has 'role: main'; give the person the letters are addressed to 'role: main'",
+            )
 
     def check_salutations(self, target: model.Target, path: str, languages: list[str]) -> None:
         if target.salutation is not None:
             node = self.nodes.get(f"{path}.salutation")
             for lang in languages:
                 if lang not in target.salutation:
-                    self.error(node, f"{path}.salutation", f"no salutation for '{lang}'; add '{lang}: …', the greeting of the {lang} letter")
+                    self.error(
+                        node,
+                        f"{path}.salutation",
+                        f"no salutation for '{lang}'; add '{lang}: …', the greeting of the {lang} letter",
+                    )
         for key in ("salutation", "local"):
             for lang in getattr(target, key) or {}:
                 if languages and lang not in languages:
                     where = self.keys.get(f"{path}.{key}.{lang}")
-                    self.warn(where, f"{path}.{key}.{lang}", f"'{lang}' is not in languages, so this is not printed")
+                    self.warn(
+                        where,
+                        f"{path}.{key}.{lang}",
+                        f"'{lang}' is not in languages, so this is not printed",
+                    )
 
     def check_links(self, kit: model.Kit) -> None:
         """Links in markup must go to web pages; placeholders such as `(#)` are only warned about (lint)."""
@@ -447,15 +526,22 @@ class _Checker:
         if fonts is None:
             return
         missing_chars, family_for = fonts
-        texts = [(path, lang, _shown_text(text) if is_markup(path) else text, text)
-                 for path, lang, text in iter_texts(kit) if not path.startswith("keywords")]  # keywords are not drawn
+        texts = [
+            (path, lang, _shown_text(text) if is_markup(path) else text, text)
+            for path, lang, text in iter_texts(kit)
+            if not path.startswith("keywords")
+        ]  # keywords are not drawn
         missing: dict[str, set[str]] = {}
         for lang in {lang for _, lang, _, _ in texts}:
             chars = "".join(set("".join(shown for _, other, shown, _ in texts if other == lang)))
             try:
                 missing[lang] = set(missing_chars(chars, family_for(lang), lang))
             except Exception:  # noqa: BLE001 - a font bug must not hide the kit's own problems
-                _log.warning("could not check the characters of '%s' texts against their font", lang, exc_info=True)
+                _log.warning(
+                    "could not check the characters of '%s' texts against their font",
+                    lang,
+                    exc_info=True,
+                )
                 missing[lang] = set()
         locate = Locator(self.source, self.nodes)
         for path, lang, shown, text in texts:
@@ -496,14 +582,24 @@ def _check_logo_file(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
 def _inspect_logo(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
     shown = f"'{logo}'"
     if logo.is_absolute():
-        return logo, f"{shown} is not relative to the kit's folder; put the logo under assets/ and write e.g. assets/logo.png"
+        return (
+            logo,
+            f"{shown} is not relative to the kit's folder; put the logo under assets/ and write e.g. assets/logo.png",
+        )
     folder = kit_path.parent.resolve()
     full = (folder / logo).resolve()
     if not full.is_relative_to(folder):
-        return logo, f"{shown} is outside the kit's folder; copy the logo into assets/ next to the kit"
+        return (
+            logo,
+            f"{shown} is outside the kit's folder; copy the logo into assets/ next to the kit",
+        )
     if not full.exists():
         near = _near_files(full)
-        hint = f"; did you mean '{near}'?" if near else "; check the name, or put the file under assets/"
+        hint = (
+            f"; did you mean '{near}'?"
+            if near
+            else "; check the name, or put the file under assets/"
+        )
         return logo, f"{shown} does not exist{hint}"
     if full.is_dir():
         return logo, f"{shown} is a folder, not an image file"
@@ -513,7 +609,9 @@ def _inspect_logo(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
         head = f.read(8)
     if any(head.startswith(magic) for magic in _MAGIC):
         return full, None
-    kind = next((name for magic, name in _OTHER_IMAGES.items() if head.lstrip().startswith(magic)), None)
+    kind = next(
+        (name for magic, name in _OTHER_IMAGES.items() if head.lstrip().startswith(magic)), None
+    )
     what = f"is {kind} file" if kind else "is not a PNG or JPEG image"
     return logo, f"{shown} {what}; save the logo as PNG (or JPEG) and point to that file"
 
@@ -548,9 +646,9 @@ def _date_problem(year: int, month: int | None = None, day: int | None = None) -
 
 _PATTERN_HINTS = {
     schema.LANGUAGE: "is not a language tag such as 'en' or 'ur'",
-    schema.COLOUR: "is not a colour like \"#FFD200\" (# and six hex digits, in quotes)",
+    schema.COLOUR: 'is not a colour like "#FFD200" (# and six hex digits, in quotes)',
     schema.EMAIL: "is not an email address (name@example.org)",
-    schema.X_HANDLE: "is not an X handle like \"@amnesty\" (with the @, in quotes)",
+    schema.X_HANDLE: 'is not an X handle like "@amnesty" (with the @, in quotes)',
     schema.PHONE: "is not a phone number; use digits, spaces and + ( ) - only",
 }
 
@@ -560,9 +658,9 @@ def _pattern_problem(pattern: str, text: str) -> str:
     if pattern == schema.EMAIL and text.lower().startswith("mailto:"):
         problem += "; leave out 'mailto:'"
     if pattern == schema.X_HANDLE and re.match(r"^[A-Za-z0-9_]{1,15}$", text):
-        problem += f"; write \"@{text}\""
+        problem += f'; write "@{text}"'
     if pattern == schema.COLOUR and re.match(r"^[0-9A-Fa-f]{6}$", text):
-        problem += f"; write \"#{text}\""
+        problem += f'; write "#{text}"'
     return problem
 
 
@@ -591,7 +689,7 @@ def _describe(node: Node) -> str:
         return "keys (a mapping)"
     if node.is_null:
         return "nothing"
-    text = str(node.value)
+    text = node.text
     shown = text if len(text) <= 40 else text[:37] + "…"
     return f"the text '{shown}'"
 
