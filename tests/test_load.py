@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from appealkit.errors import KitError, Mark, Problem
+from appealkit.errors import KitError, Mark, Problem, mark_for
 from appealkit.load import MAX_BYTES, load_kit, read_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,6 +64,17 @@ def test_kit_error_sorts_problems_and_prints_one_per_line() -> None:
     assert str(error) == "kit.yaml: whole file\nkit.yaml:2:5: a: early\nkit.yaml:9:1: b: late"
     assert KitError(early).problems == [early]
     assert pickle.loads(pickle.dumps(error)).problems == error.problems
+
+
+def test_mark_for_falls_back_to_the_nearest_written_key() -> None:
+    kit, _ = load_kit(EXAMPLE, today=TODAY)
+    assert mark_for(kit.marks, "letters.en.body") == kit.marks["letters.en.body"]
+    assert mark_for(kit.marks, "letters.en.subject") == kit.marks["letters.en.subject"]
+    assert mark_for(kit.marks, "letters.ur.subject.x") == kit.marks["letters.ur.subject"]
+    assert mark_for(kit.marks, "people") == kit.marks["people"]
+    assert mark_for(kit.marks, "letter.return_line") == kit.marks["letter"]
+    assert mark_for(kit.marks, "nowhere") == kit.marks[""] == Mark(str(EXAMPLE), 11, 1)
+    assert mark_for({}, "background") is None
 
 
 def test_marks_order_by_position() -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-__all__ = ["KitError", "Mark", "Problem", "sort_problems"]
+__all__ = ["KitError", "Mark", "Problem", "mark_for", "sort_problems"]
 
 
 @dataclass(frozen=True, order=True)
@@ -43,6 +43,15 @@ class Problem:
     def as_error(self) -> Problem:
         """The same problem as an error, for `--strict`."""
         return Problem(self.mark, self.path, self.message, "error", self.file)
+
+
+def mark_for(marks: Mapping[str, Mark], path: str) -> Mark | None:
+    """The Mark of a key path, or of its nearest written ancestor (`""` is the whole file)."""
+    while path not in marks:
+        if not path:
+            return None
+        path = path.rsplit(".", 1)[0] if "." in path else ""
+    return marks[path]
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -157,7 +157,7 @@ class _Checker:
         if self.failed:
             return None
         letters = {lang: kit.letters[lang] for lang in kit.languages}
-        marks = {path: node.mark for path, node in self.nodes.items() if path}
+        marks = {path: node.mark for path, node in self.nodes.items()}  # "" is the top level
         result: model.Kit = dataclasses.replace(kit, letters=letters, marks=marks)
         return result
 
