@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import pickle
 import time
 import tracemalloc
@@ -149,10 +150,41 @@ def test_bad_byte_column_counts_characters(tmp_path: Path) -> None:
     assert problem.mark == Mark(str(path), 1, 8)
 
 
-def test_utf16_file(tmp_path: Path) -> None:
-    path = write(tmp_path, "headline: x\n".encode("utf-16"))
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_file(tmp_path: Path, encoding: str) -> None:
+    path = write(tmp_path, EXAMPLE.read_text(encoding="utf-8").encode(encoding))
     (problem,) = problems_of(path)
-    assert "UTF-16" in problem.message and "UTF-8" in problem.message
+    assert problem.message == "file is UTF-16 text; save it as UTF-8"
+
+
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [
+        (b"%PDF-1.7\n", "a PDF"),
+        (b"PK\x03\x04\x14\x00", "a zip archive"),
+        (b"{\\rtf1\\ansi ", "an RTF document"),
+    ],
+)
+def test_files_picked_by_mistake(tmp_path: Path, start: bytes, kind: str) -> None:
+    (problem,) = problems_of(write(tmp_path, start + b"\x00\xff" * 50))
+    assert problem.mark is None and problem.message.startswith(f"file is {kind}")
+    assert problem.message.endswith("not a kit; save kit.yaml as plain text (UTF-8)")
+
+
+def test_a_pipe_is_not_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "kit.yaml")
+    (problem,) = problems_of(tmp_path / "kit.yaml")
+    assert problem.message.endswith("is not an ordinary file")
+
+
+def test_windows_line_endings(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    kit, _ = load_kit(write(tmp_path, text.replace("\n", "\r\n")), today=TODAY)
+    plain, _ = load_kit(EXAMPLE, today=TODAY)
+    assert kit.letters["en"].body == plain.letters["en"].body
+    assert {k: (m.line, m.column) for k, m in kit.marks.items()} == {
+        k: (m.line, m.column) for k, m in plain.marks.items()
+    }
 
 
 def test_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:

@@ -142,6 +142,9 @@ def read_document(path: Path) -> Document:
 
 def _read_bytes(path: Path, name: str) -> bytes:
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            # A pipe or device would block or never end.
+            raise KitError(Problem(None, "", f"'{path}' is not an ordinary file", file=name))
         with open(path, "rb") as f:
             data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -150,10 +153,9 @@ def _read_bytes(path: Path, name: str) -> bytes:
         raise KitError(
             Problem(None, "", f"'{path}' is a folder, not a kit file", file=name)
         ) from None
-    except OSError as e:
-        raise KitError(
-            Problem(None, "", f"cannot read '{path}': {e.strerror}", file=name)
-        ) from None
+    except (OSError, ValueError) as e:  # permissions, a name too long, a NUL in the name
+        reason = (e.strerror if isinstance(e, OSError) else None) or str(e)
+        raise KitError(Problem(None, "", f"cannot read '{path}': {reason}", file=name)) from None
     if len(data) > MAX_BYTES:
         message = f"file is larger than {MAX_BYTES // 1_000_000} MB; a kit is a few kB of text: is this the right file?"
         raise KitError(Problem(None, "", message, file=name))
@@ -163,8 +165,24 @@ def _read_bytes(path: Path, name: str) -> bytes:
     return data
 
 
+# Files people pick by mistake, recognised by their first bytes.
+_NOT_TEXT = {
+    b"%PDF": "a PDF",
+    b"PK\x03\x04": "a zip archive (a Word .docx or LibreOffice .odt file?)",
+    b"\xd0\xcf\x11\xe0": "a Word .doc file",
+    b"{\\rtf": "an RTF document (from WordPad or TextEdit?)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+}
+
+
 def _decode(data: bytes, name: str) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    kind = next((kind for magic, kind in _NOT_TEXT.items() if data.startswith(magic)), None)
+    if kind:
+        message = f"file is {kind}, not a kit; save kit.yaml as plain text (UTF-8)"
+        raise KitError(Problem(None, "", message, file=name))
+    # UTF-16, with a byte order mark or without one (then every other byte is a zero).
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:200].count(0) > len(data[:200]) // 4:
         message = "file is UTF-16 text; save it as UTF-8"
         raise KitError(Problem(None, "", message, file=name))
     try:
