@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import threading
 import unicodedata
@@ -48,6 +49,8 @@ class Font:
     _advances: dict[int, int] = field(default_factory=dict, repr=False)
     boxes: dict[int, GlyphBox] = field(default_factory=dict, repr=False)  # gid -> ink box, filled
     # on first use; ``boxes[gid]`` is glyph_extents(gid) for code mapping whole glyph lists
+    ink_tops: dict[int, float] = field(default_factory=dict, repr=False)  # gid -> box top, -inf
+    ink_bottoms: dict[int, float] = field(default_factory=dict, repr=False)  # if no ink; bottom
 
     def __repr__(self) -> str:
         return f"Font({self.postscript_name!r})"
@@ -213,7 +216,9 @@ def _read_font(path: str) -> Font:
         hb_face=face,
         hb_font=hb_font,
         codepoints=frozenset(face.unicodes),
-        boxes=_BoxCache(hb_font),
+        boxes=(boxes := _BoxCache(hb_font)),
+        ink_tops=_EdgeCache(boxes, top=True),
+        ink_bottoms=_EdgeCache(boxes, top=False),
     )
 
 
@@ -227,6 +232,23 @@ class _BoxCache(dict[int, GlyphBox]):
     def __missing__(self, gid: int) -> GlyphBox:
         box = self[gid] = _read_box(self.hb_font, gid)
         return box
+
+
+class _EdgeCache(dict[int, float]):
+    """Top (or bottom) of each glyph's ink in font units; -inf (+inf) for glyphs without ink."""
+
+    def __init__(self, boxes: _BoxCache, top: bool) -> None:
+        super().__init__()
+        self.boxes, self.top = boxes, top
+
+    def __missing__(self, gid: int) -> float:
+        box = self.boxes[gid]
+        if box.top == box.bottom:
+            value = -math.inf if self.top else math.inf
+        else:
+            value = float(box.top if self.top else box.bottom)
+        self[gid] = value
+        return value
 
 
 def _read_box(hb_font: hb.Font, gid: int) -> GlyphBox:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
+from operator import sub
 
 from .bidi import reorder_levels
 from .fonts import FontFamily
@@ -239,7 +240,7 @@ def _make_run(piece: _Piece, x: float, extra: float) -> GlyphRun:
     advances = item.advances[cut]
     if extra:
         advances = tuple(a + extra if t in _STRETCHY else a for a, t in zip(advances, texts))
-    clusters = [c - piece.start for c in item.clusters[cut]]
+    clusters = map(sub, item.clusters[cut], repeat(piece.start))
     fields = zip(item.gids[cut], advances, item.dx[cut], item.dy[cut], texts, clusters)
     glyphs = tuple(map(_new_tuple, repeat(Glyph), fields))  # Glyph(*f) without a Python call each
     return GlyphRun(

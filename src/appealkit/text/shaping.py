@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, groupby
+from operator import add, attrgetter, neg
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
@@ -253,11 +254,11 @@ def _shape_item(
     language: str,
 ) -> ShapedItem:
     infos, positions = _run_harfbuzz(drawn, start, end, level % 2 == 1, script, font, language)
-    scale = size / font.units_per_em
-    gids = [i.codepoint for i in infos]
-    clusters = [i.cluster for i in infos]
-    dy = [p.y_offset * scale for p in positions]
-    boxes = list(map(font.boxes.__getitem__, gids))
+    # map() with C-level callables: this runs for every glyph of the pack
+    to_points = (size / font.units_per_em).__mul__
+    gids = list(map(_CODEPOINT, infos))
+    clusters = list(map(_CLUSTER, infos))
+    dy = list(map(to_points, map(_Y_OFFSET, positions)))
     return ShapedItem(
         start=start,
         end=end,
@@ -269,22 +270,25 @@ def _shape_item(
         link=span.link,
         gids=gids,
         clusters=clusters,
-        advances=[p.x_advance * scale for p in positions],
-        dx=[p.x_offset * scale for p in positions],
+        advances=list(map(to_points, map(_X_ADVANCE, positions))),
+        dx=list(map(to_points, map(_X_OFFSET, positions))),
         dy=dy,
         texts=_cluster_texts(text, clusters, end, level % 2 == 1),
-        tops=[y + b.top * scale if b.top != b.bottom else _NO_INK for y, b in zip(dy, boxes)],
-        bottoms=[
-            y + b.bottom * scale if b.top != b.bottom else -_NO_INK for y, b in zip(dy, boxes)
-        ],
-        _keys=[-c for c in clusters] if level % 2 else clusters,
+        tops=list(map(add, dy, map(to_points, map(font.ink_tops.__getitem__, gids)))),
+        bottoms=list(map(add, dy, map(to_points, map(font.ink_bottoms.__getitem__, gids)))),
+        _keys=list(map(neg, clusters)) if level % 2 else clusters,
     )
 
 
-_NO_INK = float("-inf")
 # Fonts have no glyph for tabs and other control characters: they are shaped as spaces (the
 # glyphs still carry the original characters as text).
 _BLANKS = str.maketrans({c: " " for c in "\t\n\v\f\r\x85\u2028\u2029"})
+_CODEPOINT, _CLUSTER = attrgetter("codepoint"), attrgetter("cluster")
+_X_ADVANCE, _X_OFFSET, _Y_OFFSET = (
+    attrgetter("x_advance"),
+    attrgetter("x_offset"),
+    attrgetter("y_offset"),
+)
 
 
 def _run_harfbuzz(
