@@ -27,7 +27,6 @@ _SPACES = frozenset(
 _STRETCHY = frozenset(" \u00a0\u3000")  # justification widens only these
 _HARD_BREAKS = frozenset("\n\u2028\u2029\x0b\x0c\x85")  # a CR is trimmed as white space
 _TRAILING = _SPACES | {"\r"}
-_BREAK_AFTER_DASH = frozenset("-\u2010\u2013")
 _EPSILON = 1e-6  # points; tolerance for rounding in width sums
 _INK_CLEARANCE = 0.08  # em; the least white between the ink of two lines
 
