@@ -41,9 +41,8 @@ class ShapedItem:
     bold: bool
     link: str | None
     gids: Sequence[int]
-    clusters: Sequence[
-        int
-    ]  # absolute index in the paragraph text where each glyph's cluster starts
+    # index in the paragraph text where each glyph's cluster starts
+    clusters: Sequence[int]
     advances: Sequence[float]  # points
     dx: Sequence[float]
     dy: Sequence[float]
