@@ -18,8 +18,18 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "kit.yaml"
 EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
 TODAY = dt.date(2025, 7, 1)
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
-JPEG = b"\xff\xd8\xff\xe0" + b"\0" * 32
+
+
+def _image(kind: str) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 2), (255, 210, 0)).save(buffer, kind)
+    return buffer.getvalue()
+
+
+PNG = _image("PNG")
+JPEG = _image("JPEG")
 
 
 def variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
@@ -550,6 +560,11 @@ def test_control_characters_from_escapes_are_refused(tmp_path: Path) -> None:
             "'assets/logo.png' is not a PNG or JPEG image; save the logo as PNG (or JPEG) and point to that file",
         ),
         (
+            "assets/logo.png",
+            "assets/logo.png=\x89PNG\r\n\x1a\n broken",
+            "'assets/logo.png' is a damaged PNG image (",
+        ),
+        (
             "assets/link.png",
             "assets/link.png->../outside.png",
             "'assets/link.png' is outside the kit's folder; copy the logo into assets/ next to the kit",
@@ -567,9 +582,11 @@ def test_bad_logo(tmp_path: Path, logo: str, setup: str | None, message: str) ->
         (kit_dir / setup).mkdir()
     elif setup:
         name, _, content = setup.partition("=")
-        (kit_dir / name).write_bytes(content.encode() if content else PNG)
+        (kit_dir / name).write_bytes(content.encode("latin-1") if content else PNG)
     path = logo_kit(kit_dir, logo)
-    assert errors(path) == [f"{at(path, 'logo: ', 6)}: organisation.logo: {message}"]
+    (found,) = errors(path)
+    assert found.startswith(f"{at(path, 'logo: ', 6)}: organisation.logo: {message}")
+    assert found.endswith("; export the logo again") == ("damaged" in message)
 
 
 # Everything at once

@@ -607,13 +607,32 @@ def _inspect_logo(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
         return logo, f"{shown} is not an ordinary file; point to a PNG or JPEG image"
     with open(full, "rb") as f:
         head = f.read(8)
-    if any(head.startswith(magic) for magic in _MAGIC):
+    kind = next((name for magic, name in _MAGIC.items() if head.startswith(magic)), None)
+    if kind:
+        damage = _image_damage(full)
+        if damage:
+            return logo, f"{shown} is a damaged {kind} image ({damage}); export the logo again"
         return full, None
     kind = next(
         (name for magic, name in _OTHER_IMAGES.items() if head.lstrip().startswith(magic)), None
     )
     what = f"is {kind} file" if kind else "is not a PNG or JPEG image"
     return logo, f"{shown} {what}; save the logo as PNG (or JPEG) and point to that file"
+
+
+def _image_damage(path: Path) -> str | None:
+    """Why Pillow cannot read the image, or None; the drawing stage must not meet a broken file."""
+    from PIL import Image  # only kits with a logo pay for importing Pillow
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except Image.DecompressionBombError:
+        return "too many pixels"
+    except Exception as e:  # noqa: BLE001 - Pillow raises many kinds for broken files
+        reason = str(e).split("\n")[0].replace(f" '{path}'", "").replace(str(path), "the file")
+        return reason[:80] or type(e).__name__
+    return None
 
 
 def _near_files(full: Path) -> str | None:
