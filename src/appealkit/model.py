@@ -65,8 +65,11 @@ class Target:
     role: str = "main"
     """`main` for the person the letters are addressed to, `copy` for those who get a copy."""
     email: str | None = None
+    """Email address for appeals, e.g. `secretary@interior.gov.pk`."""
     fax: str | None = None
+    """Fax number in international form, e.g. `+92 51 920 2624`."""
     phone: str | None = None
+    """Phone number in international form."""
     x: str | None = None
     """X (Twitter) handle, with the @."""
     local: dict[str, LocalName] = field(default_factory=dict)
@@ -119,6 +122,8 @@ class LetterSettings:
 
 @dataclass(frozen=True)
 class Kit:
+    """One Urgent Action: the case, the people to write to and the model letters."""
+
     source: Path
     """The kit.yaml file this came from (not a key)."""
     headline: str
@@ -126,6 +131,7 @@ class Kit:
     summary: str
     """One paragraph saying what happened and what must change (*markup*)."""
     action: Action
+    """The online action (QR code) and the deadline."""
     targets: tuple[Target, ...]
     """The people to write to: one `main` target, any number of `copy` targets."""
     letters: dict[str, Letter]
@@ -137,11 +143,15 @@ class Kit:
     people: str | None = None
     """Who the action is for, with pronouns, e.g. `At least 1.4 million Afghan refugees (All)`."""
     figures: tuple[Figure, ...] = ()
+    """Key figures for the fact sheet's panel, three to a row."""
     timeline: tuple[Event, ...] = ()
+    """What happened, in date order."""
     background: str = ""
     """Additional information, paragraphs separated by a blank line (*markup*)."""
     organisation: Organisation = field(default_factory=Organisation)
+    """Who publishes the pack: name, logo and accent colour."""
     letter: LetterSettings = field(default_factory=LetterSettings)
+    """How the letters are dated and addressed."""
     keywords: tuple[str, ...] = ()
     """PDF keywords."""
     marks: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

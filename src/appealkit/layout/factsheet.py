@@ -6,7 +6,7 @@ import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import KitError, Problem
+from ..errors import KitError, Problem, mark_for
 from ..markup import parse_inline, parse_paragraphs
 from ..model import Kit, Target
 from ..text.types import Align, Span
@@ -41,7 +41,7 @@ def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
         if not column.overflow:
             return Part("fact-sheet", "Fact sheet", kit.language, (page,))
     key = column.overflowing_section()
-    raise KitError([Problem(kit.marks.get(key), key, (
+    raise KitError([Problem(mark_for(kit.marks, key), key, (
         f"text does not fit on the one-page fact sheet by {column.overflow:.0f} pt "
         f"even at {BODY_SIZES[-1]:g} pt; shorten it or the sections above it"))])
 

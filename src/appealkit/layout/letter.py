@@ -47,6 +47,11 @@ class _Letter:
                             leading=lead, align=align)
 
     @property
+    def small(self) -> float:
+        """Captions and notes: 9 pt, or 11 pt in Nastaliq, which reads small for its size."""
+        return 11.0 if self.language.split("-")[0] == "ur" else 9.0
+
+    @property
     def left(self) -> float:
         return 25 * MM if self.paper.name == "a4" else 1.0 * 72
 
@@ -149,25 +154,32 @@ def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
 
 
 def _signature(doc: _Letter, columns: list[Column]) -> None:
+    """Closing, then lines to sign on and to write one's name and address on."""
     closing = set_text(doc.letter.closing, doc.style(), doc.width)
-    signature_height = closing.height + 64
-    if columns[-1].y + signature_height > columns[-1].bottom:
+    row = 2.6 * doc.small  # room to sign or write by hand above each line
+    if columns[-1].y + closing.height + 2 * row + 12 > columns[-1].bottom:
         columns.append(_continuation(doc))
     column = columns[-1]
-    column.place(TextBox(column.x, column.y, closing), closing.height + 30)
+    column.place(TextBox(column.x, column.y, closing), closing.height + row)
     half = (doc.width - 12 * MM) / 2
     for n, key in enumerate(("signature", "name")):
         x = column.x + n * (half + 12 * MM)
+        if doc.rtl:
+            x = column.x + doc.width - half - n * (half + 12 * MM)
         _fill_in_line(doc, column, x, half, label(doc.language, key))
-    column.advance(28)
+    column.advance(row)
     _fill_in_line(doc, column, column.x, doc.width, label(doc.language, "address"))
-    column.advance(16)
+    column.advance(12)
 
 
 def _fill_in_line(doc: _Letter, column: Column, x: float, width: float, text: str) -> None:
-    column.items.append(Rule(x, column.y, x + width, column.y, color=styles.GREY, line_width=0.6))
-    caption = set_text(text, doc.style(9, leading=1.2, role="sans"), width)
-    column.items.append(TextBox(x, column.y + 2, caption, styles.GREY))
+    """`Signature ________`: a caption, then a rule on its baseline to the end of the width."""
+    caption = set_text(text, doc.style(doc.small, leading=1.0, role="sans"), width)
+    line = caption.lines[0]
+    # The caption sets itself at the start of the width: the left, or the right in RTL.
+    column.items.append(TextBox(x, column.y - line.baseline, caption, styles.GREY))
+    start, end = (x, x + width - line.width - 4) if doc.rtl else (x + line.width + 4, x + width)
+    column.items.append(Rule(start, column.y, end, column.y, color=styles.GREY, line_width=0.6))
 
 
 def _continuation(doc: _Letter) -> Column:
@@ -183,7 +195,7 @@ def _continuation_line(doc: _Letter, number: int, total: int) -> Item:
     name = doc.target.local.get(doc.language)
     recipient = name.name if name else doc.target.name
     text = f"{recipient} · {label(doc.language, 'page', n=number, total=total)}"
-    paragraph = set_text(text, doc.style(9, role="sans", leading=1.2), doc.width)
+    paragraph = set_text(text, doc.style(doc.small, role="sans", leading=1.2), doc.width)
     return TextBox(doc.left, 18 * MM, paragraph, styles.GREY)
 
 
