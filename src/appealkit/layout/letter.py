@@ -17,10 +17,11 @@ from .paper import Paper
 BODY_SIZES = (10.5, 10.0, 9.5)  # the first that fits one page wins; else the letter runs on
 RTL_BODY_SIZES = (11.5, 11.0)  # Nastaliq reads small for its size; 11 pt is the floor
 ADDRESS_SIZE = 10.0
-PARAGRAPH_GAP = 0.55  # space between paragraphs, in lines of body text
 CONTINUATION_SPACE = 14 * MM
-DATE_TOP = 27 * MM  # the date sits above the window, right-aligned (left in RTL letters)
-RIGHT_MARGIN = 20 * MM  # room for the continuation line at the top of a following page
+HEADING_TOP = 14 * MM  # a heading in the letter's script starts here, at the top right
+DATE_TOP = 27 * MM  # without one, the date sits here, above the window, at the right
+RIGHT_MARGIN = 20 * MM
+BOTTOM_MARGIN = 14 * MM  # room for the continuation line at the top of a following page
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def layout_letter(kit: Kit, language: str, paper: Paper, today: dt.date) -> Part
 
 def _layout_pages(doc: _Letter) -> list[Page]:
     paper = doc.paper
-    bottom = paper.height - 18 * MM
+    bottom = paper.height - BOTTOM_MARGIN
     first = Column(doc.left, 0, doc.width, bottom)
     first.items += _fold_marks(paper)
     first.items += _window_address(doc)
@@ -111,21 +112,22 @@ def _window_address(doc: _Letter) -> list[Item]:
 
 
 def _heading(doc: _Letter, column: Column) -> None:
-    """Date at the top; beside the window, the recipient in the letter's own script if not Latin."""
+    """Top right: the recipient in the letter's own script (when it has one), then the date;
+    below the envelope window: subject and salutation."""
     window = doc.paper.window
     end = Align.START if doc.rtl else Align.END
-    date = set_text(_date_line(doc), doc.style(align=end), doc.width)
-    column.items.append(TextBox(doc.left, DATE_TOP, date))
-    bottom = window.y + window.height
+    x = window.x + window.width + 8 * MM
+    info = Column(x, HEADING_TOP, doc.left + doc.width - x, 1e9)
     local = doc.target.local.get(doc.language)
     if local:
-        x = window.x + window.width + 8 * MM
-        info = Column(x, window.y, doc.left + doc.width - x, 1e9)
         info.add_text("\n".join([local.name, local.title, *local.address]), doc.style(align=end),
                       section=f"targets.0.local.{doc.language}")
-        column.items += info.items
-        bottom = max(bottom, info.y)
-    column.y = bottom + 6 * MM
+        info.advance(2 * MM)
+    else:
+        info.advance(DATE_TOP - HEADING_TOP)
+    info.add_text(_date_line(doc), doc.style(align=end))
+    column.items += info.items
+    column.y = max(window.y + window.height, info.y) + 5 * MM
     if doc.letter.subject:
         column.add_text([Span(doc.letter.subject, bold=True)], doc.style(),
                         section=f"letters.{doc.language}.subject")
@@ -148,28 +150,28 @@ def _date_line(doc: _Letter) -> str:
 
 def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
     align = Align.JUSTIFY
-    gap = doc.size * (2.0 if doc.rtl else 1.32) * PARAGRAPH_GAP
+    gap = doc.size * (0.7 if doc.rtl else 0.73)  # about half a line of body text
     return [(set_text(spans, doc.style(align=align), doc.width), gap)
             for spans in parse_paragraphs(doc.letter.body)]
 
 
 def _signature(doc: _Letter, columns: list[Column]) -> None:
-    """Closing, then lines to sign on and to write one's name and address on."""
-    closing = set_text(doc.letter.closing, doc.style(), doc.width)
+    """The closing with a line to sign beside it, then lines for one's name and address."""
+    closing = set_text(doc.letter.closing, doc.style(), doc.width / 2)
     row = 2.6 * doc.small  # room to sign or write by hand above each line
-    if columns[-1].y + closing.height + 2 * row + 12 > columns[-1].bottom:
+    first = max(closing.height, row)
+    if columns[-1].y + first + row + 8 > columns[-1].bottom:
         columns.append(_continuation(doc))
     column = columns[-1]
-    column.place(TextBox(column.x, column.y, closing), closing.height + row)
-    half = (doc.width - 12 * MM) / 2
-    for n, key in enumerate(("signature", "name")):
-        x = column.x + n * (half + 12 * MM)
-        if doc.rtl:
-            x = column.x + doc.width - half - n * (half + 12 * MM)
-        _fill_in_line(doc, column, x, half, label(doc.language, key))
+    half, gap = (doc.width - 12 * MM) / 2, 12 * MM
+    start, end = (column.x + half + gap, column.x) if doc.rtl else (column.x, column.x + half + gap)
+    column.items.append(TextBox(start, column.y, closing))
+    column.advance(first)
+    _fill_in_line(doc, column, end, half, label(doc.language, "signature"))
     column.advance(row)
-    _fill_in_line(doc, column, column.x, doc.width, label(doc.language, "address"))
-    column.advance(12)
+    _fill_in_line(doc, column, start, half, label(doc.language, "name"))
+    _fill_in_line(doc, column, end, half, label(doc.language, "address"))
+    column.advance(8)
 
 
 def _fill_in_line(doc: _Letter, column: Column, x: float, width: float, text: str) -> None:
@@ -185,7 +187,7 @@ def _fill_in_line(doc: _Letter, column: Column, x: float, width: float, text: st
 def _continuation(doc: _Letter) -> Column:
     """A following page; its continuation line is added once the page count is known."""
     top = 18 * MM
-    column = Column(doc.left, top, doc.width, doc.paper.height - 18 * MM)
+    column = Column(doc.left, top, doc.width, doc.paper.height - BOTTOM_MARGIN)
     column.advance(CONTINUATION_SPACE)
     return column
 
