@@ -219,56 +219,12 @@ def test_phone_number_stays_on_one_line(family):
         assert any("+92 51 920 2624" in text[ln.start : ln.end] for ln in paragraph.lines)
 
 
-def ink_boxes(paragraph, line):
-    """(left, right, top, bottom) of every inked glyph of a line in the box, y down."""
-    boxes = []
-    for run in line.runs:
-        scale = run.size / run.font.units_per_em
-        pen = line.x + run.x
-        for g in run.glyphs:
-            box = run.font.glyph_extents(g.gid)
-            if box.top != box.bottom:
-                left = pen + g.dx + box.x * scale
-                boxes.append(
-                    (
-                        left,
-                        left + box.width * scale,
-                        line.baseline - g.dy - box.top * scale,
-                        line.baseline - g.dy - box.bottom * scale,
-                    )
-                )
-            pen += g.advance
-    return boxes
-
-
-@pytest.mark.parametrize(
-    ("width", "align"), [(180, Align.START), (260, Align.JUSTIFY), (400, Align.CENTER)]
-)
-def test_nastaliq_lines_do_not_touch(family, sample, width, align):
-    text = sample("ur-letter").split("\n\n")[1]
-    style = TextStyle(family, 12, language="ur", align=align)
-    paragraph = set_paragraph([Span(text)], style, width)
-    assert len(paragraph.lines) > 3
-    pitches = {
-        round(b.baseline - a.baseline, 6) for a, b in zip(paragraph.lines, paragraph.lines[1:])
-    }
-    assert len(pitches) == 1  # one uniform grid
-    assert pitches.pop() >= 1.3 * 12
-    for above, below in zip(paragraph.lines, paragraph.lines[1:]):
-        for a_left, a_right, _, a_bottom in ink_boxes(paragraph, above):
-            for b_left, b_right, b_top, _ in ink_boxes(paragraph, below):
-                if a_left < b_right and b_left < a_right:  # the boxes share x positions
-                    assert a_bottom < b_top
-    first, last = paragraph.lines[0], paragraph.lines[-1]
-    assert min(top for _, _, top, _ in ink_boxes(paragraph, first)) >= 0  # ink inside the box
-    assert paragraph.height >= max(bottom for *_, bottom in ink_boxes(paragraph, last))
-
-
 def test_nastaliq_needs_about_twice_the_size(family, sample):
     text = sample("ur-letter").split("\n\n")[1]
     paragraph = set_paragraph([Span(text)], TextStyle(family, 12, language="ur"), 300)
-    pitch = paragraph.lines[1].baseline - paragraph.lines[0].baseline
-    assert 1.6 * 12 < pitch < 2.8 * 12
+    lines = paragraph.lines
+    mean = (lines[-1].baseline - lines[0].baseline) / (len(lines) - 1)
+    assert 1.6 * 12 < mean < 2.4 * 12  # line pitch per pair of lines: see test_ink.py
 
 
 def test_latin_pitch_is_the_leading(family, sample):

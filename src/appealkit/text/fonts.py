@@ -12,6 +12,8 @@ from typing import Any, NamedTuple
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
+from .ink import Skyline, SkylineCache
+
 __all__ = [
     "Font",
     "FontFamily",
@@ -51,6 +53,7 @@ class Font:
     # on first use; ``boxes[gid]`` is glyph_extents(gid) for code mapping whole glyph lists
     ink_tops: dict[int, float] = field(default_factory=dict, repr=False)  # gid -> box top, -inf
     ink_bottoms: dict[int, float] = field(default_factory=dict, repr=False)  # if no ink; bottom
+    skylines: dict[int, Skyline | None] = field(default_factory=dict, repr=False)  # by gid
 
     def __repr__(self) -> str:
         return f"Font({self.postscript_name!r})"
@@ -219,6 +222,7 @@ def _read_font(path: str) -> Font:
         boxes=(boxes := _BoxCache(hb_font)),
         ink_tops=_EdgeCache(boxes, top=True),
         ink_bottoms=_EdgeCache(boxes, top=False),
+        skylines=SkylineCache(hb_font, face.upem, boxes),
     )
 
 

@@ -11,11 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
-from operator import sub
+from itertools import accumulate, repeat
+from operator import add, sub
 
 from .bidi import reorder_levels
 from .fonts import FontFamily
+from .ink import CLEARANCE, PlacedInk, pair_need, placed_ink
 from .shaping import ShapedItem, ShapedText, shape_text
 from .types import Align, Direction, Glyph, GlyphRun, Line, Paragraph, Span, TextStyle
 
@@ -28,7 +29,6 @@ _STRETCHY = frozenset(" \u00a0\u3000")  # justification widens only these
 _HARD_BREAKS = frozenset("\n\u2028\u2029\x0b\x0c\x85")  # a CR is trimmed as white space
 _TRAILING = _SPACES | {"\r"}
 _EPSILON = 1e-6  # points; tolerance for rounding in width sums
-_INK_CLEARANCE = 0.08  # em; the least white between the ink of two lines
 
 
 @dataclass(frozen=True)
@@ -153,9 +153,9 @@ def _opportunities(shaped: ShapedText, start: int, stop: int) -> list[int]:
     found = []
     for match in _BREAK_AFTER.finditer(shaped.text, start, stop):
         i = match.end()
-        if start < i < stop and boundaries[i]:
-            if not (tokens and match.group(1) and _inside(tokens, i)):
-                found.append(i)
+        inside = tokens and match.group(1) and _inside(tokens, i)
+        if start < i < stop and boundaries[i] and not inside:
+            found.append(i)
     return found
 
 
@@ -279,13 +279,13 @@ def _place_lines(
         _place_runs(d, style.align, direction, width, k == len(drafts) - 1)
         for k, d in enumerate(drafts)
     ]
-    pitch = _line_pitch(drafts, placed, style)
     first = max(drafts[0].ascent, _nominal_ascent(shaped, style)) if drafts else 0.0
+    baselines = _baselines(drafts, placed, style, first)
     return [
         Line(
             runs=runs,
             x=x,
-            baseline=first + k * pitch,
+            baseline=baselines[k],
             width=sum(r.width for r in runs),
             ascent=draft.ascent,
             descent=draft.descent,
@@ -308,58 +308,52 @@ def _place_runs(
     return runs, _align_x(align, direction, width, sum(r.width for r in runs))
 
 
-def _line_pitch(
-    drafts: list[_Draft], placed: list[tuple[tuple[GlyphRun, ...], float]], style: TextStyle
-) -> float:
-    """Uniform baseline-to-baseline distance: the leading, or more so that no ink touches.
+def _baselines(
+    drafts: list[_Draft],
+    placed: list[tuple[tuple[GlyphRun, ...], float]],
+    style: TextStyle,
+    first: float,
+) -> list[float]:
+    """Each line's baseline: the leading below the one before, or more so that no ink touches.
 
-    Lines only need to clear each other where their ink shares x positions: a deep descender
-    at one end of a line does not push away a tall word at the other end of the next.
+    Each pair of lines gets the distance its own ink needs, and only where their ink shares x
+    positions: a deep descender at one end of a line does not push away a tall word at the other
+    end of the next. The leading is the floor, so Latin text keeps its regular grid.
     """
-    pitch = style.leading * style.size
-    clearance = _INK_CLEARANCE * style.size
-    boxes: dict[int, list[_Box]] = {}
+    floor = style.leading * style.size
+    clearance = CLEARANCE * style.size
+    inks: dict[int, list[PlacedInk]] = {}
+
+    def ink(k: int) -> list[PlacedInk]:
+        if k not in inks:
+            inks[k] = _line_ink(*placed[k])
+        return inks[k]
+
+    baselines = [first]
+    extra = 0.0  # added to the grid so far; kept apart so that grid lines stay first + k * floor
     for k in range(len(drafts) - 1):
-        above, below = drafts[k], drafts[k + 1]
-        if above.descent + below.ascent + clearance <= pitch:
-            continue  # even the extremes clear each other
-        for m in (k, k + 1):
-            if m not in boxes:
-                boxes[m] = _ink_boxes(*placed[m])
-        # only glyphs deep or tall enough to need more than the pitch so far can matter
-        need = pitch - clearance
-        deep = [b for b in boxes[k] if -b[3] > need - below.ascent]
-        tall = [b for b in boxes[k + 1] if b[2] > need - above.descent]
-        reach = max(
-            (t[2] - d[3] for d in deep for t in tall if d[0] < t[1] and t[0] < d[1]), default=0.0
-        )
-        pitch = max(pitch, reach + clearance)
-    return pitch
+        if drafts[k].descent + drafts[k + 1].ascent + clearance > floor:
+            extra += pair_need(ink(k), ink(k + 1), floor, style.size) - floor
+        baselines.append(first + (k + 1) * floor + extra)
+    return baselines
 
 
-_Box = tuple[float, float, float, float]  # left, right, top, bottom: ink of a glyph, y up
-
-
-def _ink_boxes(runs: tuple[GlyphRun, ...], x: float) -> list[_Box]:
-    """Ink boxes of a line's glyphs (offsets included) relative to its baseline."""
-    boxes = []
+def _line_ink(runs: tuple[GlyphRun, ...], x: float) -> list[PlacedInk]:
+    """Inked glyphs of a line, placed relative to its left edge and baseline."""
+    found: list[PlacedInk] = []
     for run in runs:
-        scale, font = run.size / run.font.units_per_em, run.font
-        pen = x + run.x
-        for glyph in run.glyphs:
-            box = font.boxes[glyph.gid]
-            if box.top != box.bottom:
-                left = pen + glyph.dx + box.x * scale
-                boxes.append(
-                    (
-                        left,
-                        left + box.width * scale,
-                        glyph.dy + box.top * scale,
-                        glyph.dy + box.bottom * scale,
-                    )
-                )
-            pen += glyph.advance
-    return boxes
+        font, glyphs = run.font, run.glyphs
+        pens = accumulate([g.advance for g in glyphs], initial=x + run.x)
+        origins = list(map(add, pens, [g.dx for g in glyphs]))
+        found += placed_ink(
+            origins,
+            [g.dy for g in glyphs],
+            [g.gid for g in glyphs],
+            font.boxes,
+            font.skylines,
+            run.size / font.units_per_em,
+        )
+    return found
 
 
 def _justify_extra(draft: _Draft, align: Align, width: float, last: bool) -> float:

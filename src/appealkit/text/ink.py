@@ -1,0 +1,220 @@
+"""Glyph ink as skylines (lowest and highest ink per narrow column), and how close lines may sit.
+
+Ink boxes of Nastaliq glyphs are far larger than their ink (diagonal strokes, long swashes), so
+boxes alone set Urdu lines much further apart than their ink needs. A skyline keeps, for each
+column 1/64 em wide, the lowest and highest ink of the glyph's outline. HarfBuzz's rasteriser
+(uharfbuzz 0.57+) draws the outline; without it the skyline is the glyph's box, as loose as
+before but still safe.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from operator import itemgetter, sub
+from typing import TYPE_CHECKING, NamedTuple
+
+import uharfbuzz as hb  # type: ignore[import-untyped]
+
+if TYPE_CHECKING:
+    from .fonts import GlyphBox
+
+__all__ = ["CLEARANCE", "COLUMNS", "Skyline", "SkylineCache", "pair_need", "placed_ink"]
+
+COLUMNS = 64  # skyline columns per em
+ROWS = 256  # raster rows per em: heights are exact to 1/256 em, rounded outwards
+CLEARANCE = 0.06  # em; the least white between the ink of two lines, across and along
+_REACH = math.ceil(CLEARANCE * COLUMNS)  # columns a top reaches sideways to keep CLEARANCE
+
+
+class Skyline(NamedTuple):
+    """Ink of one glyph per column, font units, y up; column c covers c/COLUMNS em onwards.
+
+    ``bottoms[i]`` is the lowest ink of column ``start + i`` (+inf where the column has none);
+    ``reach[i]`` is the highest ink of any column that, drawn at any fraction of a column off
+    the grid, comes within CLEARANCE across of column ``start + i - _REACH`` (-inf if none).
+    """
+
+    start: int
+    bottoms: list[float]
+    reach: list[float]
+
+
+class SkylineCache(dict[int, "Skyline | None"]):
+    """Skylines by glyph id (None for glyphs without ink), made the first time each is asked for."""
+
+    def __init__(self, hb_font: hb.Font, units_per_em: int, boxes: dict[int, GlyphBox]) -> None:
+        super().__init__()
+        self.hb_font, self.units_per_em, self.boxes = hb_font, units_per_em, boxes
+
+    def __missing__(self, gid: int) -> Skyline | None:
+        box = self.boxes[gid]
+        sky = None
+        if box.top != box.bottom:
+            sky = _raster_skyline(self.hb_font, gid, self.units_per_em) or _box_skyline(
+                box, self.units_per_em
+            )
+        self[gid] = sky
+        return sky
+
+
+_Raster = getattr(hb, "RasterDraw", None)  # experimental in HarfBuzz; absent before 0.57
+
+
+def _raster_skyline(hb_font: hb.Font, gid: int, upem: int) -> Skyline | None:
+    if _Raster is None:
+        return None
+    draw = _Raster()
+    draw.scale_factor = (upem / COLUMNS, upem / ROWS)  # one pixel per column, 1/ROWS em high
+    draw.draw_glyph(hb_font, gid)
+    image = draw.render()
+    ext = image.extents if image is not None else None
+    if ext is None or not ext.width or not ext.height:
+        return None
+    pixels, stride, height = image.buffer, ext.stride, ext.height
+    row = upem / ROWS
+    bottoms: list[float] = []
+    tops: list[float] = []
+    for c in range(ext.width):
+        column = pixels[c : stride * height : stride]  # bottom row first
+        above = len(column.rstrip(b"\0"))
+        if above:
+            below = height - len(column.lstrip(b"\0"))
+            # one more row either way: a sliver of ink too thin to reach 1/255 coverage
+            tops.append((ext.y_origin + above + 1) * row)
+            bottoms.append((ext.y_origin + below - 1) * row)
+        else:
+            tops.append(-math.inf)
+            bottoms.append(math.inf)
+    if not tops or max(tops) == -math.inf:
+        return None
+    return Skyline(ext.x_origin, bottoms, _widen(tops))
+
+
+def _box_skyline(box: GlyphBox, upem: int) -> Skyline:
+    width = upem / COLUMNS
+    first = math.floor(box.x / width)
+    count = max(1, math.ceil((box.x + box.width) / width) - first)
+    return Skyline(first, [float(box.bottom)] * count, _widen([float(box.top)] * count))
+
+
+def _widen(tops: list[float]) -> list[float]:
+    """reach[i] = max(tops[i - 2R - 1 .. i]) with R = _REACH, for i in 0 .. len + 2R.
+
+    A glyph drawn a fraction of a column off the grid covers two grid columns, and CLEARANCE
+    across adds _REACH columns on each side.
+    """
+    span = 2 * _REACH + 2
+    padded = [-math.inf] * (span - 1) + tops + [-math.inf] * (span - 1)
+    return [max(padded[i : i + span]) for i in range(len(tops) + span - 1)]
+
+
+# --- lines ---------------------------------------------------------------------------------
+
+# Ink of a glyph placed on a line, points, y up from the baseline: (left, right, top, bottom,
+# x of the glyph origin, y offset, points per font unit, skylines of its font, glyph id)
+PlacedInk = tuple[
+    float, float, float, float, float, float, float, Mapping[int, Skyline | None], int
+]
+
+
+def placed_ink(
+    pens: Sequence[float],
+    dys: Sequence[float],
+    gids: Sequence[int],
+    boxes: Mapping[int, GlyphBox],
+    skylines: Mapping[int, Skyline | None],
+    scale: float,
+) -> list[PlacedInk]:
+    """Inked glyphs of one font at glyph origins ``pens`` (points) on a line."""
+    found = []
+    for pen, dy, gid in zip(pens, dys, gids):
+        box = boxes[gid]
+        if box.top != box.bottom:
+            left = pen + box.x * scale
+            found.append(
+                (
+                    left,
+                    left + box.width * scale,
+                    dy + box.top * scale,
+                    dy + box.bottom * scale,
+                    pen,
+                    dy,
+                    scale,
+                    skylines,
+                    gid,
+                )
+            )
+    return found
+
+
+def pair_need(above: list[PlacedInk], below: list[PlacedInk], floor: float, size: float) -> float:
+    """Least baseline distance at which the ink of ``below`` stays CLEARANCE from ``above``.
+
+    Never less than ``floor``. Glyph pairs are tried from the largest need their boxes allow,
+    and skylines are read only while a box could still need more than the pairs seen so far.
+    """
+    clear = CLEARANCE * size
+    if not above or not below:
+        return floor
+    highest = max(map(_TOP, below))
+    lowest = min(map(_BOTTOM, above))
+    if highest - lowest + clear <= floor:
+        return floor  # even the extremes clear each other
+    best = floor - clear  # the need so far, without the clearance
+    deep = [d for d in above if highest - d[3] > best]
+    tall = sorted((t for t in below if t[2] - lowest > best), key=_LEFT)
+    pairs = _overlapping(deep, tall, _REACH * size / COLUMNS, best)
+    pairs.sort(key=_FIRST, reverse=True)
+    column = size / COLUMNS
+    for box_need, d, t in pairs:
+        if box_need <= best:
+            break
+        best = max(best, _skyline_need(d, t, column))
+    return best + clear
+
+
+_LEFT, _TOP, _BOTTOM, _FIRST = itemgetter(0), itemgetter(2), itemgetter(3), itemgetter(0)
+
+
+def _overlapping(
+    deep: list[PlacedInk], tall: list[PlacedInk], across: float, least: float
+) -> list[tuple[float, PlacedInk, PlacedInk]]:
+    """(box need, deep, tall) for boxes within ``across`` sideways whose need exceeds ``least``."""
+    if not tall:
+        return []
+    lefts = [t[0] for t in tall]
+    widest = max(t[1] - t[0] for t in tall)
+    pairs = []
+    for d in deep:
+        d_left, d_right, d_bottom = d[0] - across, d[1] + across, d[3]
+        k = bisect_left(lefts, d_right)
+        stop = d_left - widest
+        while k > 0:
+            k -= 1
+            t = tall[k]
+            if t[0] < stop:
+                break
+            if t[1] > d_left and t[2] - d_bottom > least:
+                pairs.append((t[2] - d_bottom, d, t))
+    return pairs
+
+
+def _skyline_need(d: PlacedInk, t: PlacedInk, column: float) -> float:
+    """How far above ``d``'s baseline ``t``'s baseline must sit, less the clearance (points)."""
+    deep, tall = d[7][d[8]], t[7][t[8]]
+    if deep is None or tall is None:
+        return -math.inf
+    shift = math.floor((t[4] - d[4]) / column)
+    offset = deep.start - shift - tall.start + _REACH  # index into tall.reach of deep column 0
+    lo = max(0, -offset)
+    hi = min(len(deep.bottoms), len(tall.reach) - offset)
+    if lo >= hi:
+        return -math.inf
+    bottoms, reach = deep.bottoms[lo:hi], tall.reach[lo + offset : hi + offset]
+    if d[6] == t[6]:
+        gap: float = max(map(sub, reach, bottoms)) * d[6]
+    else:  # fonts with different units per em
+        gap = max(map(sub, map(t[6].__mul__, reach), map(d[6].__mul__, bottoms)))
+    return t[5] - d[5] + gap
