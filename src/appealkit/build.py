@@ -21,9 +21,10 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
     kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
     parts = layout.layout_pack(kit, layout.PAPERS[paper], today)
     info = _document_info(kit)
-    files = {"pack.pdf": draw.render_pdf(parts, info)}
-    for part in parts:
-        files[f"{part.name}.pdf"] = draw.render_pdf([part], info)
+    with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
+        files = {"pack.pdf": draw.render_pdf(parts, info)}
+        for part in parts:
+            files[f"{part.name}.pdf"] = draw.render_pdf([part], info)
     return write.write_all(out_dir, files), warnings
 
 

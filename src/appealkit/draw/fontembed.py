@@ -1,21 +1,24 @@
-"""Embed fonts into a ReportLab document as Type0/CIDFontType2 with a code per (glyph, text) use."""
+"""Embed fonts into ReportLab documents as Type0/CIDFontType2 subsets with a code per (glyph, text) use."""
 
 from __future__ import annotations
 
 import hashlib
 import struct
 import weakref
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 
-from .subset import Composite, SfntReader, Subset, subset_font
+from .subset import Composite, SfntReader, Subset, reader_for, subset_font
 
 GlyphKey = int | Composite  # an original glyph ID, or a cluster glyph built for this document
 
 __all__ = [
-    "NO_INITIAL_FONT", "EmbeddedFont", "FontLike", "GlyphKey", "embedded_font",
+    "NO_INITIAL_FONT", "EmbeddedFont", "FontCodes", "FontLike", "GlyphKey", "document_font",
     "register_no_initial_font",
 ]
 
@@ -29,33 +32,41 @@ class FontLike(Protocol):
 
 _BFCHAR_BLOCK = 100  # a CMap bfchar section holds at most 100 entries (Adobe TN 5014)
 _SYMBOLIC = 4  # FontDescriptor flag: glyphs are outside the standard Latin set, as for any CID font
+_MAX_CODES = 0xFFFE
 
 
-class EmbeddedFont:
-    """One font as used in one PDF document: a code for each distinct (glyph, text) use.
+class FontCodes:
+    """The character codes of one font, shared by every document drawn in one session.
 
-    Codes are two bytes (Identity-H). Several codes may show the same glyph, each with its own
-    ToUnicode text, so that copy and paste gives each cluster's text exactly once.
-    ReportLab calls `addObjects` when the document is saved (`PDFDocument.delayedFonts`).
+    Codes are two bytes (Identity-H), one per distinct (glyph, text) use: several codes may show
+    the same glyph, each with its own ToUnicode text, so that copy and paste gives each cluster's
+    text exactly once. Documents of a session share codes and resource names, so a page's content
+    stream is the same bytes in each document holding it; each document embeds only the codes
+    its own pages show (`EmbeddedFont`).
     """
 
     def __init__(self, font: FontLike, resource_name: str) -> None:
         self.font = font
         self.resource_name = resource_name  # key in the pages' /Font resources, without the slash
-        self.reader = SfntReader(font.data)
-        self._codes: dict[tuple[GlyphKey, str], int] = {}
-        self._uses: list[tuple[GlyphKey, str]] = []  # index = code - 1
+        self.reader = reader_for(font.data)
+        self.uses: list[tuple[GlyphKey, str]] = [(0, "")]  # index = code; code 0 is never shown
+        self.hexes: list[str] = ["0000"]  # index = code: the code as written in a TJ string
+        self.widths: list[int] = [0]  # index = code: PDF advance, thousandths of an em
+        self.codes: dict[tuple[GlyphKey, str], int] = {}  # read directly by the drawing loop
         self._widths: dict[GlyphKey, int] = {}
 
     def code(self, glyph: GlyphKey, text: str) -> int:
         """The character code that shows `glyph` and extracts as `text`."""
         key = (glyph, text)
-        found = self._codes.get(key)
+        found = self.codes.get(key)
         if found is None:
-            if len(self._uses) >= 0xFFFE:
+            found = len(self.uses)
+            if found > _MAX_CODES:
                 raise ValueError(f"font {self.font.postscript_name!r}: more than 65534 glyph uses")
-            self._uses.append(key)
-            found = self._codes[key] = len(self._uses)
+            self.codes[key] = found
+            self.uses.append(key)
+            self.hexes.append(f"{found:04X}")
+            self.widths.append(self.width(glyph))
         return found
 
     def width(self, glyph: GlyphKey) -> int:
@@ -66,56 +77,62 @@ class EmbeddedFont:
             found = self._widths[glyph] = round(max(0, units) * 1000 / self.reader.units_per_em)
         return found
 
-    def base_font(self) -> str:
-        """Subset tag + PostScript name; the tag comes from the glyphs used, so builds repeat."""
-        digest = hashlib.sha256(repr((self.font.postscript_name, self._uses)).encode()).digest()
-        tag = "".join(chr(65 + b % 26) for b in digest[:6])
-        return f"{tag}+{self.font.postscript_name}"
+
+class EmbeddedFont:
+    """One font in one PDF document: the codes that document's pages show, written at save.
+
+    ReportLab calls `addObjects` when the document is saved (`PDFDocument.delayedFonts`).
+    """
+
+    def __init__(self, codes: FontCodes) -> None:
+        self.codes = codes
+        self.resource_name = codes.resource_name
+        self.used: set[int] = set()  # codes shown by this document's pages
 
     def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802 - ReportLab's name
         """Write the Type0 font and its parts; called once by ReportLab at save time."""
-        base = self.base_font()
-        plain = [g for g, _ in self._uses if not isinstance(g, Composite)]
-        built = list(dict.fromkeys(g for g, _ in self._uses if isinstance(g, Composite)))
-        subset = subset_font(self.font.data, plain, self.font.postscript_name, built)
+        codes, used = self.codes, sorted(self.used)
+        glyphs = [codes.uses[code][0] for code in used]
+        program = _font_program(
+            codes.font.data, codes.font.postscript_name,
+            tuple(sorted({g for g in glyphs if not isinstance(g, Composite)})),
+            tuple(sorted({g for g in glyphs if isinstance(g, Composite)})),
+        )
         cid_font = PDFDictionary({
             "Type": PDFName("Font"),
             "Subtype": PDFName("CIDFontType2"),
-            "BaseFont": PDFName(base),
+            "BaseFont": PDFName(program.base_font),
             "CIDSystemInfo": PDFDictionary(
                 {"Registry": PDFString("Adobe"), "Ordering": PDFString("Identity"), "Supplement": 0}
             ),
-            "FontDescriptor": doc.Reference(self._descriptor(doc, base, subset.data)),
+            "FontDescriptor": doc.Reference(self._descriptor(doc, program)),
             "DW": 0,
-            "W": PDFArray([1, PDFArray([self.width(gid) for gid, _ in self._uses])]),
-            "CIDToGIDMap": doc.Reference(_stream(self._cid_to_gid(subset))),
+            "W": _widths_array(used, codes.widths),
+            "CIDToGIDMap": doc.Reference(_stream(program.cid_to_gid(used, glyphs))),
         })
         type0 = PDFDictionary({
             "Type": PDFName("Font"),
             "Subtype": PDFName("Type0"),
-            "BaseFont": PDFName(base),
+            "BaseFont": PDFName(program.base_font),
             "Encoding": PDFName("Identity-H"),
             "DescendantFonts": PDFArray([doc.Reference(cid_font)]),
-            "ToUnicode": doc.Reference(_stream(self._to_unicode().encode("ascii"))),
+            "ToUnicode": doc.Reference(_stream(self._to_unicode(used).encode("ascii"))),
         })
         doc.idToObject[pdfdoc.BasicFonts].dict[self.resource_name] = doc.Reference(type0)
 
-    def _cid_to_gid(self, subset: Subset) -> bytes:
-        gids = [subset.composite_gid[g] if isinstance(g, Composite) else subset.new_gid[g]
-                for g, _ in self._uses]
-        return struct.pack(f">{len(gids) + 1}H", 0, *gids)
+    def _to_unicode(self, used: list[int]) -> str:
+        uses = self.codes.uses
+        return to_unicode_cmap([(code, uses[code][1]) for code in used if uses[code][1]])
 
-    def _to_unicode(self) -> str:
-        entries = [(code, text) for code, (_, text) in enumerate(self._uses, 1) if text]
-        return to_unicode_cmap(entries)
-
-    def _descriptor(self, doc: pdfdoc.PDFDocument, base: str, font_file: bytes) -> PDFDictionary:
-        metrics = font_metrics(self.reader)
-        file_stream = _stream(font_file)
-        file_stream.dictionary["Length1"] = len(font_file)
+    def _descriptor(self, doc: pdfdoc.PDFDocument, program: _FontProgram) -> PDFDictionary:
+        metrics = font_metrics(self.codes.reader)
+        # Compressed once per program: pack.pdf and a part alone often embed the same subset
+        file_stream = PDFStream(PDFDictionary({
+            "Filter": PDFArray([PDFName("FlateDecode")]), "Length1": program.length,
+        }), content=program.compressed)
         return PDFDictionary({
             "Type": PDFName("FontDescriptor"),
-            "FontName": PDFName(base),
+            "FontName": PDFName(program.base_font),
             "Flags": _SYMBOLIC,
             "FontBBox": PDFArray(metrics["bbox"]),
             "ItalicAngle": metrics["italic_angle"],
@@ -125,6 +142,45 @@ class EmbeddedFont:
             "StemV": metrics["stem_v"],
             "FontFile2": doc.Reference(file_stream),
         })
+
+
+@dataclass(frozen=True)
+class _FontProgram:
+    """A subset font file, compressed, with the name a PDF gives it."""
+
+    base_font: str  # subset tag + PostScript name
+    subset: Subset
+    compressed: bytes
+    length: int  # of the uncompressed file (FontFile2 /Length1)
+
+    def cid_to_gid(self, used: list[int], glyphs: list[GlyphKey]) -> bytes:
+        """CIDToGIDMap: the subset glyph of each used code; unused codes show .notdef."""
+        gids = [0] * (used[-1] + 1 if used else 1)
+        new_gid, composite_gid = self.subset.new_gid, self.subset.composite_gid
+        for code, glyph in zip(used, glyphs):
+            gids[code] = composite_gid[glyph] if isinstance(glyph, Composite) else new_gid[glyph]
+        return struct.pack(f">{len(gids)}H", *gids)
+
+
+@lru_cache(maxsize=64)
+def _font_program(data: bytes, ps_name: str, gids: tuple[int, ...],
+                  composites: tuple[Composite, ...]) -> _FontProgram:
+    """The subset of a font holding these glyphs (sorted, so the program depends on the set)."""
+    subset = subset_font(data, gids, ps_name, composites)
+    # The tag comes from the subset's own bytes, so builds repeat and equal subsets share it
+    digest = hashlib.sha256(ps_name.encode() + subset.data).digest()
+    tag = "".join(chr(65 + b % 26) for b in digest[:6])
+    return _FontProgram(f"{tag}+{ps_name}", subset, zlib.compress(subset.data), len(subset.data))
+
+
+def _widths_array(used: list[int], widths: list[int]) -> str:
+    """/W for the used codes, pre-formatted: `first [w w …]` per run of consecutive codes."""
+    out = []
+    for i, code in enumerate(used):
+        if i == 0 or code != used[i - 1] + 1:
+            out.append(f"] {code} [" if i else f"{code} [")
+        out.append(str(widths[code]))
+    return "[ " + " ".join(out) + (" ] ]" if used else "]")
 
 
 def font_metrics(reader: SfntReader) -> dict:
@@ -179,12 +235,12 @@ def _stream(content: bytes) -> PDFStream:
 _documents: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def embedded_font(doc: pdfdoc.PDFDocument, font: FontLike) -> EmbeddedFont:
-    """The document's EmbeddedFont for `font`, registered with ReportLab on first use."""
+def document_font(doc: pdfdoc.PDFDocument, codes: FontCodes) -> EmbeddedFont:
+    """The document's EmbeddedFont for `codes`, registered with ReportLab on first use."""
     fonts: dict[str, EmbeddedFont] = _documents.setdefault(doc, {})
-    found = fonts.get(font.postscript_name)
+    found = fonts.get(codes.resource_name)
     if found is None:
-        found = fonts[font.postscript_name] = EmbeddedFont(font, f"AK{len(fonts) + 1}")
+        found = fonts[codes.resource_name] = EmbeddedFont(codes)
         doc.delayedFonts.append(found)
     return found
 

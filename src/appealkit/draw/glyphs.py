@@ -1,19 +1,25 @@
-"""Draw shaped lines and paragraphs onto a ReportLab canvas as real, copyable PDF text."""
+"""Draw shaped lines and paragraphs as real, copyable PDF text, on a canvas or into page content."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from reportlab.lib.colors import Color, black, toColor
+from reportlab.lib.colors import black, toColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 from ..text.types import Direction, Glyph, GlyphRun, Line, Paragraph
+from .content import PageContent, session_for
 from .copytext import cluster_text, direction_mark
-from .fontembed import EmbeddedFont, GlyphKey, embedded_font, register_no_initial_font
+from .fontembed import FontCodes, GlyphKey, register_no_initial_font
 from .subset import Composite
 
-__all__ = ["clusters", "draw_line", "draw_paragraph", "new_canvas", "run_operators"]
+__all__ = [
+    "add_line", "add_paragraph", "clusters", "draw_line", "draw_paragraph", "new_canvas",
+    "run_operators",
+]
 
 
 def new_canvas(target: Any, pagesize: tuple[float, float], **options: Any) -> Canvas:
@@ -23,64 +29,87 @@ def new_canvas(target: Any, pagesize: tuple[float, float], **options: Any) -> Ca
     return Canvas(target, pagesize=pagesize, **options)
 
 
-def draw_paragraph(canvas: Any, paragraph: Paragraph, x_left: float, y_top: float,
+def draw_paragraph(canvas: Canvas, paragraph: Paragraph, x_left: float, y_top: float,
                    color: Any = black) -> None:
     """Draw a paragraph whose box has its top-left corner at (x_left, y_top), y pointing up."""
-    for line in paragraph.lines:
-        draw_line(canvas, line, x_left + line.x, y_top - line.baseline, color, paragraph.direction)
+    content = PageContent(session_for(canvas._doc))
+    add_paragraph(content, paragraph, x_left, y_top, color)
+    content.finish().paint(canvas)
 
 
-def draw_line(canvas: Any, line: Line, x_left: float, baseline_y: float, color: Any = black,
+def draw_line(canvas: Canvas, line: Line, x_left: float, baseline_y: float, color: Any = black,
               direction: Direction | None = None) -> None:
     """Draw a line's runs from its left edge at x_left on the baseline at baseline_y.
 
     `direction` is the paragraph's; when None it is guessed from the runs' bidi levels.
     """
+    content = PageContent(session_for(canvas._doc))
+    add_line(content, line, x_left, baseline_y, color, direction)
+    content.finish().paint(canvas)
+
+
+def add_paragraph(content: PageContent, paragraph: Paragraph, x_left: float, y_top: float,
+                  color: Any = black) -> None:
+    """Add a paragraph to page content, as `draw_paragraph` draws it."""
+    for line in paragraph.lines:
+        add_line(content, line, x_left + line.x, y_top - line.baseline, color, paragraph.direction)
+
+
+def add_line(content: PageContent, line: Line, x_left: float, baseline_y: float,
+             color: Any = black, direction: Direction | None = None) -> None:
+    """Add a line to page content, as `draw_line` draws it."""
     if direction is None:
         rtl_base = min((r.level for r in line.runs), default=0) % 2 == 1
     else:
         rtl_base = direction is Direction.RTL
-    canvas.saveState()  # the fill colour must not leak into what the page draws next
-    canvas.setFillColor(_color(color))
+    base = Direction.RTL if rtl_base else Direction.LTR
+    # q … Q: the fill colour must not leak into what the page draws next
+    ops = ["q", _fill(color)]
     for run in line.runs:
-        font = embedded_font(canvas._doc, run.font)
-        base = Direction.RTL if rtl_base else Direction.LTR
-        canvas.addLiteral(run_operators(font, run, x_left + run.x, baseline_y, base))
-    canvas.restoreState()
+        font, used = content.font(run.font)
+        ops.append(run_operators(font, run, x_left + run.x, baseline_y, base, used))
+    ops.append("Q")
+    content.ops.append("\n".join(ops))
     for run in line.runs:
         if run.link:
             rect = (x_left + run.x, baseline_y - line.descent, x_left + run.x + run.width,
                     baseline_y + line.ascent)
-            canvas.linkURL(run.link, rect, relative=1, thickness=0)
+            content.links.append((run.link, rect))
 
 
-def run_operators(font: EmbeddedFont, run: GlyphRun, x: float, y: float,
-                  base: Direction | None = None) -> str:
+def run_operators(font: FontCodes, run: GlyphRun, x: float, y: float,
+                  base: Direction | None = None, used: set[int] | None = None) -> str:
     """BT … ET showing the run as one TJ on the baseline: one PDF character per cluster.
 
     Extractors (poppler, PDFium) group characters into lines by baseline and into words by
     the gaps between character boxes, so a cluster whose glyphs are raised or stacked (Nastaliq,
     Devanagari matras) is drawn as one glyph built for it, carrying the cluster's text.
     `base` is the paragraph direction; a run against it is written for extractors' bidi
-    (see copytext).
+    (see copytext). The codes shown are added to `used`.
     """
-    shown = _shown(font, run)
+    codes, ats = _shown(font, run)
     if base is not None and base is not run.direction:
         mark = font.code(_NOTHING, direction_mark(base))
-        shown = [(mark, 0.0, 0.0), *shown, (mark, run.width, 0.0)]
-    if not shown:
+        codes = [mark, *codes, mark]
+        ats = [0.0, *ats, run.width]
+    if not codes:
         return ""
-    scale = 1000 / run.size  # thousandths of an em per point
-    start = shown[0][1]
-    items, cursor = [], start
-    for code, at, width in shown:
+    if used is not None:
+        used.update(codes)
+    scale, em = 1000 / run.size, run.size / 1000  # thousandths of an em per point, and back
+    hexes, widths = font.hexes, font.widths
+    start = cursor = ats[0]
+    pieces, group = [], []
+    for code, at in zip(codes, ats):
         shift = round((at - cursor) * scale)
-        if shift:
-            items.append(str(-shift))
-        items.append(f"<{code:04X}>")
-        cursor += shift / scale + width
+        if shift:  # a kerning or positioning gap, in thousandths of an em against the text
+            pieces.append(f"<{''.join(group)}> {-shift}")
+            group = []
+        group.append(hexes[code])
+        cursor += shift / scale + widths[code] * em
+    pieces.append(f"<{''.join(group)}>")
     return (f"BT /{font.resource_name} {_num(run.size)} Tf 1 0 0 1 {_num(x + start)} {_num(y)} Tm\n"
-            f"[{_join_tj(items)}] TJ ET")
+            f"[{''.join(pieces)}] TJ ET")
 
 
 def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
@@ -96,25 +125,35 @@ def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
 _NOTHING = Composite((), 0)  # an empty, zero-width glyph to carry direction marks
 
 
-def _shown(font: EmbeddedFont, run: GlyphRun) -> list[tuple[int, float, float]]:
-    """(code, x from the run's left, PDF advance) of each cluster, points, in visual order."""
-    out, pen, em = [], 0.0, run.size / 1000
+def _shown(font: FontCodes, run: GlyphRun) -> tuple[list[int], list[float]]:
+    """The code of each cluster and its x from the run's left in points, in visual order."""
+    codes: list[int] = []
+    ats: list[float] = []
+    known, new_code = font.codes.get, font.code
     plain = run.direction is not Direction.RTL  # cluster text needs no care
-    for cluster in clusters(run.glyphs):
-        first = cluster[0]
-        if len(cluster) == 1 and not first.dy and plain:  # most Latin and Devanagari glyphs
-            code = font.code(first.gid, first.text)
-            out.append((code, pen + first.dx, font.width(first.gid) * em))
+    glyphs, pen = run.glyphs, 0.0
+    count, i = len(glyphs), 0
+    while i < count:
+        first = glyphs[i]
+        j = i + 1
+        while j < count and glyphs[j].cluster == first.cluster:
+            j += 1
+        if j == i + 1 and plain and not first.dy:  # most Latin and Devanagari glyphs
+            key = (first.gid, first.text)
+            codes.append(known(key) or new_code(*key))
+            ats.append(pen + first.dx)
             pen += first.advance
-            continue
-        glyph, offset = _cluster_glyph(font, cluster, run.size)
-        out.append((font.code(glyph, cluster_text(run, cluster)), pen + offset,
-                    font.width(glyph) * em))
-        pen += sum(g.advance for g in cluster)
-    return out
+        else:
+            cluster = glyphs[i:j]
+            glyph, offset = _cluster_glyph(font, cluster, run.size)
+            codes.append(new_code(glyph, cluster_text(run, cluster)))
+            ats.append(pen + offset)
+            pen += sum(g.advance for g in cluster)
+        i = j
+    return codes, ats
 
 
-def _cluster_glyph(font: EmbeddedFont, cluster: list[Glyph], size: float) -> tuple[GlyphKey, float]:
+def _cluster_glyph(font: FontCodes, cluster: Sequence[Glyph], size: float) -> tuple[GlyphKey, float]:
     """The glyph to show for a cluster and its x offset from the pen, in points."""
     first = cluster[0]
     if len(cluster) == 1 and not first.dy:
@@ -127,23 +166,19 @@ def _cluster_glyph(font: EmbeddedFont, cluster: list[Glyph], size: float) -> tup
     return Composite(tuple(parts), round(pen * to_units)), 0.0
 
 
-def _join_tj(items: list[str]) -> str:
-    """Merge adjacent hex strings: <0001><0002> → <00010002>."""
-    out = ""
-    for item in items:
-        if item.startswith("<") and out.endswith(">"):
-            out = out[:-1] + item[1:]
-        else:
-            out += (" " if out and not item.startswith("<") else "") + item
-    return out
-
-
 def _num(value: float) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 
-def _color(color: Any) -> Color:
+def _fill(color: Any) -> str:
+    """The fill colour operator, as ReportLab's setFillColor writes it."""
     if isinstance(color, tuple):
-        return Color(*color)
-    return toColor(color)
+        return _fill_rgb(color)
+    color = toColor(color)
+    return _fill_rgb((color.red, color.green, color.blue))
+
+
+@lru_cache(maxsize=64)
+def _fill_rgb(rgb: tuple[float, float, float]) -> str:
+    return f"{fp_str(rgb)} rg"

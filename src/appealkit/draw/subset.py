@@ -5,9 +5,10 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Composite", "SfntReader", "Subset", "subset_font"]
+__all__ = ["Composite", "SfntReader", "Subset", "reader_for", "subset_font"]
 
 # Composite glyph component flags (OpenType 'glyf' spec)
 _ARG_WORDS = 0x0001
@@ -35,6 +36,10 @@ class SfntReader:
         self._long_loca = struct.unpack_from(">h", head, 50)[0] == 1
         self.num_glyphs: int = struct.unpack_from(">H", self.table(b"maxp"), 4)[0]
         self._num_hmetrics: int = struct.unpack_from(">H", self.table(b"hhea"), 34)[0]
+        # Per-glyph work that every subset of this font repeats, done once per glyph
+        self._components: dict[int, list[tuple[int, int]]] = {}
+        self._unhinted: dict[int, bytes] = {}
+        self._sizes: dict[int, tuple[int, int]] = {}
 
     def table(self, tag: bytes) -> bytes:
         offset, length = self.tables[tag]
@@ -49,6 +54,27 @@ class SfntReader:
             start, end = (2 * v for v in struct.unpack_from(">HH", self.data, loca_off + 2 * gid))
         glyf_off, _ = self.tables[b"glyf"]
         return self.data[glyf_off + start : glyf_off + end]
+
+    def components(self, gid: int) -> list[tuple[int, int]]:
+        """(offset of the glyph index field, component gid) for each component of a composite."""
+        found = self._components.get(gid)
+        if found is None:
+            found = self._components[gid] = _components(self.glyph(gid))
+        return found
+
+    def unhinted(self, gid: int) -> bytes:
+        """The glyph's record without hinting code, padded to four bytes."""
+        found = self._unhinted.get(gid)
+        if found is None:
+            found = self._unhinted[gid] = _pad4(_strip_instructions(self.glyph(gid)))
+        return found
+
+    def outline_size(self, gid: int) -> tuple[int, int]:
+        """(points, contours) of a glyph with its components expanded."""
+        found = self._sizes.get(gid)
+        if found is None:
+            found = self._sizes[gid] = _outline_size(self, gid)
+        return found
 
     def advance(self, gid: int) -> int:
         """Horizontal advance in font units."""
@@ -113,7 +139,7 @@ def glyph_closure(font: SfntReader, gids: Iterable[int]) -> list[int]:
         if gid in seen or not 0 <= gid < font.num_glyphs:
             continue
         seen.add(gid)
-        todo.extend(g for _, g in _components(font.glyph(gid)))
+        todo.extend(g for _, g in font.components(gid))
     return sorted(seen)
 
 
@@ -157,8 +183,9 @@ def _strip_composite_instructions(glyph: bytes) -> bytes:
             return bytes(out[:pos])
 
 
-def _renumber(glyph: bytes, new_gid: dict[int, int]) -> bytes:
-    parts = _components(glyph)
+def _renumber(font: SfntReader, gid: int, new_gid: dict[int, int]) -> bytes:
+    glyph = font.unhinted(gid)
+    parts = font.components(gid)
     if not parts:
         return glyph
     out = bytearray(glyph)
@@ -216,7 +243,7 @@ def _outline_size(font: SfntReader, gid: int, depth: int = 0) -> tuple[int, int]
 
 
 def _composite_size(font: SfntReader, comp: Composite) -> tuple[int, int]:
-    sizes = [_outline_size(font, g) for g, _, _ in comp.parts]
+    sizes = [font.outline_size(g) for g, _, _ in comp.parts]
     return sum(p for p, _ in sizes), sum(c for _, c in sizes)
 
 
@@ -262,14 +289,20 @@ def _assemble(tables: dict[bytes, bytes]) -> bytes:
     return bytes(font)
 
 
+@lru_cache(maxsize=16)
+def reader_for(data: bytes) -> SfntReader:
+    """The shared reader of a font file, so that its per-glyph caches serve every subset."""
+    return SfntReader(data)
+
+
 def subset_font(data: bytes, gids: Iterable[int], ps_name: str,
                 composites: Sequence[Composite] = ()) -> Subset:
     """Keep `gids` and what they are built from, renumbered from .notdef = 0; add `composites`."""
-    font = SfntReader(data)
+    font = reader_for(data)
     order = glyph_closure(font, [*gids, *(g for c in composites for g, _, _ in c.parts)])
     new_gid = {old: new for new, old in enumerate(order)}
     composite_gid = {c: len(order) + i for i, c in enumerate(composites)}
-    records = [_pad4(_renumber(_strip_instructions(font.glyph(g)), new_gid)) for g in order]
+    records = [_renumber(font, g, new_gid) for g in order]
     records += [_pad4(_composite_record(font, c, new_gid)) for c in composites]
     metrics = [(font.advance(g), font.left_side_bearing(g)) for g in order]
     metrics += [(max(0, c.advance), _box(r)[0]) for c, r in zip(composites, records[len(order):])]
