@@ -21,7 +21,7 @@ CONTINUATION_SPACE = 14 * MM
 HEADING_TOP = 14 * MM  # a heading in the letter's script starts here, at the top right
 DATE_TOP = 27 * MM  # without one, the date sits here, above the window, at the right
 RIGHT_MARGIN = 20 * MM
-BOTTOM_MARGIN = 14 * MM  # room for the continuation line at the top of a following page
+BOTTOM_MARGIN = 12 * MM  # room for the continuation line at the top of a following page
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class _Letter:
 
     def style(self, size: float | None = None, *, leading: float | None = None,
               align: Align = Align.START, role: str = "serif") -> TextStyle:
-        lead = leading or (1.9 if self.rtl else 1.32)
+        lead = leading or (1.5 if self.rtl else 1.32)  # Nastaliq: the ink decides beyond this
         return styles.style(size or self.size, role=role, language=self.language,
                             leading=lead, align=align)
 
@@ -113,7 +113,8 @@ def _window_address(doc: _Letter) -> list[Item]:
 
 def _heading(doc: _Letter, column: Column) -> None:
     """Top right: the recipient in the letter's own script (when it has one), then the date;
-    below the envelope window: subject and salutation."""
+    then subject and salutation: below the envelope window, or in a right-to-left letter,
+    which reads from the right, under the date beside the window when they fit there."""
     window = doc.paper.window
     end = Align.START if doc.rtl else Align.END
     x = window.x + window.width + 8 * MM
@@ -127,7 +128,19 @@ def _heading(doc: _Letter, column: Column) -> None:
         info.advance(DATE_TOP - HEADING_TOP)
     info.add_text(_date_line(doc), doc.style(align=end))
     column.items += info.items
-    column.y = max(window.y + window.height, info.y) + 5 * MM
+    below_window = window.y + window.height + 4 * MM
+    if doc.rtl:
+        beside = Column(info.x, info.y + 4 * MM, info.width, below_window - 2 * MM)
+        _subject_and_salutation(doc, beside)
+        if not beside.overflow:
+            column.items += beside.items
+            column.y = max(below_window, beside.y)
+            return
+    column.y = max(below_window, info.y + 5 * MM)
+    _subject_and_salutation(doc, column)
+
+
+def _subject_and_salutation(doc: _Letter, column: Column) -> None:
     if doc.letter.subject:
         column.add_text([Span(doc.letter.subject, bold=True)], doc.style(),
                         section=f"letters.{doc.language}.subject")
@@ -150,7 +163,7 @@ def _date_line(doc: _Letter) -> str:
 
 def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
     align = Align.JUSTIFY
-    gap = doc.size * (0.7 if doc.rtl else 0.73)  # about half a line of body text
+    gap = doc.size * (0.35 if doc.rtl else 0.73)  # Nastaliq's own ink already spaces it
     return [(set_text(spans, doc.style(align=align), doc.width), gap)
             for spans in parse_paragraphs(doc.letter.body)]
 
@@ -158,7 +171,7 @@ def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
 def _signature(doc: _Letter, columns: list[Column]) -> None:
     """The closing with a line to sign beside it, then lines for one's name and address."""
     closing = set_text(doc.letter.closing, doc.style(), doc.width / 2)
-    row = 2.6 * doc.small  # room to sign or write by hand above each line
+    row = 2.4 * doc.small  # room to sign or write by hand above each line
     first = max(closing.height, row)
     if columns[-1].y + first + row + 8 > columns[-1].bottom:
         columns.append(_continuation(doc))
