@@ -144,6 +144,8 @@ def test_nastaliq_lines_keep_their_ink_apart(family, sample, size, width, align,
     for k in range(len(lines) - 1):
         pitch = lines[k + 1].baseline - lines[k].baseline
         assert pitch >= leading * size - 1e-9
+        # no ink box reaches a neighbouring baseline (PDFium would read the two lines as one)
+        assert lines[k + 1].ascent < pitch and lines[k].descent < pitch
         gaps.append(closest_ink(outlines[k], outlines[k + 1], pitch, clearance))
     # sampling puts points up to a 400th of an em apart along the outline: allow that much
     assert min(gaps) >= clearance - size / 400

@@ -278,3 +278,15 @@ def test_break_opportunities_inside_words(family, text, breaks_after):
     first = set_paragraph([Span(text + " x")], style, width).lines[0]
     # without an opportunity the word is cut as late as possible, before its last character
     assert text[first.start : first.end] == (breaks_after or text[:-1])
+
+
+def test_first_baseline_sits_at_the_ink_or_the_latin_ascender(family):
+    latin = set_paragraph([Span("ace")], TextStyle(family, 10), 300)
+    assert latin.lines[0].baseline == pytest.approx(10.69)  # Noto Serif's ascender, not the ink
+    assert latin.height == pytest.approx(10.69 + 2.93)
+    for word in ("او", "کلاک"):
+        urdu = set_paragraph([Span(word)], TextStyle(family, 10, language="ur"), 300)
+        (line,) = urdu.lines
+        # Nastaliq's own ascender (1.9 em) would leave white above most lines
+        assert line.baseline == pytest.approx(max(line.ascent, 10.69)) and line.baseline < 19
+        assert urdu.height == pytest.approx(line.baseline + max(line.descent, 2.93))

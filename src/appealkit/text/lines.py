@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, pairwise, repeat
 from operator import add, sub
 
 from .bidi import reorder_levels
@@ -331,9 +331,16 @@ def _baselines(
 
     baselines = [first]
     extra = 0.0  # added to the grid so far; kept apart so that grid lines stay first + k * floor
-    for k in range(len(drafts) - 1):
-        if drafts[k].descent + drafts[k + 1].ascent + clearance > floor:
-            extra += pair_need(ink(k), ink(k + 1), floor, style.size) - floor
+    for k, (above, below) in enumerate(pairwise(drafts)):
+        if above.descent + below.ascent + clearance > floor:
+            # PDFium (Chrome, pypdfium2) reads two lines as one, and garbles copied text, when
+            # one's ink box reaches the other's baseline: keep each box off its neighbour's
+            need = max(
+                pair_need(ink(k), ink(k + 1), floor, style.size),
+                below.ascent + clearance,
+                above.descent + clearance,
+            )
+            extra += need - floor
         baselines.append(first + (k + 1) * floor + extra)
     return baselines
 
@@ -373,10 +380,21 @@ def _align_x(align: Align, direction: Direction, width: float, line_width: float
 
 
 def _nominal_ascent(shaped: ShapedText, style: TextStyle) -> float:
-    fonts = {item.font for item in shaped.items} or {style.family.default.regular}
-    return max(f.ascender * style.size / f.units_per_em for f in fonts)
+    """Room above the first baseline the fonts ask for, whatever the first line's ink.
+
+    It keeps paragraph tops regular, but no font gets more than the family's Latin font: the
+    Nastaliq ascender (1.9 em) is room for its tallest stacks, which most lines never reach, so
+    above that the ink decides.
+    """
+    latin = style.family.default.regular
+    cap = latin.ascender * style.size / latin.units_per_em
+    fonts = {item.font for item in shaped.items} or {latin}
+    return max(min(f.ascender * style.size / f.units_per_em, cap) for f in fonts)
 
 
 def _nominal_descent(shaped: ShapedText, style: TextStyle) -> float:
-    fonts = {item.font for item in shaped.items} or {style.family.default.regular}
-    return max(-f.descender * style.size / f.units_per_em for f in fonts)
+    """Room below the last baseline, as ``_nominal_ascent`` is above the first."""
+    latin = style.family.default.regular
+    cap = -latin.descender * style.size / latin.units_per_em
+    fonts = {item.font for item in shaped.items} or {latin}
+    return max(min(-f.descender * style.size / f.units_per_em, cap) for f in fonts)
