@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 TEXT = Path(__file__).resolve().parents[2] / "src" / "appealkit" / "text"
@@ -38,3 +41,15 @@ def test_the_walk_sees_relative_imports(tmp_path):
     names = imported_modules(sample)
     assert "appealkit.layout.boxes" in names and "appealkit.text.fonts" in names
     assert "reportlab.pdfgen" in names
+
+
+def test_value_types_import_without_harfbuzz():
+    """``appealkit.markup`` needs only ``Span``: importing the types must not load HarfBuzz."""
+    code = (
+        "import sys; import appealkit.text.types, appealkit.text;"
+        "assert 'uharfbuzz' not in sys.modules, 'types loaded uharfbuzz';"
+        "from appealkit.text import set_paragraph;"
+        "assert 'uharfbuzz' in sys.modules"
+    )
+    env = {**os.environ, "PYTHONPATH": str(TEXT.parents[1])}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
