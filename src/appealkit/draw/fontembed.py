@@ -52,7 +52,7 @@ class FontCodes:
         self.uses: list[tuple[GlyphKey, str]] = [(0, "")]  # index = code; code 0 is never shown
         self.hexes: list[str] = ["0000"]  # index = code: the code as written in a TJ string
         self.widths: list[int] = [0]  # index = code: PDF advance, thousandths of an em
-        self.codes: dict[tuple[GlyphKey, str], int] = {}  # read directly by the drawing loop
+        self.codes: dict[tuple[GlyphKey, str], int] = {}
         self._widths: dict[GlyphKey, int] = {}
 
     def code(self, glyph: GlyphKey, text: str) -> int:
@@ -68,6 +68,15 @@ class FontCodes:
             self.hexes.append(f"{found:04X}")
             self.widths.append(self.width(glyph))
         return found
+
+    def codes_for(self, keys: list[tuple[GlyphKey, str]]) -> list[int]:
+        """The code of each (glyph, text), new ones numbered in order."""
+        found = list(map(self.codes.get, keys))
+        if None in found:
+            for i, code in enumerate(found):
+                if code is None:
+                    found[i] = self.code(*keys[i])
+        return found  # type: ignore[return-value]
 
     def width(self, glyph: GlyphKey) -> int:
         """Advance in thousandths of an em, as written to /W (content streams use the same)."""

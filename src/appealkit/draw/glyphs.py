@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
+from operator import add, itemgetter, ne
 from typing import Any
 
 from reportlab.lib.colors import black, toColor
@@ -96,18 +98,21 @@ def run_operators(font: FontCodes, run: GlyphRun, x: float, y: float,
         return ""
     if used is not None:
         used.update(codes)
-    scale, em = 1000 / run.size, run.size / 1000  # thousandths of an em per point, and back
-    hexes, widths = font.hexes, font.widths
-    start = cursor = ats[0]
-    pieces, group = [], []
-    for code, at in zip(codes, ats):
-        shift = round((at - cursor) * scale)
-        if shift:  # a kerning or positioning gap, in thousandths of an em against the text
-            pieces.append(f"<{''.join(group)}> {-shift}")
-            group = []
-        group.append(hexes[code])
-        cursor += shift / scale + widths[code] * em
-    pieces.append(f"<{''.join(group)}>")
+    # Where a character's place and the text position (advanced by the widths in /W) drift
+    # apart by a thousandth of an em or more (kerning, justification, marks), TJ moves the
+    # text position by a number between two hex strings. The drift is rounded as a whole, so
+    # these corrections never add up to more than half a thousandth of an em.
+    scale, start, widths = 1000 / run.size, ats[0], font.widths
+    drift = [round((at - start) * scale - advanced) for at, advanced
+             in zip(ats, accumulate([widths[c] for c in codes], initial=0))]
+    gaps = [(i, before - after) for i, before, after
+            in zip(range(1, len(drift)), drift, drift[1:]) if before != after]
+    hexes = [font.hexes[c] for c in codes]
+    pieces, done = [], 0
+    for i, move in gaps:
+        pieces.append(f"<{''.join(hexes[done:i])}> {move}")
+        done = i
+    pieces.append(f"<{''.join(hexes[done:])}>")
     return (f"BT /{font.resource_name} {_num(run.size)} Tf 1 0 0 1 {_num(x + start)} {_num(y)} Tm\n"
             f"[{''.join(pieces)}] TJ ET")
 
@@ -125,30 +130,31 @@ def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
 _NOTHING = Composite((), 0)  # an empty, zero-width glyph to carry direction marks
 
 
+_GID_TEXT, _ADVANCE, _DX, _DY, _CLUSTER = (itemgetter(0, 4), itemgetter(1), itemgetter(2),
+                                         itemgetter(3), itemgetter(5))
+
+
 def _shown(font: FontCodes, run: GlyphRun) -> tuple[list[int], list[float]]:
     """The code of each cluster and its x from the run's left in points, in visual order."""
-    codes: list[int] = []
-    ats: list[float] = []
-    known, new_code = font.codes.get, font.code
-    plain = run.direction is not Direction.RTL  # cluster text needs no care
-    glyphs, pen = run.glyphs, 0.0
-    count, i = len(glyphs), 0
+    glyphs = run.glyphs
+    starts = list(map(_CLUSTER, glyphs))
+    if (run.direction is not Direction.RTL and all(map(ne, starts, starts[1:]))
+            and not any(map(_DY, glyphs))):
+        # One glyph per cluster, on the baseline, text in order: most Latin and Devanagari runs
+        codes = font.codes_for(list(map(_GID_TEXT, glyphs)))
+        pens = accumulate(map(_ADVANCE, glyphs), initial=0.0)
+        return codes, list(map(add, pens, map(_DX, glyphs)))
+    codes, ats = [], []
+    pen, count, i = 0.0, len(glyphs), 0
     while i < count:
-        first = glyphs[i]
         j = i + 1
-        while j < count and glyphs[j].cluster == first.cluster:
+        while j < count and starts[j] == starts[i]:
             j += 1
-        if j == i + 1 and plain and not first.dy:  # most Latin and Devanagari glyphs
-            key = (first.gid, first.text)
-            codes.append(known(key) or new_code(*key))
-            ats.append(pen + first.dx)
-            pen += first.advance
-        else:
-            cluster = glyphs[i:j]
-            glyph, offset = _cluster_glyph(font, cluster, run.size)
-            codes.append(new_code(glyph, cluster_text(run, cluster)))
-            ats.append(pen + offset)
-            pen += sum(g.advance for g in cluster)
+        cluster = glyphs[i:j]
+        glyph, offset = _cluster_glyph(font, cluster, run.size)
+        codes.append(font.code(glyph, cluster_text(run, cluster)))
+        ats.append(pen + offset)
+        pen += sum(map(_ADVANCE, cluster))
         i = j
     return codes, ats
 

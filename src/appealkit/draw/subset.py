@@ -40,6 +40,8 @@ class SfntReader:
         self._components: dict[int, list[tuple[int, int]]] = {}
         self._unhinted: dict[int, bytes] = {}
         self._sizes: dict[int, tuple[int, int]] = {}
+        self._metrics: dict[int, bytes] = {}
+        self._glyphs: dict[int, bytes] = {}
 
     def table(self, tag: bytes) -> bytes:
         offset, length = self.tables[tag]
@@ -47,6 +49,12 @@ class SfntReader:
 
     def glyph(self, gid: int) -> bytes:
         """The raw 'glyf' record of one glyph (b'' for an empty glyph)."""
+        found = self._glyphs.get(gid)
+        if found is None:
+            found = self._glyphs[gid] = self._read_glyph(gid)
+        return found
+
+    def _read_glyph(self, gid: int) -> bytes:
         loca_off, _ = self.tables[b"loca"]
         if self._long_loca:
             start, end = struct.unpack_from(">II", self.data, loca_off + 4 * gid)
@@ -74,6 +82,14 @@ class SfntReader:
         found = self._sizes.get(gid)
         if found is None:
             found = self._sizes[gid] = _outline_size(self, gid)
+        return found
+
+    def metrics(self, gid: int) -> bytes:
+        """The glyph's 'hmtx' long entry: advance and left side bearing."""
+        found = self._metrics.get(gid)
+        if found is None:
+            found = self._metrics[gid] = struct.pack(">Hh", self.advance(gid),
+                                                    self.left_side_bearing(gid))
         return found
 
     def advance(self, gid: int) -> int:
@@ -157,17 +173,30 @@ def _strip_instructions(glyph: bytes) -> bytes:
     return _strip_composite_instructions(glyph)
 
 
+def _coordinate_bytes(flags: int) -> int:
+    """Bytes of x and y that one point with these flags stores (short, same-as-before or long)."""
+    x_size = 1 if flags & 0x02 else 0 if flags & 0x10 else 2
+    y_size = 1 if flags & 0x04 else 0 if flags & 0x20 else 2
+    return x_size + y_size
+
+
+_COORDINATE_BYTES = [_coordinate_bytes(flags) for flags in range(256)]
+_REPEAT = 0x08  # simple glyph flag: the next byte says how many more points share these flags
+
+
 def _simple_glyph_end(glyph: bytes, pos: int, contours: int) -> int:
     """Where a simple glyph's coordinates end, so that old padding is not carried along."""
     points = struct.unpack_from(">H", glyph, 10 + 2 * contours - 2)[0] + 1 if contours else 0
-    coord_bytes, seen = 0, 0
+    coord_bytes, seen, sizes = 0, 0, _COORDINATE_BYTES
     while seen < points:
         flags = glyph[pos]
-        repeat = glyph[pos + 1] + 1 if flags & 0x08 else 1
-        pos += 2 if flags & 0x08 else 1
-        x_size = 1 if flags & 0x02 else 0 if flags & 0x10 else 2
-        y_size = 1 if flags & 0x04 else 0 if flags & 0x20 else 2
-        coord_bytes += repeat * (x_size + y_size)
+        if flags & _REPEAT:
+            repeat = glyph[pos + 1] + 1
+            pos += 2
+        else:
+            repeat = 1
+            pos += 1
+        coord_bytes += repeat * sizes[flags]
         seen += repeat
     return pos + coord_bytes
 
@@ -212,21 +241,39 @@ def _box(glyph: bytes) -> tuple[int, int, int, int]:
     return struct.unpack_from(">hhhh", glyph, 2) if glyph else (0, 0, 0, 0)
 
 
-def _composite_record(font: SfntReader, comp: Composite, new_gid: dict[int, int]) -> bytes:
-    """A 'glyf' record placing each non-empty part at its offset; empty if no part has ink."""
+class _BuiltGlyph(NamedTuple):
+    """What a subset needs of a composite: its parts with ink, bounds and outline size."""
+
+    header: bytes  # contour count (-1) and bounding box
+    parts: tuple[tuple[int, int, int, int], ...]  # (component flags, original gid, x, y)
+    left: int  # x min: the left side bearing
+    points: int
+    contours: int
+
+    def record(self, new_gid: dict[int, int]) -> bytes:
+        """A 'glyf' record placing each part at its offset; empty if no part has ink."""
+        if not self.parts:
+            return b""
+        return _pad4(self.header + b"".join(
+            struct.pack(">HHhh", flags, new_gid[gid], x, y) for flags, gid, x, y in self.parts))
+
+
+@lru_cache(maxsize=8192)
+def _built_glyph(font: SfntReader, comp: Composite) -> _BuiltGlyph:
+    points, contours = _composite_size(font, comp)
     parts = [(g, x, y) for g, x, y in comp.parts if font.glyph(g)]
     if not parts:
-        return b""
+        return _BuiltGlyph(b"", (), 0, points, contours)
     boxes = [_box(font.glyph(g)) for g, _, _ in parts]
     x_min = min(b[0] + x for b, (_, x, _) in zip(boxes, parts))
     y_min = min(b[1] + y for b, (_, _, y) in zip(boxes, parts))
     x_max = max(b[2] + x for b, (_, x, _) in zip(boxes, parts))
     y_max = max(b[3] + y for b, (_, _, y) in zip(boxes, parts))
-    out = struct.pack(">hhhhh", -1, x_min, y_min, x_max, y_max)
-    for i, (gid, x, y) in enumerate(parts):
-        more = _MORE_COMPONENTS if i < len(parts) - 1 else 0
-        out += struct.pack(">HHhh", _ARG_WORDS | _ARGS_ARE_XY | more, new_gid[gid], x, y)
-    return out
+    header = struct.pack(">hhhhh", -1, x_min, y_min, x_max, y_max)
+    flags = [_ARG_WORDS | _ARGS_ARE_XY | _MORE_COMPONENTS] * (len(parts) - 1)
+    flags.append(_ARG_WORDS | _ARGS_ARE_XY)
+    return _BuiltGlyph(header, tuple((f, g, x, y) for f, (g, x, y) in zip(flags, parts)),
+                       x_min, points, contours)
 
 
 def _outline_size(font: SfntReader, gid: int, depth: int = 0) -> tuple[int, int]:
@@ -278,14 +325,19 @@ def _assemble(tables: dict[bytes, bytes]) -> bytes:
     search = power * 16
     header = struct.pack(">IHHHH", 0x00010000, count, search, power.bit_length() - 1,
                          count * 16 - search)
-    directory, body, offset = b"", b"", 12 + 16 * count
+    directory, body, offset, total = b"", [], 12 + 16 * count, 0
     for tag in tags:
         data = tables[tag]
-        directory += struct.pack(">4sIII", tag, _checksum(data), offset + len(body), len(data))
-        body += _pad4(data)
-    font = bytearray(header + directory + body)
+        checksum = _checksum(data)
+        directory += struct.pack(">4sIII", tag, checksum, offset, len(data))
+        body.append(_pad4(data))
+        offset += len(body[-1])
+        total += checksum
+    # Every piece is padded to four bytes, so the file's checksum is the sum of the pieces'
+    total += _checksum(header + directory)
+    font = bytearray(header + directory + b"".join(body))
     head_at = 12 + 16 * count + sum(len(_pad4(tables[t])) for t in tags[: tags.index(b"head")])
-    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    struct.pack_into(">I", font, head_at + 8, (0xB1B0AFBA - total) & 0xFFFFFFFF)
     return bytes(font)
 
 
@@ -302,16 +354,17 @@ def subset_font(data: bytes, gids: Iterable[int], ps_name: str,
     order = glyph_closure(font, [*gids, *(g for c in composites for g, _, _ in c.parts)])
     new_gid = {old: new for new, old in enumerate(order)}
     composite_gid = {c: len(order) + i for i, c in enumerate(composites)}
+    built = [_built_glyph(font, c) for c in composites]
     records = [_renumber(font, g, new_gid) for g in order]
-    records += [_pad4(_composite_record(font, c, new_gid)) for c in composites]
-    metrics = [(font.advance(g), font.left_side_bearing(g)) for g in order]
-    metrics += [(max(0, c.advance), _box(r)[0]) for c, r in zip(composites, records[len(order):])]
+    records += [b.record(new_gid) for b in built]
+    hmtx = b"".join(map(font.metrics, order)) + b"".join(
+        struct.pack(">Hh", max(0, c.advance), b.left) for c, b in zip(composites, built))
+    widest = max([*map(font.advance, order), *(c.advance for c in composites)])
     glyf, loca, loca_format = _glyf_loca(records)
     tables = {
-        b"head": _head(font, loca_format), b"hhea": _hhea(font, metrics),
-        b"maxp": _maxp(font, len(records), composites), b"post": _post(font),
-        b"hmtx": b"".join(struct.pack(">Hh", a, b) for a, b in metrics),
-        b"loca": loca, b"glyf": glyf, b"cmap": _cmap(), b"name": _name(ps_name),
+        b"head": _head(font, loca_format), b"hhea": _hhea(font, widest, len(records)),
+        b"maxp": _maxp(font, len(records), built), b"post": _post(font),
+        b"hmtx": hmtx, b"loca": loca, b"glyf": glyf, b"cmap": _cmap(), b"name": _name(ps_name),
     }
     if b"OS/2" in font.tables:
         tables[b"OS/2"] = font.table(b"OS/2")
@@ -325,22 +378,22 @@ def _head(font: SfntReader, loca_format: int) -> bytes:
     return bytes(head)
 
 
-def _hhea(font: SfntReader, metrics: list[tuple[int, int]]) -> bytes:
+def _hhea(font: SfntReader, widest: int, count: int) -> bytes:
     hhea = bytearray(font.table(b"hhea"))
-    struct.pack_into(">H", hhea, 10, max(a for a, _ in metrics))  # advanceWidthMax
-    struct.pack_into(">H", hhea, 34, len(metrics))  # numberOfHMetrics: every glyph has its own
+    struct.pack_into(">H", hhea, 10, widest)  # advanceWidthMax
+    struct.pack_into(">H", hhea, 34, count)  # numberOfHMetrics: every glyph has its own
     return bytes(hhea)
 
 
-def _maxp(font: SfntReader, count: int, composites: Sequence[Composite]) -> bytes:
+def _maxp(font: SfntReader, count: int, built: Sequence[_BuiltGlyph]) -> bytes:
     maxp = bytearray(font.table(b"maxp"))
     struct.pack_into(">H", maxp, 4, count)
-    if composites and len(maxp) >= 32:
-        points, contours = zip(*(_composite_size(font, c) for c in composites))
+    if built and len(maxp) >= 32:
+        points, contours = [b.points for b in built], [b.contours for b in built]
         old = struct.unpack_from(">HHHH", maxp, 10)
         struct.pack_into(">HH", maxp, 10, max(old[0], *points), max(old[1], *contours))
         elements, depth = struct.unpack_from(">HH", maxp, 28)
-        most = max(len(c.parts) for c in composites)
+        most = max(len(b.parts) for b in built)
         struct.pack_into(">HH", maxp, 28, max(elements, most), depth + 1)
     return bytes(maxp)
 
