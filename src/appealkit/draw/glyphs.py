@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import accumulate
 from operator import add, itemgetter, ne
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.lib.colors import black, toColor
 from reportlab.lib.rl_accel import fp_str
@@ -89,32 +90,67 @@ def run_operators(font: FontCodes, run: GlyphRun, x: float, y: float,
     `base` is the paragraph direction; a run against it is written for extractors' bidi
     (see copytext). The codes shown are added to `used`.
     """
-    codes, ats = _shown(font, run)
-    if base is not None and base is not run.direction:
-        mark = font.code(_NOTHING, direction_mark(base))
-        codes = [mark, *codes, mark]
-        ats = [0.0, *ats, run.width]
-    if not codes:
+    plan = _plan(font, run, base)
+    if not plan.shown:
         return ""
+    codes = font.codes_for(plan.shown)
     if used is not None:
         used.update(codes)
+    hexes = [font.hexes[c] for c in codes]
+    pieces, done = [], 0
+    for i, move in plan.moves:
+        pieces.append(f"<{''.join(hexes[done:i])}> {move}")
+        done = i
+    pieces.append(f"<{''.join(hexes[done:])}>")
+    return (f"BT /{font.resource_name} {_num(run.size)} Tf 1 0 0 1 {_num(x + plan.start)} "
+            f"{_num(y)} Tm\n[{''.join(pieces)}] TJ ET")
+
+
+class _Plan(NamedTuple):
+    """How a run is shown, whatever codes a session gives its characters."""
+
+    shown: list[tuple[GlyphKey, str]]  # (glyph, text) of each PDF character, in visual order
+    moves: list[tuple[int, int]]  # (index in shown, TJ number written before that character)
+    start: float  # x of the first character from the run's left edge, points
+
+
+# Plans outlive a build: the text engine caches paragraphs, so a rebuild draws the same runs.
+# Keyed by run identity (hashing a run hashes all its glyphs) and by what else decides a plan.
+_plans: dict[tuple[int, Direction | None, Callable[..., str]], tuple[weakref.ref, _Plan]] = {}
+
+
+def _plan(font: FontCodes, run: GlyphRun, base: Direction | None) -> _Plan:
+    key = (id(run), base, cluster_text)
+    found = _plans.get(key)
+    if found is not None and found[0]() is run:
+        return found[1]
+    plan = _make_plan(font, run, base)
+    try:
+        ref = weakref.ref(run, lambda _, key=key: _plans.pop(key, None))  # type: ignore[misc]
+    except TypeError:  # a run type without weak references is planned every time
+        return plan
+    _plans[key] = (ref, plan)
+    return plan
+
+
+def _make_plan(font: FontCodes, run: GlyphRun, base: Direction | None) -> _Plan:
+    shown, ats = _shown(font, run)
+    if base is not None and base is not run.direction:
+        mark = (_NOTHING, direction_mark(base))
+        shown = [mark, *shown, mark]
+        ats = [0.0, *ats, run.width]
+    if not shown:
+        return _Plan([], [], 0.0)
     # Where a character's place and the text position (advanced by the widths in /W) drift
     # apart by a thousandth of an em or more (kerning, justification, marks), TJ moves the
     # text position by a number between two hex strings. The drift is rounded as a whole, so
     # these corrections never add up to more than half a thousandth of an em.
-    scale, start, widths = 1000 / run.size, ats[0], font.widths
+    scale, start, width = 1000 / run.size, ats[0], font.width
     drift = [round((at - start) * scale - advanced) for at, advanced
-             in zip(ats, accumulate([widths[c] for c in codes], initial=0))]
-    gaps = [(i, before - after) for i, before, after
-            in zip(range(1, len(drift)), drift, drift[1:]) if before != after]
-    hexes = [font.hexes[c] for c in codes]
-    pieces, done = [], 0
-    for i, move in gaps:
-        pieces.append(f"<{''.join(hexes[done:i])}> {move}")
-        done = i
-    pieces.append(f"<{''.join(hexes[done:])}>")
-    return (f"BT /{font.resource_name} {_num(run.size)} Tf 1 0 0 1 {_num(x + start)} {_num(y)} Tm\n"
-            f"[{''.join(pieces)}] TJ ET")
+             in zip(ats, accumulate([width(glyph) for glyph, _ in shown], initial=0))]
+    moves = [(i, before - after) for i, before, after
+             in zip(range(1, len(drift)), drift, drift[1:]) if before != after]
+    return _Plan(shown, moves, start)
 
 
 def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
@@ -134,17 +170,17 @@ _GID_TEXT, _ADVANCE, _DX, _DY, _CLUSTER = (itemgetter(0, 4), itemgetter(1), item
                                          itemgetter(3), itemgetter(5))
 
 
-def _shown(font: FontCodes, run: GlyphRun) -> tuple[list[int], list[float]]:
-    """The code of each cluster and its x from the run's left in points, in visual order."""
+def _shown(font: FontCodes, run: GlyphRun) -> tuple[list[tuple[GlyphKey, str]], list[float]]:
+    """(glyph, text) of each cluster and its x from the run's left in points, in visual order."""
     glyphs = run.glyphs
     starts = list(map(_CLUSTER, glyphs))
     if (run.direction is not Direction.RTL and all(map(ne, starts, starts[1:]))
             and not any(map(_DY, glyphs))):
         # One glyph per cluster, on the baseline, text in order: most Latin and Devanagari runs
-        codes = font.codes_for(list(map(_GID_TEXT, glyphs)))
         pens = accumulate(map(_ADVANCE, glyphs), initial=0.0)
-        return codes, list(map(add, pens, map(_DX, glyphs)))
-    codes, ats = [], []
+        return list(map(_GID_TEXT, glyphs)), list(map(add, pens, map(_DX, glyphs)))
+    shown: list[tuple[GlyphKey, str]] = []
+    ats: list[float] = []
     pen, count, i = 0.0, len(glyphs), 0
     while i < count:
         j = i + 1
@@ -152,11 +188,11 @@ def _shown(font: FontCodes, run: GlyphRun) -> tuple[list[int], list[float]]:
             j += 1
         cluster = glyphs[i:j]
         glyph, offset = _cluster_glyph(font, cluster, run.size)
-        codes.append(font.code(glyph, cluster_text(run, cluster)))
+        shown.append((glyph, cluster_text(run, cluster)))
         ats.append(pen + offset)
         pen += sum(map(_ADVANCE, cluster))
         i = j
-    return codes, ats
+    return shown, ats
 
 
 def _cluster_glyph(font: FontCodes, cluster: Sequence[Glyph], size: float) -> tuple[GlyphKey, float]:
