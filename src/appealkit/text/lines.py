@@ -17,7 +17,7 @@ from operator import add, sub
 from .bidi import reorder_levels
 from .fonts import FontFamily
 from .ink import CLEARANCE, PlacedInk, pair_need, placed_ink
-from .shaping import ShapedItem, ShapedText, shape_text
+from .shaping import ShapedItem, ShapedText, shape_text, shape_units
 from .types import Align, Direction, Glyph, GlyphRun, Line, Paragraph, Span, TextStyle
 
 __all__ = ["break_lines", "clear_caches", "measure", "set_paragraph"]
@@ -60,6 +60,7 @@ def clear_caches() -> None:
     """Forget cached paragraphs and shaping (for benchmarks; fonts stay loaded)."""
     _set_cached.cache_clear()
     _shape_for.cache_clear()
+    shape_units.cache_clear()
 
 
 @lru_cache(maxsize=512)

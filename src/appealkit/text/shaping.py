@@ -4,6 +4,9 @@ Scripts follow UAX #24: Common and Inherited characters (spaces, punctuation, di
 the script of the text around them, a closing bracket that of its opening bracket. Each run is
 shaped by HarfBuzz in logical order with its own direction, script and language and with the
 whole paragraph as context, so joining behaviour across run boundaries stays right.
+
+Shaping is done once per text in font units and cached; each size scales the result, since
+HarfBuzz positions (without hinting) grow linearly with the size.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, groupby
-from operator import add, attrgetter, neg
+from operator import add, attrgetter, mul, neg
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
@@ -22,7 +25,14 @@ from .bidi import _bracket, bidi_classes, line_levels, ltr_tokens, resolve_level
 from .fonts import Font, FontFamily
 from .types import Direction, Span
 
-__all__ = ["ShapedItem", "ShapedText", "char_script", "resolve_scripts", "shape_text"]
+__all__ = [
+    "ShapedItem",
+    "ShapedText",
+    "char_script",
+    "resolve_scripts",
+    "shape_text",
+    "shape_units",
+]
 
 
 @dataclass(eq=False, slots=True)  # built per run: a frozen dataclass costs 3x more to make
@@ -85,7 +95,58 @@ def shape_text(
     language: str,
     direction: Direction | None,
 ) -> ShapedText:
-    """Itemize and shape the logical text of ``spans`` in one pass."""
+    """Itemize and shape the logical text of ``spans`` in one pass, positions in points."""
+    units = shape_units(tuple(spans), family, language, direction)
+    items = tuple(_scale_item(run, size) for run in units.runs)
+    factors: list[float] = []
+    for run in units.runs:
+        factors += [size / run.font.units_per_em] * (run.end - run.start)
+    widths = tuple(accumulate(map(mul, units.advances, factors), initial=0.0))
+    return ShapedText(
+        units.text, units.base_level, items, units.classes, widths, units.boundaries, units.tokens
+    )
+
+
+@dataclass(eq=False, slots=True)
+class _Run:
+    """One run shaped by HarfBuzz, in font units: all of shaping that does not depend on size."""
+
+    start: int
+    end: int
+    level: int
+    script: str | None
+    font: Font
+    bold: bool
+    link: str | None
+    gids: list[int]
+    clusters: list[int]
+    x_advances: list[int]
+    x_offsets: list[int]
+    y_offsets: list[int]
+    texts: list[str]
+    ink_tops: list[float]  # font units, without the y offset (-inf: no ink)
+    ink_bottoms: list[float]
+    keys: list[int]
+
+
+@dataclass(frozen=True, eq=False)
+class _Units:
+    """A paragraph shaped in font units."""
+
+    text: str
+    base_level: int
+    runs: tuple[_Run, ...]
+    classes: tuple[str, ...]
+    advances: tuple[int, ...]  # per character, font units, on the first character of a cluster
+    boundaries: tuple[bool, ...]
+    tokens: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=128)
+def shape_units(
+    spans: tuple[Span, ...], family: FontFamily, language: str, direction: Direction | None
+) -> _Units:
+    """Bidi levels, scripts, fonts and HarfBuzz glyphs of a paragraph, whatever its size."""
     text = "".join(s.text for s in spans)
     forced = None if direction is None else int(direction is Direction.RTL)
     tokens = ltr_tokens(text)
@@ -97,35 +158,57 @@ def shape_text(
     fonts = _choose_fonts(text, scripts, [spans[k].bold for k in span_of], family, language)
     keys = zip(levels, scripts, fonts, span_of)
     drawn = text.translate(_BLANKS)  # same length, so clusters still index ``text``
-    items, start = [], 0
+    runs, start = [], 0
     for (level, script, font, k), group in groupby(keys):
         end = start + len(list(group))
-        items.append(
-            _shape_item(text, drawn, start, end, level, script, font, size, spans[k], language)
-        )
+        runs.append(_shape_run(text, drawn, start, end, level, script, font, spans[k], language))
         start = end
-    return _collect(text, base, classes, items, tuple(tokens))
+    return _collect(text, base, classes, runs, tuple(tokens))
 
 
 def _collect(
     text: str,
     base: int,
     classes: list[str],
-    items: list[ShapedItem],
+    runs: list[_Run],
     tokens: tuple[tuple[int, int], ...],
-) -> ShapedText:
+) -> _Units:
     """Per-character advances (on the first character of each cluster) and cluster starts."""
     n = len(text)
-    advances = [0.0] * n
+    advances = [0] * n
     starts = [False] * (n + 1)
-    for item in items:
-        starts[item.start] = True
-        for c, advance in zip(item.clusters, item.advances):
+    for run in runs:
+        starts[run.start] = True
+        for c, advance in zip(run.clusters, run.x_advances):
             advances[c] += advance
             starts[c] = True
     starts[n] = True
-    widths = tuple(accumulate(advances, initial=0.0))
-    return ShapedText(text, base, tuple(items), tuple(classes), widths, tuple(starts), tokens)
+    return _Units(text, base, tuple(runs), tuple(classes), tuple(advances), tuple(starts), tokens)
+
+
+def _scale_item(run: _Run, size: float) -> ShapedItem:
+    # map() with C-level callables: this runs for every glyph of the pack
+    to_points = (size / run.font.units_per_em).__mul__
+    dy = list(map(to_points, run.y_offsets))
+    return ShapedItem(
+        start=run.start,
+        end=run.end,
+        level=run.level,
+        script=run.script,
+        font=run.font,
+        size=size,
+        bold=run.bold,
+        link=run.link,
+        gids=run.gids,
+        clusters=run.clusters,
+        advances=list(map(to_points, run.x_advances)),
+        dx=list(map(to_points, run.x_offsets)),
+        dy=dy,
+        texts=run.texts,
+        tops=list(map(add, dy, map(to_points, run.ink_tops))),
+        bottoms=list(map(add, dy, map(to_points, run.ink_bottoms))),
+        _keys=run.keys,
+    )
 
 
 # --- scripts -------------------------------------------------------------------------------
@@ -240,7 +323,7 @@ def _clings(char: str) -> bool:
 # --- shaping -------------------------------------------------------------------------------
 
 
-def _shape_item(
+def _shape_run(
     text: str,
     drawn: str,
     start: int,
@@ -248,34 +331,29 @@ def _shape_item(
     level: int,
     script: str | None,
     font: Font,
-    size: float,
     span: Span,
     language: str,
-) -> ShapedItem:
+) -> _Run:
     infos, positions = _run_harfbuzz(drawn, start, end, level % 2 == 1, script, font, language)
-    # map() with C-level callables: this runs for every glyph of the pack
-    to_points = (size / font.units_per_em).__mul__
     gids = list(map(_CODEPOINT, infos))
     clusters = list(map(_CLUSTER, infos))
-    dy = list(map(to_points, map(_Y_OFFSET, positions)))
-    return ShapedItem(
+    return _Run(
         start=start,
         end=end,
         level=level,
         script=script,
         font=font,
-        size=size,
         bold=span.bold,
         link=span.link,
         gids=gids,
         clusters=clusters,
-        advances=list(map(to_points, map(_X_ADVANCE, positions))),
-        dx=list(map(to_points, map(_X_OFFSET, positions))),
-        dy=dy,
+        x_advances=list(map(_X_ADVANCE, positions)),
+        x_offsets=list(map(_X_OFFSET, positions)),
+        y_offsets=list(map(_Y_OFFSET, positions)),
         texts=_cluster_texts(text, clusters, end, level % 2 == 1),
-        tops=list(map(add, dy, map(to_points, map(font.ink_tops.__getitem__, gids)))),
-        bottoms=list(map(add, dy, map(to_points, map(font.ink_bottoms.__getitem__, gids)))),
-        _keys=list(map(neg, clusters)) if level % 2 else clusters,
+        ink_tops=list(map(font.ink_tops.__getitem__, gids)),
+        ink_bottoms=list(map(font.ink_bottoms.__getitem__, gids)),
+        keys=list(map(neg, clusters)) if level % 2 else clusters,
     )
 
 
