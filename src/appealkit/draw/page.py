@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from functools import partial, singledispatch
+from functools import lru_cache, partial, singledispatch
 from itertools import groupby
 
 from reportlab.lib.rl_accel import fp_str
@@ -34,12 +34,17 @@ def _draw(item: Item, content: PageContent, height: float) -> None:
     raise TypeError(f"cannot draw {type(item).__name__}")
 
 
-# The operators below are those ReportLab's Canvas writes for the same calls.
+# Boxes other than text are drawn by pure functions of the box, cached: a rebuild draws the same.
+# Their operators are those ReportLab's Canvas writes for the same calls.
 
 @_draw.register
 def _(item: Rect, content: PageContent, height: float) -> None:
-    ops = content.ops
-    ops.append("q")
+    content.ops.append(_rect_ops(item, height))
+
+
+@lru_cache(maxsize=1024)
+def _rect_ops(item: Rect, height: float) -> str:
+    ops = ["q"]
     if item.fill:
         ops.append(f"{fp_str(item.fill)} rg")
     if item.stroke:
@@ -53,18 +58,22 @@ def _(item: Rect, content: PageContent, height: float) -> None:
     else:
         ops.append(f"n {fp_str(item.x, y, item.width, item.height)} re {paint}")
     ops.append("Q")
+    return "\n".join(ops)
 
 
 @_draw.register
 def _(item: Rule, content: PageContent, height: float) -> None:
-    ops = content.ops
-    ops.append("q")
-    ops.append(f"{fp_str(item.color)} RG")
-    ops.append(f"{fp_str(item.line_width)} w")
+    content.ops.append(_rule_ops(item, height))
+
+
+@lru_cache(maxsize=1024)
+def _rule_ops(item: Rule, height: float) -> str:
+    ops = ["q", f"{fp_str(item.color)} RG", f"{fp_str(item.line_width)} w"]
     if item.dash:
         ops.append(f"[{fp_str(item.dash)}] 0 d")
     ops.append(f"n {fp_str(item.x1, height - item.y1)} m {fp_str(item.x2, height - item.y2)} l S")
     ops.append("Q")
+    return "\n".join(ops)
 
 
 @_draw.register
@@ -86,19 +95,27 @@ def _draw_image(item: ImageBox, height: float, canvas: Canvas) -> None:
 
 @_draw.register
 def _(item: QRBox, content: PageContent, height: float) -> None:
+    content.ops.append(_qr_ops(item, height))
+    y0 = height - item.y - item.size
+    content.links.append((item.url, (item.x, y0, item.x + item.size, y0 + item.size)))
+
+
+@lru_cache(maxsize=16)
+def _qr_ops(item: QRBox, height: float) -> str:
     count = len(item.modules)
     unit = item.size / (count + 2 * item.quiet)
     left, top = item.x + item.quiet * unit, item.y + item.quiet * unit
-    path = PDFPathObject()
+    number = lru_cache(maxsize=None)(fp_str)  # a code has few distinct rows, columns, lengths
+    rects = ["n"]  # a new path
     # One rectangle per horizontal run of dark modules keeps the code vector and compact.
     for row, modules in enumerate(item.modules):
+        y = number(height - top - (row + 1) * unit)
         column = 0
         for dark, run in groupby(modules):
             length = len(list(run))
             if dark:
-                y = height - top - (row + 1) * unit
-                path.rect(left + column * unit, y, length * unit, unit)
+                rects.append(f"{number(left + column * unit)} {y} {number(length * unit)} "
+                             f"{number(unit)} re")
             column += length
-    content.ops += ["q", "0 0 0 rg", path.getCode(), PATH_OPS[0, 1, FILL_EVEN_ODD], "Q"]
-    y0 = height - item.y - item.size
-    content.links.append((item.url, (item.x, y0, item.x + item.size, y0 + item.size)))
+    # As canvas.drawPath(path, stroke=0, fill=1) in black, inside q … Q
+    return "\n".join(["q", "0 0 0 rg", " ".join(rects), PATH_OPS[0, 1, FILL_EVEN_ODD], "Q"])
