@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from appealkit.text import Align, FontFamily, Span, TextStyle, load_font, set_paragraph
-from appealkit.text.ink import CLEARANCE, COLUMNS, Skyline
+from appealkit.text.ink import CLEARANCE, COLUMNS, ROWS, Skyline
 
 FONTS = Path(__file__).resolve().parents[2] / "fonts"
 
@@ -114,9 +114,10 @@ def test_skyline_holds_the_outline(char):
         assert near and min(sky.bottoms[k] for k in near) <= y + 1e-6
         assert max(sky.reach[k + across] for k in near) >= y - 1e-6
     box = font.glyph_extents(gid)
-    # the skyline is within a few raster rows of the ink box
-    assert box.bottom - 10 <= min(sky.bottoms) <= box.bottom
-    assert box.top <= max(sky.reach) <= box.top + 10
+    # the skyline is within two raster rows of the ink box (one for rounding, one to spare)
+    row = font.units_per_em / ROWS
+    assert box.bottom - 2 * row <= min(sky.bottoms) <= box.bottom
+    assert box.top <= max(sky.reach) <= box.top + 2 * row
 
 
 def test_glyphs_without_ink_have_no_skyline():

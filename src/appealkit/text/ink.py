@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["CLEARANCE", "COLUMNS", "Skyline", "SkylineCache", "pair_need", "placed_ink"]
 
 COLUMNS = 64  # skyline columns per em
-ROWS = 256  # raster rows per em: heights are exact to 1/256 em, rounded outwards
+ROWS = 128  # raster rows per em: heights are exact to 1/128 em, rounded outwards
 CLEARANCE = 0.06  # em; the least white between the ink of two lines, across and along
 _REACH = math.ceil(CLEARANCE * COLUMNS)  # columns a top reaches sideways to keep CLEARANCE
 

@@ -7,12 +7,13 @@ advances of the paragraph shaped once. UAX #9 L1-L2 apply per line, after breaki
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, pairwise, repeat
-from operator import add, sub
+from itertools import accumulate, count, pairwise, repeat
+from operator import itemgetter, sub
 
 from .bidi import reorder_levels
 from .fonts import FontFamily
@@ -323,17 +324,22 @@ def _baselines(
     """
     floor = style.leading * style.size
     clearance = CLEARANCE * style.size
+    # pairs whose ink boxes could come closer than the clearance at the leading
+    close = [a.descent + b.ascent + clearance > floor for a, b in pairwise(drafts)] + [False]
     inks: dict[int, list[PlacedInk]] = {}
 
     def ink(k: int) -> list[PlacedInk]:
+        # only glyphs that could reach the clearance of the line below or above matter
         if k not in inks:
-            inks[k] = _line_ink(*placed[k])
+            deep = drafts[k + 1].ascent - floor + clearance if close[k] else -math.inf
+            tall = floor - clearance - drafts[k - 1].descent if k and close[k - 1] else math.inf
+            inks[k] = _line_ink(drafts[k], *placed[k], deep, tall)
         return inks[k]
 
     baselines = [first]
     extra = 0.0  # added to the grid so far; kept apart so that grid lines stay first + k * floor
     for k, (above, below) in enumerate(pairwise(drafts)):
-        if above.descent + below.ascent + clearance > floor:
+        if close[k]:
             # PDFium (Chrome, pypdfium2) reads two lines as one, and garbles copied text, when
             # one's ink box reaches the other's baseline: keep each box off its neighbour's
             need = max(
@@ -346,22 +352,33 @@ def _baselines(
     return baselines
 
 
-def _line_ink(runs: tuple[GlyphRun, ...], x: float) -> list[PlacedInk]:
-    """Inked glyphs of a line, placed relative to its left edge and baseline."""
+def _line_ink(
+    draft: _Draft, runs: tuple[GlyphRun, ...], x: float, deep: float, tall: float
+) -> list[PlacedInk]:
+    """Inked glyphs of a line whose ink goes below ``deep`` or above ``tall`` (points, y up),
+    placed relative to the line's left edge and baseline."""
     found: list[PlacedInk] = []
-    for run in runs:
-        font, glyphs = run.font, run.glyphs
-        pens = accumulate([g.advance for g in glyphs], initial=x + run.x)
-        origins = list(map(add, pens, [g.dx for g in glyphs]))
+    for piece, run in zip(draft.pieces, runs):
+        item = piece.item
+        tops, bottoms = item.tops[piece.lo : piece.hi], item.bottoms[piece.lo : piece.hi]
+        chosen = [i for i, t, b in zip(count(), tops, bottoms) if t > tall or b < deep]
+        if not chosen:
+            continue
+        glyphs = run.glyphs
+        pens = list(accumulate(map(_ADVANCE, glyphs), initial=x + run.x))
+        font = run.font
         found += placed_ink(
-            origins,
-            [g.dy for g in glyphs],
-            [g.gid for g in glyphs],
+            [pens[i] + glyphs[i].dx for i in chosen],
+            [glyphs[i].dy for i in chosen],
+            [glyphs[i].gid for i in chosen],
             font.boxes,
             font.skylines,
             run.size / font.units_per_em,
         )
     return found
+
+
+_ADVANCE = itemgetter(1)
 
 
 def _justify_extra(draft: _Draft, align: Align, width: float, last: bool) -> float:
