@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from appealkit.text import FontFamily, load_font, missing_chars
 
@@ -63,3 +67,31 @@ def test_missing_chars(family):
     text = "Afghan ہ क \u0e01\u2603\n\t\u200c\u200f\u2066 \u0e01 ۳۰"
     assert missing_chars(text, family, "ur") == ["\u0e01", "\u2603"]
     assert missing_chars("", family, "en") == []
+
+
+READS = """
+import sys
+sys.path[:0] = [{src!r}, {tests!r}]
+from conftest import make_family
+from appealkit.text import Span, TextStyle, missing_chars, set_paragraph
+from appealkit.text.fonts import _FONTS
+family = make_family()
+assert not [f for f in _FONTS.values() if "data" in f.__dict__], "a family reads no file"
+text = "پاکستان میں مقیم، ۱۴ لاکھ\\nافغان 'PoR' کارڈز"
+assert missing_chars(text, family, "ur") == []
+set_paragraph([Span(text)], TextStyle(family, 11, language="ur"), 300)
+print(sorted(f.postscript_name for f in _FONTS.values() if "data" in f.__dict__))
+"""
+
+
+def test_fonts_are_read_only_when_used():
+    """Checking and setting Urdu text reads Nastaliq and the Latin font, not Naskh or Devanagari."""
+    root = FONTS.parent
+    code = READS.format(src=str(root / "src"), tests=str(root / "tests" / "text"))
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "['NotoNastaliqUrdu-Regular', 'NotoSerif-Regular']"
+
+
+def test_missing_font_file_fails_at_once(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        load_font(tmp_path / "nothing.ttf")

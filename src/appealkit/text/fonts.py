@@ -7,7 +7,7 @@ import os
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
@@ -34,26 +34,43 @@ class GlyphBox(NamedTuple):
     top: int
 
 
-@dataclass(frozen=True, eq=False, repr=False)
 class Font:
-    """One font file, parsed once; compares and hashes by identity (one object per path)."""
+    """One font file, read and parsed on first use; compares and hashes by identity.
+
+    ``load_font`` makes one Font per path. Families name more fonts than most documents use
+    (Naskh and Devanagari next to Nastaliq), so a file is only read when something first asks
+    for one of its parsed attributes.
+    """
 
     path: str
-    data: bytes = field(repr=False)
+    data: bytes
     postscript_name: str
     units_per_em: int
     ascender: int  # font units, up positive (hhea, or OS/2 typo metrics when the font asks)
     descender: int  # font units, negative below the baseline
     line_gap: int
-    hb_face: hb.Face = field(repr=False)
-    hb_font: hb.Font = field(repr=False)
-    codepoints: frozenset[int] = field(repr=False)
-    _advances: dict[int, int] = field(default_factory=dict, repr=False)
-    boxes: dict[int, GlyphBox] = field(default_factory=dict, repr=False)  # gid -> ink box, filled
-    # on first use; ``boxes[gid]`` is glyph_extents(gid) for code mapping whole glyph lists
-    ink_tops: dict[int, float] = field(default_factory=dict, repr=False)  # gid -> box top, -inf
-    ink_bottoms: dict[int, float] = field(default_factory=dict, repr=False)  # if no ink; bottom
-    skylines: dict[int, Skyline | None] = field(default_factory=dict, repr=False)  # by gid
+    hb_face: hb.Face
+    hb_font: hb.Font
+    codepoints: frozenset[int]
+    # by glyph id, each filled on first use: ink box (``boxes[gid]`` is glyph_extents(gid) for
+    # code mapping whole glyph lists), box top (-inf if no ink) and bottom (+inf), skyline
+    boxes: dict[int, GlyphBox]
+    ink_tops: dict[int, float]
+    ink_bottoms: dict[int, float]
+    skylines: dict[int, Skyline | None]
+    _advances: dict[int, int]
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for attributes not set yet: the parsed ones, all set at once
+        if name not in _PARSED:
+            raise AttributeError(f"'Font' object has no attribute {name!r}")
+        with _LOCK:
+            if name not in self.__dict__:
+                self.__dict__.update(_read_font(self.path))
+        return self.__dict__[name]
 
     def __repr__(self) -> str:
         return f"Font({self.postscript_name!r})"
@@ -148,11 +165,15 @@ class FontFamily:
                 return font
         return pairs[0].pick(bold)
 
-    def can_draw(self, char: str) -> bool:
-        """True if some font of the family has the character."""
-        return any(
-            p.pick(False).has_char(char) or p.pick(True).has_char(char)
-            for p in self.chain(None, "")
+    def can_draw(self, char: str, language: str = "") -> bool:
+        """True if some font of the family has the character.
+
+        The fonts for ``language`` are asked first and bold faces last, so that checking a text
+        reads no font file that setting it would not.
+        """
+        pairs = _drawing_order(self, primary_language(language))
+        return any(p.regular.has_char(char) for p in pairs) or any(
+            p.bold.has_char(char) for p in pairs if p.bold is not None
         )
 
 
@@ -174,6 +195,24 @@ def _chain(family: FontFamily, script: str | None, lang: str) -> tuple[FontPair,
     return found
 
 
+_ORDERS: dict[tuple[FontFamily, str], tuple[FontPair, ...]] = {}
+
+
+def _drawing_order(family: FontFamily, lang: str) -> tuple[FontPair, ...]:
+    key = (family, lang)
+    found = _ORDERS.get(key)
+    if found is None:
+        pairs = [
+            family.default,
+            *(p for _, code, p in family.languages if code == lang),
+            *(p for _, p in family.scripts),
+            *(p for _, _, p in family.languages),
+            *family.fallbacks,
+        ]
+        found = _ORDERS[key] = tuple(dict.fromkeys(pairs))
+    return found
+
+
 def primary_language(language: str) -> str:
     """The primary subtag of a BCP 47 tag, lower case: 'ur-PK' -> 'ur'."""
     return language.replace("_", "-").split("-", 1)[0].lower()
@@ -187,43 +226,51 @@ def _pair(paths: tuple[str, str | None] | None) -> FontPair | None:
 
 
 _FONTS: dict[str, Font] = {}
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()
 
 
 def load_font(path: str | os.PathLike[str]) -> Font:
-    """Parse a TrueType/OpenType file once per absolute path and return the shared Font."""
+    """The shared Font of a TrueType/OpenType file, one per absolute path, parsed on first use.
+
+    A missing file raises FileNotFoundError here, not at first use.
+    """
     key = os.path.abspath(os.fspath(path))
     font = _FONTS.get(key)
     if font is None:
+        if not os.path.isfile(key):
+            raise FileNotFoundError(f"no font file at {key}")
         with _LOCK:
-            font = _FONTS.get(key) or _read_font(key)
-            _FONTS[key] = font
+            font = _FONTS.setdefault(key, Font(key))
     return font
 
 
-def _read_font(path: str) -> Font:
+def _read_font(path: str) -> dict[str, Any]:
     with open(path, "rb") as f:
         data = f.read()
     face = hb.Face(data)
     hb_font = hb.Font(face)  # scale defaults to upem, so positions come out in font units
     extents = hb_font.get_font_extents("ltr")
-    name = face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME) or os.path.basename(path)
-    return Font(
-        path=path,
-        data=data,
-        postscript_name=name,
-        units_per_em=face.upem,
-        ascender=extents.ascender,
-        descender=extents.descender,
-        line_gap=extents.line_gap,
-        hb_face=face,
-        hb_font=hb_font,
-        codepoints=frozenset(face.unicodes),
-        boxes=(boxes := _BoxCache(hb_font)),
-        ink_tops=_EdgeCache(boxes, top=True),
-        ink_bottoms=_EdgeCache(boxes, top=False),
-        skylines=SkylineCache(hb_font, face.upem, boxes),
-    )
+    boxes = _BoxCache(hb_font)
+    return {
+        "data": data,
+        "postscript_name": face.get_name(hb.OTNameIdPredefined.POSTSCRIPT_NAME)
+        or os.path.basename(path),
+        "units_per_em": face.upem,
+        "ascender": extents.ascender,
+        "descender": extents.descender,
+        "line_gap": extents.line_gap,
+        "hb_face": face,
+        "hb_font": hb_font,
+        "codepoints": frozenset(face.unicodes),
+        "boxes": boxes,
+        "ink_tops": _EdgeCache(boxes, top=True),
+        "ink_bottoms": _EdgeCache(boxes, top=False),
+        "skylines": SkylineCache(hb_font, face.upem, boxes),
+        "_advances": {},
+    }
+
+
+_PARSED = frozenset(Font.__annotations__) - {"path"}
 
 
 class _BoxCache(dict[int, GlyphBox]):
@@ -267,10 +314,11 @@ def missing_chars(text: str, family: FontFamily, language: str = "") -> list[str
     """Characters of ``text`` no font of the family can draw, each once, in order of appearance.
 
     Control and format characters (line feeds, joiners, bidi marks) are skipped: they are not drawn.
-    ``language`` is accepted for symmetry with shaping; coverage does not depend on it today.
+    Coverage does not depend on ``language``, but which font files are read does: the fonts for
+    the language are asked first.
     """
     seen = dict.fromkeys(text)
-    return [c for c in seen if not _is_invisible(c) and not family.can_draw(c)]
+    return [c for c in seen if not _is_invisible(c) and not family.can_draw(c, language)]
 
 
 def _is_invisible(char: str) -> bool:

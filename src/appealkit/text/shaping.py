@@ -155,9 +155,10 @@ def shape_units(
     levels = line_levels(classes, levels, base, 0, len(text))  # L1 for tabs and separators
     span_of = [k for k, s in enumerate(spans) for _ in s.text]
     scripts = resolve_scripts(text)
-    fonts = _choose_fonts(text, scripts, [spans[k].bold for k in span_of], family, language)
-    keys = zip(levels, scripts, fonts, span_of)
     drawn = text.translate(_BLANKS)  # same length, so clusters still index ``text``
+    # fonts for what is drawn: a line feed is a space, not a character to look for in every font
+    fonts = _choose_fonts(drawn, scripts, [spans[k].bold for k in span_of], family, language)
+    keys = zip(levels, scripts, fonts, span_of)
     runs, start = [], 0
     for (level, script, font, k), group in groupby(keys):
         end = start + len(list(group))
