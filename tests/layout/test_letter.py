@@ -55,3 +55,13 @@ def test_return_line_prints_above_the_address(make_kit, tmp_path) -> None:
     files = _build(kit, tmp_path)
     assert "Group 12 · 1 Example Street · Leeds" in page_texts(files["letter-en.pdf"])[0]
     assert page_count(files["letter-en.pdf"]) == 1
+
+
+def test_urdu_letter_on_us_letter_continues_with_an_urdu_continuation_line(pack: dict) -> None:
+    pages = page_texts(pack["files"]["letter-ur.pdf"])
+    if pack["paper"] == "a4":
+        assert len(pages) == 1
+        return
+    assert len(pages) == 2
+    assert "سید محسن رضا نقوی · صفحہ ۲ از ۲" in normalise(pages[1])
+    assert "آپ کا مخلص،" in normalise(pages[1])

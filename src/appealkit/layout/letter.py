@@ -54,6 +54,10 @@ class _Letter:
 
     @property
     def left(self) -> float:
+        # DIN 5008 keeps 25 mm on the left for filing; a right-to-left letter ends there, so
+        # its lines may run as close to the holes as the envelope window's own edge (20 mm).
+        if self.rtl:
+            return self.paper.window.x
         return 25 * MM if self.paper.name == "a4" else 1.0 * 72
 
     @property
@@ -97,7 +101,7 @@ def _window_address(doc: _Letter) -> list[Item]:
     """The recipient in the envelope window, in Latin script whatever the letter's language."""
     window, target = doc.paper.window, doc.target
     items: list[Item] = []
-    inset = doc.left - window.x  # the address lines up with the letter's left margin
+    inset = max(doc.left - window.x, 5 * MM if doc.paper.name == "a4" else 9.0)
     x, width = window.x + inset, window.width - inset
     if doc.kit.letter.return_line:
         line = set_text(doc.kit.letter.return_line, styles.style(7.5, role="sans", leading=1.1), width)
@@ -128,7 +132,7 @@ def _heading(doc: _Letter, column: Column) -> None:
         info.advance(DATE_TOP - HEADING_TOP)
     info.add_text(_date_line(doc), doc.style(align=end))
     column.items += info.items
-    below_window = window.y + window.height + 4 * MM
+    below_window = window.y + window.height + 3 * MM
     if doc.rtl:
         beside = Column(info.x, info.y + 4 * MM, info.width, below_window - 2 * MM)
         _subject_and_salutation(doc, beside)
@@ -163,7 +167,7 @@ def _date_line(doc: _Letter) -> str:
 
 def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
     align = Align.JUSTIFY
-    gap = doc.size * (0.35 if doc.rtl else 0.73)  # Nastaliq's own ink already spaces it
+    gap = doc.size * (0.25 if doc.rtl else 0.73)  # Nastaliq's own ink already spaces it
     return [(set_text(spans, doc.style(align=align), doc.width), gap)
             for spans in parse_paragraphs(doc.letter.body)]
 
@@ -171,7 +175,7 @@ def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
 def _signature(doc: _Letter, columns: list[Column]) -> None:
     """The closing with a line to sign beside it, then lines for one's name and address."""
     closing = set_text(doc.letter.closing, doc.style(), doc.width / 2)
-    row = 2.4 * doc.small  # room to sign or write by hand above each line
+    row = 2.3 * doc.small  # room to sign or write by hand above each line
     first = max(closing.height, row)
     if columns[-1].y + first + row + 8 > columns[-1].bottom:
         columns.append(_continuation(doc))
