@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .fontembed import FontCodes, FontLike, document_font
 
-__all__ = ["DrawingSession", "PageContent", "drawing_session", "session_for"]
+__all__ = ["DrawingSession", "PageContent", "collection_paused", "drawing_session", "session_for"]
 
 LinkRect = tuple[float, float, float, float]  # left, bottom, right, top, PDF points
 
@@ -110,6 +111,26 @@ def drawing_session() -> Iterator[DrawingSession]:
     session = DrawingSession()
     token = _current.set(session)
     try:
-        yield session
+        with collection_paused():
+            yield session
     finally:
         _current.reset(token)
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while drawing.
+
+    Drawing allocates many small tuples and lists and leaves next to no cycles, but the
+    allocations alone trigger full collections, each walking everything the build holds
+    (fonts, laid-out glyphs): about 20 ms on the example pack. Refcounting still frees
+    what drawing drops; cycles left behind are collected once the collector runs again.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

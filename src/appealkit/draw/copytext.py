@@ -37,7 +37,7 @@ LRM = "\u200e"  # LEFT-TO-RIGHT MARK
 
 def cluster_text(run: GlyphRun, cluster: Sequence[Glyph]) -> str:
     """The text a cluster's PDF character maps to through ToUnicode."""
-    text = "".join(g.text for g in cluster)
+    text = cluster[0].text if len(cluster) == 1 else "".join([g.text for g in cluster])
     if run.direction is not Direction.RTL:
         return text
     if text == " " and not _strong_rtl_around(run.text, cluster[0].cluster):

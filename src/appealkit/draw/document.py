@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reportlab.pdfbase import pdfdoc
-
 from ..layout.boxes import Part
-from .content import session_for
+from .content import collection_paused, session_for
+from .fontembed import FLATE
 from .glyphs import new_canvas
 from .page import page_content
 
@@ -29,6 +28,11 @@ def render_pdf(parts: Sequence[Part], info: DocumentInfo) -> bytes:
 
     Within `drawing_session()`, PDFs share the drawing of the pages they have in common.
     """
+    with collection_paused():
+        return _render(parts, info)
+
+
+def _render(parts: Sequence[Part], info: DocumentInfo) -> bytes:
     buffer = io.BytesIO()
     first = parts[0].pages[0]
     # invariant=1 fixes the dates and document ID, so the same input gives the same bytes.
@@ -36,7 +40,8 @@ def render_pdf(parts: Sequence[Part], info: DocumentInfo) -> bytes:
                         lang=info.language)
     # Pages are compressed without ReportLab's ASCII85 layer: it makes them a quarter bigger,
     # and without ReportLab's C accelerator it costs more than all the rest of the saving.
-    canvas._doc.defaultStreamFilters = [pdfdoc.PDFZCompress]
+    # A page in several documents of a build is compressed once.
+    canvas._doc.defaultStreamFilters = [FLATE]
     session = session_for(canvas._doc)
     _set_info(canvas, info)
     for index, part in enumerate(parts):

@@ -18,7 +18,8 @@ from .subset import Composite, SfntReader, Subset, reader_for, subset_font
 GlyphKey = int | Composite  # an original glyph ID, or a cluster glyph built for this document
 
 __all__ = [
-    "NO_INITIAL_FONT", "EmbeddedFont", "FontCodes", "FontLike", "GlyphKey", "document_font",
+    "FLATE", "NO_INITIAL_FONT", "EmbeddedFont", "FontCodes", "FontLike", "GlyphKey",
+    "document_font",
     "register_no_initial_font",
 ]
 
@@ -52,6 +53,7 @@ class FontCodes:
         self.uses: list[tuple[GlyphKey, str]] = [(0, "")]  # index = code; code 0 is never shown
         self.hexes: list[str] = ["0000"]  # index = code: the code as written in a TJ string
         self.widths: list[int] = [0]  # index = code: PDF advance, thousandths of an em
+        self.bfchar: list[str] = [""]  # index = code: its ToUnicode entry, "" for no text
         self.codes: dict[tuple[GlyphKey, str], int] = {}
         self._widths: dict[GlyphKey, int] = {}
 
@@ -67,6 +69,7 @@ class FontCodes:
             self.uses.append(key)
             self.hexes.append(f"{found:04X}")
             self.widths.append(self.width(glyph))
+            self.bfchar.append(f"<{found:04X}> <{_utf16_hex(text)}>" if text else "")
         return found
 
     def codes_for(self, keys: list[tuple[GlyphKey, str]]) -> list[int]:
@@ -116,7 +119,7 @@ class EmbeddedFont:
             ),
             "FontDescriptor": doc.Reference(self._descriptor(doc, program)),
             "DW": 0,
-            "W": _widths_array(used, codes.widths),
+            "W": _widths_array(used, codes.widths).encode("ascii"),
             "CIDToGIDMap": doc.Reference(_stream(program.cid_to_gid(used, glyphs))),
         })
         type0 = PDFDictionary({
@@ -130,8 +133,8 @@ class EmbeddedFont:
         doc.idToObject[pdfdoc.BasicFonts].dict[self.resource_name] = doc.Reference(type0)
 
     def _to_unicode(self, used: list[int]) -> str:
-        uses = self.codes.uses
-        return to_unicode_cmap([(code, uses[code][1]) for code in used if uses[code][1]])
+        bfchar = self.codes.bfchar
+        return _cmap([bfchar[code] for code in used if bfchar[code]])
 
     def _descriptor(self, doc: pdfdoc.PDFDocument, program: _FontProgram) -> PDFDictionary:
         metrics = font_metrics(self.codes.reader)
@@ -143,7 +146,7 @@ class EmbeddedFont:
             "Type": PDFName("FontDescriptor"),
             "FontName": PDFName(program.base_font),
             "Flags": _SYMBOLIC,
-            "FontBBox": PDFArray(metrics["bbox"]),
+            "FontBBox": ("[ " + " ".join(map(str, metrics["bbox"])) + " ]").encode("ascii"),
             "ItalicAngle": metrics["italic_angle"],
             "Ascent": metrics["ascent"],
             "Descent": metrics["descent"],
@@ -192,6 +195,7 @@ def _widths_array(used: list[int], widths: list[int]) -> str:
     return "[ " + " ".join(out) + (" ] ]" if used else "]")
 
 
+@lru_cache(maxsize=16)
 def font_metrics(reader: SfntReader) -> dict:
     """FontDescriptor numbers, in thousandths of an em."""
     scale = 1000 / reader.units_per_em
@@ -213,6 +217,11 @@ def font_metrics(reader: SfntReader) -> dict:
 
 def to_unicode_cmap(entries: list[tuple[int, str]]) -> str:
     """A ToUnicode CMap mapping each two-byte code to its (possibly multi-character) text."""
+    return _cmap([f"<{code:04X}> <{_utf16_hex(text)}>" for code, text in entries])
+
+
+def _cmap(bfchar: list[str]) -> str:
+    """A ToUnicode CMap from its `<code> <UTF-16BE text>` entries."""
     lines = [
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
@@ -224,10 +233,10 @@ def to_unicode_cmap(entries: list[tuple[int, str]]) -> str:
         "<0000> <FFFF>",
         "endcodespacerange",
     ]
-    for start in range(0, len(entries), _BFCHAR_BLOCK):
-        block = entries[start : start + _BFCHAR_BLOCK]
+    for start in range(0, len(bfchar), _BFCHAR_BLOCK):
+        block = bfchar[start : start + _BFCHAR_BLOCK]
         lines.append(f"{len(block)} beginbfchar")
-        lines += [f"<{code:04X}> <{_utf16_hex(text)}>" for code, text in block]
+        lines += block
         lines.append("endbfchar")
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return "\n".join(lines) + "\n"
@@ -238,7 +247,28 @@ def _utf16_hex(text: str) -> str:
 
 
 def _stream(content: bytes) -> PDFStream:
-    return PDFStream(content=content, filters=[pdfdoc.PDFZCompress])
+    return PDFStream(content=content, filters=[FLATE])
+
+
+class _Flate:
+    """ReportLab's Flate stream filter, remembering recent results: the documents of a build
+    share pages and often CMaps, and a rebuild writes the same streams again."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, content: str | bytes) -> bytes:
+        return _deflate(content.encode("utf-8") if isinstance(content, str) else content)
+
+    def decode(self, encoded: bytes) -> bytes:
+        return zlib.decompress(encoded)
+
+
+@lru_cache(maxsize=128)
+def _deflate(content: bytes) -> bytes:
+    return zlib.compress(content)
+
+
+FLATE = _Flate()
 
 
 _documents: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, groupby
 from operator import add, itemgetter, ne
 from typing import Any, NamedTuple
 
@@ -181,17 +181,13 @@ def _shown(font: FontCodes, run: GlyphRun) -> tuple[list[tuple[GlyphKey, str]], 
         return list(map(_GID_TEXT, glyphs)), list(map(add, pens, map(_DX, glyphs)))
     shown: list[tuple[GlyphKey, str]] = []
     ats: list[float] = []
-    pen, count, i = 0.0, len(glyphs), 0
-    while i < count:
-        j = i + 1
-        while j < count and starts[j] == starts[i]:
-            j += 1
-        cluster = glyphs[i:j]
-        glyph, offset = _cluster_glyph(font, cluster, run.size)
+    pen, size = 0.0, run.size
+    for _, group in groupby(glyphs, _CLUSTER):
+        cluster = tuple(group)
+        glyph, offset = _cluster_glyph(font, cluster, size)
         shown.append((glyph, cluster_text(run, cluster)))
         ats.append(pen + offset)
         pen += sum(map(_ADVANCE, cluster))
-        i = j
     return shown, ats
 
 
