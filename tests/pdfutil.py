@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -74,3 +75,51 @@ def fonts(path: Path) -> list[dict[str, str]]:
         rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3],
                      "line": line})
     return rows
+
+
+def pdftotext(pdf: bytes) -> list[str]:
+    """Text per page as poppler's pdftotext gives it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "in.pdf"
+        path.write_bytes(pdf)
+        out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
+                             capture_output=True, check=True).stdout.decode()
+    return out.split("\f")[:-1]
+
+
+def pdfium_text(pdf: bytes) -> list[str]:
+    """Text per page as PDFium (pypdfium2) gives it."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+def cer(got: str, want: str) -> float:
+    """Character error rate: Levenshtein distance over the length of `want`."""
+    return levenshtein(got, want) / max(1, len(want))
+
+
+def levenshtein(a: str, b: str) -> int:
+    """Edit distance by Myers' bit-parallel algorithm (Python ints as bit vectors): fast enough
+    for whole pages where the plain dynamic programme takes seconds."""
+    if not b:
+        return len(a)
+    masks: dict[str, int] = {}
+    for i, ch in enumerate(b):
+        masks[ch] = masks.get(ch, 0) | (1 << i)
+    full, top = (1 << len(b)) - 1, 1 << (len(b) - 1)
+    plus, minus, dist = full, 0, len(b)
+    for ch in a:
+        eq = masks.get(ch, 0)
+        xv = eq | minus
+        xh = (((eq & plus) + plus) ^ plus) | eq
+        hp = minus | ~(xh | plus) & full
+        hm = plus & xh
+        dist += (hp & top != 0) - (hm & top != 0)
+        hp, hm = (hp << 1 | 1) & full, (hm << 1) & full
+        plus, minus = hm | ~(xv | hp) & full, hp & xv
+    return dist

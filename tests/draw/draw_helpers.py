@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import io
-import re
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,15 +12,13 @@ import uharfbuzz as hb
 from appealkit.draw.glyphs import draw_line, draw_paragraph, new_canvas
 from appealkit.text import Direction, FontFamily, Glyph, GlyphRun, Line, Paragraph, Span, TextStyle
 from appealkit.text import load_font, set_paragraph
+from pdfutil import cer, levenshtein, normalise, pdfium_text, pdftotext  # noqa: F401 (shared)
 
 ROOT = Path(__file__).resolve().parents[2]
 FONTS = ROOT / "fonts"
 SAMPLES = ROOT / "tests" / "samples"
 A4 = (595.0, 842.0)
 
-# Bidi formatting characters are invisible; extractors add their own (poppler wraps lines in
-# U+202B…U+202C) and ours carry U+200F, so comparisons ignore them.
-_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def font_path(name: str) -> str:
@@ -94,59 +89,6 @@ def build_pdf(paragraphs: list[Paragraph], pagesize: tuple[float, float] = A4) -
         canvas.showPage()
     canvas.save()
     return buf.getvalue()
-
-
-def pdftotext(pdf: bytes) -> list[str]:
-    """Text per page as poppler's pdftotext gives it."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "in.pdf"
-        path.write_bytes(pdf)
-        out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"],
-                             capture_output=True, check=True).stdout.decode()
-    return out.split("\f")[:-1]
-
-
-def pdfium_text(pdf: bytes) -> list[str]:
-    """Text per page as PDFium (pypdfium2) gives it."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(pdf)
-    try:
-        return [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
-    finally:
-        doc.close()
-
-
-def normalise(text: str) -> str:
-    """Whitespace runs to one space, bidi controls dropped."""
-    return " ".join(_BIDI_CONTROLS.sub("", text).split())
-
-
-def cer(got: str, want: str) -> float:
-    """Character error rate: Levenshtein distance over the length of `want`."""
-    return levenshtein(got, want) / max(1, len(want))
-
-
-def levenshtein(a: str, b: str) -> int:
-    """Edit distance by Myers' bit-parallel algorithm (Python ints as bit vectors): fast enough
-    for whole pages where the plain dynamic programme takes seconds."""
-    if not b:
-        return len(a)
-    masks: dict[str, int] = {}
-    for i, ch in enumerate(b):
-        masks[ch] = masks.get(ch, 0) | (1 << i)
-    full, top = (1 << len(b)) - 1, 1 << (len(b) - 1)
-    plus, minus, dist = full, 0, len(b)
-    for ch in a:
-        eq = masks.get(ch, 0)
-        xv = eq | minus
-        xh = (((eq & plus) + plus) ^ plus) | eq
-        hp = minus | ~(xh | plus) & full
-        hm = plus & xh
-        dist += (hp & top != 0) - (hm & top != 0)
-        hp, hm = (hp << 1 | 1) & full, (hm << 1) & full
-        plus, minus = hm | ~(xv | hp) & full, hp & xv
-    return dist
 
 
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None,

@@ -74,7 +74,7 @@ def test_builds_are_byte_identical(name: str) -> None:
 
 _BUILD = """
 import sys
-sys.path[:0] = [{src!r}, {tests!r}]
+sys.path[:0] = [{src!r}, {tests!r}, {shared!r}]
 from draw_helpers import build_pdf, paragraph, sample
 sys.stdout.buffer.write(build_pdf([paragraph(sample("ur"), "ur"), paragraph(sample("hi"), "hi")]))
 """
@@ -83,7 +83,8 @@ sys.stdout.buffer.write(build_pdf([paragraph(sample("ur"), "ur"), paragraph(samp
 def test_builds_repeat_across_processes() -> None:
     """Hash seeds change set and dict orders between processes; output must not depend on them."""
     root = Path(__file__).resolve().parents[2]
-    code = _BUILD.format(src=str(root / "src"), tests=str(Path(__file__).parent))
+    code = _BUILD.format(src=str(root / "src"), tests=str(Path(__file__).parent),
+                         shared=str(Path(__file__).parents[1]))
     outs = [subprocess.run([sys.executable, "-c", code], capture_output=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout
             for seed in ("1", "2")]
