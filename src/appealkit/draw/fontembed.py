@@ -81,6 +81,15 @@ class FontCodes:
                     found[i] = self.code(*keys[i])
         return found  # type: ignore[return-value]
 
+    def widths_for(self, glyphs: list[GlyphKey]) -> list[int]:
+        """The width of each glyph, as `width` gives it."""
+        found = list(map(self._widths.get, glyphs))
+        if None in found:
+            for i, width in enumerate(found):
+                if width is None:
+                    found[i] = self.width(glyphs[i])
+        return found  # type: ignore[return-value]
+
     def width(self, glyph: GlyphKey) -> int:
         """Advance in thousandths of an em, as written to /W (content streams use the same)."""
         found = self._widths.get(glyph)

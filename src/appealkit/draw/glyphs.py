@@ -145,9 +145,10 @@ def _make_plan(font: FontCodes, run: GlyphRun, base: Direction | None) -> _Plan:
     # apart by a thousandth of an em or more (kerning, justification, marks), TJ moves the
     # text position by a number between two hex strings. The drift is rounded as a whole, so
     # these corrections never add up to more than half a thousandth of an em.
-    scale, start, width = 1000 / run.size, ats[0], font.width
-    drift = [round((at - start) * scale - advanced) for at, advanced
-             in zip(ats, accumulate([width(glyph) for glyph, _ in shown], initial=0))]
+    scale, start = 1000 / run.size, ats[0]
+    widths = font.widths_for(list(map(_FIRST, shown)))
+    drift = [round((at - start) * scale - advanced)
+             for at, advanced in zip(ats, accumulate(widths, initial=0))]
     moves = [(i, before - after) for i, before, after
              in zip(range(1, len(drift)), drift, drift[1:]) if before != after]
     return _Plan(shown, moves, start)
@@ -168,6 +169,7 @@ _NOTHING = Composite((), 0)  # an empty, zero-width glyph to carry direction mar
 
 _GID_TEXT, _ADVANCE, _DX, _DY, _CLUSTER = (itemgetter(0, 4), itemgetter(1), itemgetter(2),
                                          itemgetter(3), itemgetter(5))
+_FIRST = itemgetter(0)
 
 
 def _shown(font: FontCodes, run: GlyphRun) -> tuple[list[tuple[GlyphKey, str]], list[float]]:
