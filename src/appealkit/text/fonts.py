@@ -119,6 +119,14 @@ class FontFamily:
     languages: tuple[tuple[str, str, FontPair], ...] = ()  # ("Arab", "ur", nastaliq pair)
     fallbacks: tuple[FontPair, ...] = ()
 
+    def __hash__(self) -> int:
+        # a family is part of every paragraph cache key: hash its nested tuples once
+        value: int | None = self.__dict__.get("_hash")
+        if value is None:
+            value = hash((self.default, self.scripts, self.languages, self.fallbacks))
+            object.__setattr__(self, "_hash", value)
+        return value
+
     @classmethod
     def from_files(
         cls,

@@ -214,8 +214,9 @@ def _draft_line(shaped: ShapedText, brk: LineBreak) -> _Draft:
             lo, hi = item.glyph_range(start, end)
             pieces.append(_Piece(item, start, end, lo, hi))
     order = reorder_levels([p.item.level for p in pieces])
-    ascent = max((max(p.item.tops[p.lo : p.hi], default=0.0) for p in pieces), default=0.0)
-    descent = -min((min(p.item.bottoms[p.lo : p.hi], default=0.0) for p in pieces), default=0.0)
+    tops = (p.item.scale * max(p.item.tops[p.lo : p.hi], default=-math.inf) for p in pieces)
+    bottoms = (p.item.scale * min(p.item.bottoms[p.lo : p.hi], default=math.inf) for p in pieces)
+    ascent, descent = max(tops, default=0.0), -min(bottoms, default=0.0)
     return _Draft(
         tuple(pieces[i] for i in order),
         shaped.width(brk.start, brk.end),
@@ -361,7 +362,8 @@ def _line_ink(
     for piece, run in zip(draft.pieces, runs):
         item = piece.item
         tops, bottoms = item.tops[piece.lo : piece.hi], item.bottoms[piece.lo : piece.hi]
-        chosen = [i for i, t, b in zip(count(), tops, bottoms) if t > tall or b < deep]
+        high, low = tall / item.scale, deep / item.scale  # in font units, as tops and bottoms
+        chosen = [i for i, t, b in zip(count(), tops, bottoms) if t > high or b < low]
         if not chosen:
             continue
         glyphs = run.glyphs

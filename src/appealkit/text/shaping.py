@@ -57,8 +57,11 @@ class ShapedItem:
     dx: Sequence[float]
     dy: Sequence[float]
     texts: Sequence[str]  # cluster text on the glyph that is first in logical order, else ''
-    tops: Sequence[float]  # top of each glyph's ink, points above the baseline (-inf if none)
-    bottoms: Sequence[float]  # bottom of each glyph's ink (negative below; +inf if none)
+    # top and bottom of each glyph's ink above the baseline, y offset included, in font units
+    # (times ``scale`` for points): -inf and +inf for glyphs without ink
+    tops: Sequence[float]
+    bottoms: Sequence[float]
+    scale: float  # points per font unit
     _keys: Sequence[int]  # clusters, negated for RTL, so they rise along the glyph arrays
 
     @property
@@ -124,8 +127,8 @@ class _Run:
     x_offsets: list[int]
     y_offsets: list[int]
     texts: list[str]
-    ink_tops: list[float]  # font units, without the y offset (-inf: no ink)
-    ink_bottoms: list[float]
+    tops: list[float]  # ink, font units, y offset included (-inf: no ink)
+    bottoms: list[float]  # (+inf: no ink)
     keys: list[int]
 
 
@@ -206,8 +209,9 @@ def _scale_item(run: _Run, size: float) -> ShapedItem:
         dx=list(map(to_points, run.x_offsets)),
         dy=dy,
         texts=run.texts,
-        tops=list(map(add, dy, map(to_points, run.ink_tops))),
-        bottoms=list(map(add, dy, map(to_points, run.ink_bottoms))),
+        tops=run.tops,
+        bottoms=run.bottoms,
+        scale=size / run.font.units_per_em,
         _keys=run.keys,
     )
 
@@ -338,6 +342,7 @@ def _shape_run(
     infos, positions = _run_harfbuzz(drawn, start, end, level % 2 == 1, script, font, language)
     gids = list(map(_CODEPOINT, infos))
     clusters = list(map(_CLUSTER, infos))
+    y_offsets = list(map(_Y_OFFSET, positions))
     return _Run(
         start=start,
         end=end,
@@ -350,10 +355,10 @@ def _shape_run(
         clusters=clusters,
         x_advances=list(map(_X_ADVANCE, positions)),
         x_offsets=list(map(_X_OFFSET, positions)),
-        y_offsets=list(map(_Y_OFFSET, positions)),
+        y_offsets=y_offsets,
         texts=_cluster_texts(text, clusters, end, level % 2 == 1),
-        ink_tops=list(map(font.ink_tops.__getitem__, gids)),
-        ink_bottoms=list(map(font.ink_bottoms.__getitem__, gids)),
+        tops=list(map(add, y_offsets, map(font.ink_tops.__getitem__, gids))),
+        bottoms=list(map(add, y_offsets, map(font.ink_bottoms.__getitem__, gids))),
         keys=list(map(neg, clusters)) if level % 2 else clusters,
     )
 
