@@ -1,0 +1,144 @@
+"""The Urdu letter page of the example pack: copy and paste gives the Urdu back, and it reads
+under OCR as well as the same paragraphs laid out by libraqm."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+import yaml
+from PIL import Image, ImageDraw, ImageFont, features
+
+from conftest import EXAMPLE, ROOT, TODAY, run_cli
+from pdfutil import cer, normalise, pdfium_text, pdftotext
+
+DPI = 300
+SIZE = 11.0  # the size the example letter is set in on A4
+FONT = ROOT / "fonts" / "NotoNastaliqUrdu-Regular.ttf"
+
+
+@cache
+def _kit() -> dict:
+    return yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+
+
+@cache
+def _body() -> str:
+    """The kit's Urdu letter body as plain text (markup removed), whitespace normalised."""
+    return normalise(_kit()["letters"]["ur"]["body"].replace("**", ""))
+
+
+@cache
+def _letter() -> bytes:
+    out = Path(tempfile.mkdtemp(prefix="urdu-letter-"))
+    status, _, err = run_cli("build", str(EXAMPLE), "--out", str(out), "--today", TODAY)
+    assert status == 0, err
+    return (out / "letter-ur.pdf").read_bytes()
+
+
+def _between(text: str, first: str, last: str) -> str:
+    """`text` from where `first` starts to where `last` starts."""
+    start = text.index(first)
+    return text[start:text.index(last, start)].strip()
+
+
+@pytest.mark.parametrize("extract", [pdftotext, pdfium_text], ids=["pdftotext", "pypdfium2"])
+def test_urdu_letter_copies_back_as_the_kits_text(extract) -> None:
+    if extract is pdftotext and shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils not installed")
+    (page,) = extract(_letter())
+    text = normalise(page)
+    body = _between(text, _body()[:12], _kit()["letters"]["ur"]["closing"])
+    assert cer(body, _body()) < 0.02
+    for part in ("سید محسن رضا نقوی", "وزیرِ داخلہ", "محترم وزیرِ داخلہ صاحب،", "۱ جولائی ۲۰۲۵",
+                 "آپ کا مخلص،", "دستخط", "نام"):
+        assert part in text, part
+
+
+# -- OCR ------------------------------------------------------------------------------------
+
+
+def _has_urdu_ocr() -> bool:
+    if shutil.which("tesseract") is None:
+        return False
+    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout
+    return "urd" in langs.split()
+
+
+needs_ocr = pytest.mark.skipif(not (_has_urdu_ocr() and features.check("raqm")),
+                               reason="needs tesseract with the urd model and Pillow with libraqm")
+
+
+def _ocr(image: Image.Image) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.png"
+        image.save(path)
+        out = subprocess.run(["tesseract", str(path), "stdout", "-l", "urd", "--psm", "6"],
+                             capture_output=True, text=True, check=True).stdout
+    return normalise(out)
+
+
+def _body_band() -> Image.Image:
+    """Our page at 300 dpi, cropped to the letter's body (salutation to closing, exclusive)."""
+    pdf = pdfium.PdfDocument(_letter())
+    try:
+        page = pdf[0]
+        textpage = page.get_textpage()
+        height = page.get_height()
+        text = textpage.get_text_range()
+        first = text.index(_body()[:5])
+        closing = text.index(_kit()["letters"]["ur"]["closing"])
+        top = max(textpage.get_charbox(i)[3] for i in range(first, first + 5))
+        bottom = min(textpage.get_charbox(i)[3] for i in range(closing, closing + 3))
+        image = page.render(scale=DPI / 72).to_pil().convert("L")
+    finally:
+        pdf.close()
+    scale = DPI / 72
+    pad = SIZE * 1.0
+    return image.crop((0, int((height - top - pad) * scale), image.width,
+                       int((height - bottom - pad / 2) * scale)))
+
+
+def _reference(width_pt: float, pitch_pt: float) -> Image.Image:
+    """The same paragraphs laid out by Pillow with libraqm: same font, size and line width."""
+    scale = DPI / 72
+    font = ImageFont.truetype(str(FONT), round(SIZE * scale), layout_engine=ImageFont.Layout.RAQM)
+    lines: list[str] = []
+    for paragraph in _kit()["letters"]["ur"]["body"].replace("**", "").split("\n\n"):
+        current: list[str] = []
+        for word in paragraph.split():
+            trial = " ".join([*current, word])
+            if current and font.getlength(trial, direction="rtl", language="ur") > width_pt * scale:
+                lines.append(" ".join(current))
+                current = [word]
+            else:
+                current.append(word)
+        lines.append(" ".join(current))
+    margin = 40 * scale
+    image = Image.new("L", (round(width_pt * scale + 2 * margin),
+                            round(len(lines) * pitch_pt * scale + 2 * margin)), 255)
+    draw = ImageDraw.Draw(image)
+    for n, line in enumerate(lines):
+        draw.text((image.width - margin, margin + (n + 0.8) * pitch_pt * scale), line, font=font,
+                  fill=0, anchor="rs", direction="rtl", language="ur")
+    return image
+
+
+@needs_ocr
+def test_urdu_letter_reads_under_ocr_as_well_as_libraqm() -> None:
+    ours = cer(_ocr(_body_band()), _body())
+    reference = cer(_ocr(_reference(482.0, 2.0 * SIZE)), _body())
+    assert reference < 0.5, "the reference itself is unreadable: check tesseract's urd model"
+    assert ours <= 1.25 * reference, (ours, reference)
+
+
+@needs_ocr
+def test_ocr_check_fails_a_mirrored_page() -> None:
+    """The check can fail: the same page mirrored (letters reversed) scores far worse."""
+    mirrored = _body_band().transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    assert cer(_ocr(mirrored), _body()) > 1.25 * cer(_ocr(_reference(482.0, 2.0 * SIZE)), _body())
