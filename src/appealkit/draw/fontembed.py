@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFStream
 
 from .subset import Composite, SfntReader, Subset, reader_for, subset_font
 
@@ -119,24 +119,23 @@ class EmbeddedFont:
             tuple(sorted({g for g in glyphs if not isinstance(g, Composite)})),
             tuple(sorted({g for g in glyphs if isinstance(g, Composite)})),
         )
-        cid_font = PDFDictionary({
-            "Type": PDFName("Font"),
-            "Subtype": PDFName("CIDFontType2"),
-            "BaseFont": PDFName(program.base_font),
-            "CIDSystemInfo": PDFDictionary(
-                {"Registry": PDFString("Adobe"), "Ordering": PDFString("Identity"), "Supplement": 0}
-            ),
-            "FontDescriptor": doc.Reference(self._descriptor(doc, program)),
-            "DW": 0,
+        base_font = b"/" + program.base_font.encode("ascii")
+        cid_font = _Dictionary({
+            "Type": b"/Font",
+            "Subtype": b"/CIDFontType2",
+            "BaseFont": base_font,
+            "CIDSystemInfo": b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>",
+            "FontDescriptor": doc.Reference(self._descriptor(doc, program, base_font)),
+            "DW": b"0",
             "W": _widths_array(used, codes.widths).encode("ascii"),
             "CIDToGIDMap": doc.Reference(_stream(program.cid_to_gid(used, glyphs))),
         })
-        type0 = PDFDictionary({
-            "Type": PDFName("Font"),
-            "Subtype": PDFName("Type0"),
-            "BaseFont": PDFName(program.base_font),
-            "Encoding": PDFName("Identity-H"),
-            "DescendantFonts": PDFArray([doc.Reference(cid_font)]),
+        type0 = _Dictionary({
+            "Type": b"/Font",
+            "Subtype": b"/Type0",
+            "BaseFont": base_font,
+            "Encoding": b"/Identity-H",
+            "DescendantFonts": [doc.Reference(cid_font)],
             "ToUnicode": doc.Reference(_stream(self._to_unicode(used).encode("ascii"))),
         })
         doc.idToObject[pdfdoc.BasicFonts].dict[self.resource_name] = doc.Reference(type0)
@@ -145,24 +144,49 @@ class EmbeddedFont:
         bfchar = self.codes.bfchar
         return _cmap([bfchar[code] for code in used if bfchar[code]])
 
-    def _descriptor(self, doc: pdfdoc.PDFDocument, program: _FontProgram) -> PDFDictionary:
-        metrics = font_metrics(self.codes.reader)
+    def _descriptor(self, doc: pdfdoc.PDFDocument, program: _FontProgram,
+                    base_font: bytes) -> _Dictionary:
         # Compressed once per program: pack.pdf and a part alone often embed the same subset
         file_stream = PDFStream(PDFDictionary({
-            "Filter": PDFArray([PDFName("FlateDecode")]), "Length1": program.length,
+            "Filter": b"/FlateDecode", "Length1": str(program.length).encode("ascii"),
         }), content=program.compressed)
-        return PDFDictionary({
-            "Type": PDFName("FontDescriptor"),
-            "FontName": PDFName(program.base_font),
-            "Flags": _SYMBOLIC,
-            "FontBBox": ("[ " + " ".join(map(str, metrics["bbox"])) + " ]").encode("ascii"),
-            "ItalicAngle": metrics["italic_angle"],
-            "Ascent": metrics["ascent"],
-            "Descent": metrics["descent"],
-            "CapHeight": metrics["cap_height"],
-            "StemV": metrics["stem_v"],
+        return _Dictionary({
+            "Type": b"/FontDescriptor",
+            "FontName": base_font,
+            **_descriptor_numbers(self.codes.reader),
             "FontFile2": doc.Reference(file_stream),
         })
+
+
+class _Dictionary(pdfdoc.PDFObject):
+    """A PDF dictionary of pre-formatted values and references, for objects written per font
+    and document, where ReportLab's PDFDictionary would format each name and number anew."""
+
+    def __init__(self, entries: dict[str, bytes | PDFObjectReference | list[PDFObjectReference]],
+                 ) -> None:
+        self.entries = entries
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        lines = []
+        for key, value in self.entries.items():
+            if isinstance(value, list):
+                value = b"[ " + b" ".join(v.format(document) for v in value) + b" ]"
+            elif not isinstance(value, bytes):
+                value = value.format(document)
+            lines.append(b"/" + key.encode("ascii") + b" " + value)
+        return b"<<\n" + b"\n".join(lines) + b"\n>>"
+
+
+@lru_cache(maxsize=16)
+def _descriptor_numbers(reader: SfntReader) -> dict[str, bytes]:
+    metrics = font_metrics(reader)
+    return {
+        "Flags": str(_SYMBOLIC).encode("ascii"),
+        "FontBBox": ("[ " + " ".join(map(str, metrics["bbox"])) + " ]").encode("ascii"),
+        **{key: str(metrics[name]).encode("ascii") for key, name in [
+            ("ItalicAngle", "italic_angle"), ("Ascent", "ascent"), ("Descent", "descent"),
+            ("CapHeight", "cap_height"), ("StemV", "stem_v")]},
+    }
 
 
 @dataclass(frozen=True)
@@ -204,7 +228,6 @@ def _widths_array(used: list[int], widths: list[int]) -> str:
     return "[ " + " ".join(out) + (" ] ]" if used else "]")
 
 
-@lru_cache(maxsize=16)
 def font_metrics(reader: SfntReader) -> dict:
     """FontDescriptor numbers, in thousandths of an em."""
     scale = 1000 / reader.units_per_em
