@@ -52,7 +52,7 @@ class SkylineCache(dict[int, "Skyline | None"]):
         box = self.boxes[gid]
         sky = None
         if box.top != box.bottom:
-            sky = _raster_skyline(self.hb_font, gid, self.units_per_em) or _box_skyline(
+            sky = _raster_skyline(self.hb_font, gid, self.units_per_em, box) or _box_skyline(
                 box, self.units_per_em
             )
         self[gid] = sky
@@ -62,7 +62,12 @@ class SkylineCache(dict[int, "Skyline | None"]):
 _Raster = getattr(hb, "RasterDraw", None)  # experimental in HarfBuzz; absent before 0.57
 
 
-def _raster_skyline(hb_font: hb.Font, gid: int, upem: int) -> Skyline | None:
+def _raster_skyline(hb_font: hb.Font, gid: int, upem: int, box: GlyphBox) -> Skyline | None:
+    """The skyline of a glyph's rasterised outline, never outside its ink box.
+
+    Glyph pairs are tried in order of the distance their boxes need, and stop once no box can
+    need more than a skyline already did: that only holds if skylines stay within the boxes.
+    """
     if _Raster is None:
         return None
     draw = _Raster()
@@ -82,8 +87,8 @@ def _raster_skyline(hb_font: hb.Font, gid: int, upem: int) -> Skyline | None:
         if above:
             below = height - len(column.lstrip(b"\0"))
             # one more row either way: a sliver of ink too thin to reach 1/255 coverage
-            tops.append((ext.y_origin + above + 1) * row)
-            bottoms.append((ext.y_origin + below - 1) * row)
+            tops.append(min((ext.y_origin + above + 1) * row, box.top))
+            bottoms.append(max((ext.y_origin + below - 1) * row, box.bottom))
         else:
             tops.append(-math.inf)
             bottoms.append(math.inf)

@@ -27,7 +27,7 @@ _SPACES = frozenset(
     " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
 )
 _STRETCHY = frozenset(" \u00a0\u3000")  # justification widens only these
-_HARD_BREAKS = frozenset("\n\u2028\u2029\x0b\x0c\x85")  # a CR is trimmed as white space
+_HARD_BREAK = re.compile("[\n\u2028\u2029\x0b\x0c\x85]")  # a CR is trimmed as white space
 _TRAILING = _SPACES | {"\r"}
 _EPSILON = 1e-6  # points; tolerance for rounding in width sums
 
@@ -99,7 +99,7 @@ def break_lines(shaped: ShapedText, width: float) -> list[LineBreak]:
     text, n = shaped.text, len(shaped.text)
     breaks: list[LineBreak] = []
     start = 0
-    for stop in [i for i, c in enumerate(text) if c in _HARD_BREAKS] + [n]:
+    for stop in [m.start() for m in _HARD_BREAK.finditer(text)] + [n]:
         breaks.extend(_break_segment(shaped, start, stop, width))
         last = breaks[-1]
         breaks[-1] = LineBreak(last.start, last.end, min(stop + 1, n), hard=True)
@@ -323,33 +323,35 @@ def _baselines(
     positions: a deep descender at one end of a line does not push away a tall word at the other
     end of the next. The leading is the floor, so Latin text keeps its regular grid.
     """
-    floor = style.leading * style.size
+    leading = style.leading * style.size
     clearance = CLEARANCE * style.size
-    # pairs whose ink boxes could come closer than the clearance at the leading
-    close = [a.descent + b.ascent + clearance > floor for a, b in pairwise(drafts)] + [False]
+    # The least distance of each pair: the leading, and, since PDFium (Chrome, pypdfium2) reads
+    # two lines as one and garbles copied text when one's ink box reaches the other's baseline,
+    # each box clear of its neighbour's baseline. Only pairs whose boxes could come closer than
+    # the clearance at that distance need their ink compared.
+    floors = [
+        max(leading, b.ascent + clearance, a.descent + clearance) for a, b in pairwise(drafts)
+    ]
+    close = [a.descent + b.ascent + clearance > f for a, b, f in zip(drafts, drafts[1:], floors)]
+    close.append(False)  # the last line has none below
     inks: dict[int, list[PlacedInk]] = {}
 
     def ink(k: int) -> list[PlacedInk]:
-        # only glyphs that could reach the clearance of the line below or above matter
+        # only glyphs that could need more than the floor of the pair below or above matter
         if k not in inks:
-            deep = drafts[k + 1].ascent - floor + clearance if close[k] else -math.inf
-            tall = floor - clearance - drafts[k - 1].descent if k and close[k - 1] else math.inf
+            deep = drafts[k + 1].ascent - floors[k] + clearance if close[k] else -math.inf
+            up = k > 0 and close[k - 1]
+            tall = floors[k - 1] - clearance - drafts[k - 1].descent if up else math.inf
             inks[k] = _line_ink(drafts[k], *placed[k], deep, tall)
         return inks[k]
 
     baselines = [first]
-    extra = 0.0  # added to the grid so far; kept apart so that grid lines stay first + k * floor
-    for k, (above, below) in enumerate(pairwise(drafts)):
+    extra = 0.0  # added to the grid so far; kept apart so that grid lines stay first + k * leading
+    for k, floor in enumerate(floors):
         if close[k]:
-            # PDFium (Chrome, pypdfium2) reads two lines as one, and garbles copied text, when
-            # one's ink box reaches the other's baseline: keep each box off its neighbour's
-            need = max(
-                pair_need(ink(k), ink(k + 1), floor, style.size),
-                below.ascent + clearance,
-                above.descent + clearance,
-            )
-            extra += need - floor
-        baselines.append(first + (k + 1) * floor + extra)
+            floor = pair_need(ink(k), ink(k + 1), floor, style.size)
+        extra += floor - leading
+        baselines.append(first + (k + 1) * leading + extra)
     return baselines
 
 
