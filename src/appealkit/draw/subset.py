@@ -260,20 +260,26 @@ class _BuiltGlyph(NamedTuple):
 
 @lru_cache(maxsize=8192)
 def _built_glyph(font: SfntReader, comp: Composite) -> _BuiltGlyph:
-    points, contours = _composite_size(font, comp)
-    parts = [(g, x, y) for g, x, y in comp.parts if font.glyph(g)]
+    parts = []
+    points = contours = 0
+    x_min = y_min = 0x7FFF
+    x_max = y_max = -0x8000
+    for gid, x, y in comp.parts:
+        size = font.outline_size(gid)
+        points += size[0]
+        contours += size[1]
+        glyph = font.glyph(gid)
+        if not glyph:
+            continue  # nothing to draw: a space, a zero-width joiner
+        parts.append((_ARG_WORDS | _ARGS_ARE_XY | _MORE_COMPONENTS, gid, x, y))
+        left, bottom, right, top = _box(glyph)
+        x_min, y_min = min(x_min, left + x), min(y_min, bottom + y)
+        x_max, y_max = max(x_max, right + x), max(y_max, top + y)
     if not parts:
         return _BuiltGlyph(b"", (), 0, points, contours)
-    boxes = [_box(font.glyph(g)) for g, _, _ in parts]
-    x_min = min(b[0] + x for b, (_, x, _) in zip(boxes, parts))
-    y_min = min(b[1] + y for b, (_, _, y) in zip(boxes, parts))
-    x_max = max(b[2] + x for b, (_, x, _) in zip(boxes, parts))
-    y_max = max(b[3] + y for b, (_, _, y) in zip(boxes, parts))
+    parts[-1] = (_ARG_WORDS | _ARGS_ARE_XY, *parts[-1][1:])
     header = struct.pack(">hhhhh", -1, x_min, y_min, x_max, y_max)
-    flags = [_ARG_WORDS | _ARGS_ARE_XY | _MORE_COMPONENTS] * (len(parts) - 1)
-    flags.append(_ARG_WORDS | _ARGS_ARE_XY)
-    return _BuiltGlyph(header, tuple((f, g, x, y) for f, (g, x, y) in zip(flags, parts)),
-                       x_min, points, contours)
+    return _BuiltGlyph(header, tuple(parts), x_min, points, contours)
 
 
 def _outline_size(font: SfntReader, gid: int, depth: int = 0) -> tuple[int, int]:
@@ -286,11 +292,6 @@ def _outline_size(font: SfntReader, gid: int, depth: int = 0) -> tuple[int, int]
         points = struct.unpack_from(">H", glyph, 10 + 2 * contours - 2)[0] + 1 if contours else 0
         return points, contours
     sizes = [_outline_size(font, g, depth + 1) for _, g in _components(glyph)]
-    return sum(p for p, _ in sizes), sum(c for _, c in sizes)
-
-
-def _composite_size(font: SfntReader, comp: Composite) -> tuple[int, int]:
-    sizes = [font.outline_size(g) for g, _, _ in comp.parts]
     return sum(p for p, _ in sizes), sum(c for _, c in sizes)
 
 
