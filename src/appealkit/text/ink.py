@@ -13,7 +13,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from operator import itemgetter, sub
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
@@ -28,17 +28,46 @@ CLEARANCE = 0.06  # em; the least white between the ink of two lines, across and
 _REACH = math.ceil(CLEARANCE * COLUMNS)  # columns a top reaches sideways to keep CLEARANCE
 
 
-class Skyline(NamedTuple):
+class Skyline:
     """Ink of one glyph per column, font units, y up; column c covers c/COLUMNS em onwards.
 
     ``bottoms[i]`` is the lowest ink of column ``start + i`` (+inf where the column has none);
     ``reach[i]`` is the highest ink of any column that, drawn at any fraction of a column off
     the grid, comes within CLEARANCE across of column ``start + i - _REACH`` (-inf if none).
+    Each is read from the glyph's raster when first asked for: most glyphs meet the next line
+    only from above or only from below.
     """
 
-    start: int
-    bottoms: list[float]
-    reach: list[float]
+    __slots__ = ("_bottoms", "_image", "_reach", "start")
+
+    def __init__(
+        self,
+        start: int,
+        bottoms: list[float] | None = None,
+        reach: list[float] | None = None,
+        image: _Image | None = None,
+    ) -> None:
+        self.start, self._bottoms, self._reach, self._image = start, bottoms, reach, image
+
+    @property
+    def bottoms(self) -> list[float]:
+        if self._bottoms is None:
+            assert self._image is not None
+            self._bottoms = _raster_bottoms(self._image)
+            self._forget_image()
+        return self._bottoms
+
+    @property
+    def reach(self) -> list[float]:
+        if self._reach is None:
+            assert self._image is not None
+            self._reach = _widen(_raster_tops(self._image))
+            self._forget_image()
+        return self._reach
+
+    def _forget_image(self) -> None:
+        if self._bottoms is not None and self._reach is not None:
+            self._image = None
 
 
 class SkylineCache(dict[int, "Skyline | None"]):
@@ -62,6 +91,11 @@ class SkylineCache(dict[int, "Skyline | None"]):
 _Raster = getattr(hb, "RasterDraw", None)  # experimental in HarfBuzz; absent before 0.57
 
 
+# A glyph's raster: pixels (rows bottom up), stride, columns, rows, y of the first row in
+# rows, row height and the ink box, both in font units
+_Image = tuple[bytes, int, int, int, int, float, "GlyphBox"]
+
+
 def _raster_skyline(hb_font: hb.Font, gid: int, upem: int, box: GlyphBox) -> Skyline | None:
     """The skyline of a glyph's rasterised outline, never outside its ink box.
 
@@ -75,26 +109,33 @@ def _raster_skyline(hb_font: hb.Font, gid: int, upem: int, box: GlyphBox) -> Sky
     draw.draw_glyph(hb_font, gid)
     image = draw.render()
     ext = image.extents if image is not None else None
-    if ext is None or not ext.width or not ext.height:
+    if ext is None or not ext.width or not ext.height or not image.buffer.strip(b"\0"):
         return None
-    pixels, stride, height = image.buffer, ext.stride, ext.height
-    row = upem / ROWS
-    bottoms: list[float] = []
-    tops: list[float] = []
-    for c in range(ext.width):
-        column = pixels[c : stride * height : stride]  # bottom row first
-        above = len(column.rstrip(b"\0"))
-        if above:
-            below = height - len(column.lstrip(b"\0"))
-            # one more row either way: a sliver of ink too thin to reach 1/255 coverage
-            tops.append(min((ext.y_origin + above + 1) * row, box.top))
-            bottoms.append(max((ext.y_origin + below - 1) * row, box.bottom))
-        else:
-            tops.append(-math.inf)
-            bottoms.append(math.inf)
-    if not tops or max(tops) == -math.inf:
-        return None
-    return Skyline(ext.x_origin, bottoms, _widen(tops))
+    raster = (image.buffer, ext.stride, ext.width, ext.height, ext.y_origin, upem / ROWS, box)
+    return Skyline(ext.x_origin, image=raster)
+
+
+def _raster_bottoms(image: _Image) -> list[float]:
+    pixels, stride, width, height, y_origin, row, box = image
+    end = stride * height
+    bottoms = []
+    for c in range(width):
+        above = len(pixels[c:end:stride].lstrip(b"\0"))  # rows from the lowest ink up
+        # one more row: a sliver of ink too thin to reach 1/255 coverage
+        bottoms.append(
+            max((y_origin + height - above - 1) * row, box.bottom) if above else math.inf
+        )
+    return bottoms
+
+
+def _raster_tops(image: _Image) -> list[float]:
+    pixels, stride, width, height, y_origin, row, box = image
+    end = stride * height
+    tops = []
+    for c in range(width):
+        below = len(pixels[c:end:stride].rstrip(b"\0"))  # rows up to the highest ink
+        tops.append(min((y_origin + below + 1) * row, box.top) if below else -math.inf)
+    return tops
 
 
 def _box_skyline(box: GlyphBox, upem: int) -> Skyline:
