@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, count, pairwise, repeat
-from operator import itemgetter, sub
+from operator import add, itemgetter, sub
 
 from .bidi import reorder_levels
 from .fonts import FontFamily
@@ -26,7 +26,6 @@ __all__ = ["break_lines", "clear_caches", "measure", "set_paragraph"]
 _SPACES = frozenset(
     " \t\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"
 )
-_STRETCHY = frozenset(" \u00a0\u3000")  # justification widens only these
 _HARD_BREAK = re.compile("[\n\u2028\u2029\x0b\x0c\x85]")  # a CR is trimmed as white space
 _TRAILING = _SPACES | {"\r"}
 _EPSILON = 1e-6  # points; tolerance for rounding in width sums
@@ -241,7 +240,7 @@ def _make_run(piece: _Piece, x: float, extra: float) -> GlyphRun:
     texts = item.texts[cut]
     advances = item.advances[cut]
     if extra:
-        advances = tuple(a + extra if t in _STRETCHY else a for a, t in zip(advances, texts))
+        advances = list(map(add, advances, map(extra.__mul__, item.stretchy[cut])))
     clusters = map(sub, item.clusters[cut], repeat(piece.start))
     fields = zip(item.gids[cut], advances, item.dx[cut], item.dy[cut], texts, clusters)
     glyphs = tuple(map(_new_tuple, repeat(Glyph), fields))  # Glyph(*f) without a Python call each
@@ -269,7 +268,7 @@ def _piece_text(piece: _Piece) -> str:
 
 
 def _count_stretchy(draft: _Draft) -> int:
-    return sum(1 for p in draft.pieces for t in p.item.texts[p.lo : p.hi] if t in _STRETCHY)
+    return sum(sum(p.item.stretchy[p.lo : p.hi]) for p in draft.pieces)
 
 
 # --- the paragraph -------------------------------------------------------------------------

@@ -57,6 +57,7 @@ class ShapedItem:
     dx: Sequence[float]
     dy: Sequence[float]
     texts: Sequence[str]  # cluster text on the glyph that is first in logical order, else ''
+    stretchy: Sequence[bool]  # glyphs that justification may widen (spaces)
     # top and bottom of each glyph's ink above the baseline, y offset included, in font units
     # (times ``scale`` for points): -inf and +inf for glyphs without ink
     tops: Sequence[float]
@@ -127,6 +128,7 @@ class _Run:
     x_offsets: list[int]
     y_offsets: list[int]
     texts: list[str]
+    stretchy: list[bool]
     tops: list[float]  # ink, font units, y offset included (-inf: no ink)
     bottoms: list[float]  # (+inf: no ink)
     keys: list[int]
@@ -209,6 +211,7 @@ def _scale_item(run: _Run, size: float) -> ShapedItem:
         dx=list(map(to_points, run.x_offsets)),
         dy=dy,
         texts=run.texts,
+        stretchy=run.stretchy,
         tops=run.tops,
         bottoms=run.bottoms,
         scale=size / run.font.units_per_em,
@@ -343,6 +346,7 @@ def _shape_run(
     gids = list(map(_CODEPOINT, infos))
     clusters = list(map(_CLUSTER, infos))
     y_offsets = list(map(_Y_OFFSET, positions))
+    texts = _cluster_texts(text, clusters, end, level % 2 == 1)
     return _Run(
         start=start,
         end=end,
@@ -356,12 +360,15 @@ def _shape_run(
         x_advances=list(map(_X_ADVANCE, positions)),
         x_offsets=list(map(_X_OFFSET, positions)),
         y_offsets=y_offsets,
-        texts=_cluster_texts(text, clusters, end, level % 2 == 1),
+        texts=texts,
+        stretchy=list(map(STRETCHY.__contains__, texts)),
         tops=list(map(add, y_offsets, map(font.ink_tops.__getitem__, gids))),
         bottoms=list(map(add, y_offsets, map(font.ink_bottoms.__getitem__, gids))),
         keys=list(map(neg, clusters)) if level % 2 else clusters,
     )
 
+
+STRETCHY = frozenset(" \u00a0\u3000")  # the only characters justification widens
 
 # Fonts have no glyph for tabs and other control characters: they are shaped as spaces (the
 # glyphs still carry the original characters as text).
