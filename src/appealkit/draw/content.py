@@ -93,7 +93,8 @@ class PageContent:
             canvas.linkURL(url, rect, relative=1, thickness=0)
 
 
-_sessions: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_sessions: weakref.WeakKeyDictionary[pdfdoc.PDFDocument, DrawingSession] = (
+    weakref.WeakKeyDictionary())
 _current: ContextVar[DrawingSession | None] = ContextVar("appealkit_drawing_session", default=None)
 
 

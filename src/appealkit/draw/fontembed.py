@@ -158,7 +158,7 @@ class EmbeddedFont:
         })
 
 
-class _Dictionary(pdfdoc.PDFObject):
+class _Dictionary(pdfdoc.PDFObject):  # type: ignore[misc]
     """A PDF dictionary of pre-formatted values and references, for objects written per font
     and document, where ReportLab's PDFDictionary would format each name and number anew."""
 
@@ -303,7 +303,8 @@ def _deflate(content: bytes) -> bytes:
 FLATE = _Flate()
 
 
-_documents: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_documents: weakref.WeakKeyDictionary[pdfdoc.PDFDocument, dict[str, EmbeddedFont]] = (
+    weakref.WeakKeyDictionary())
 
 
 def document_font(doc: pdfdoc.PDFDocument, codes: FontCodes) -> EmbeddedFont:

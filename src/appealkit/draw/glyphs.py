@@ -116,7 +116,8 @@ class _Plan(NamedTuple):
 
 # Plans outlive a build: the text engine caches paragraphs, so a rebuild draws the same runs.
 # Keyed by run identity (hashing a run hashes all its glyphs) and by what else decides a plan.
-_plans: dict[tuple[int, Direction | None, Callable[..., str]], tuple[weakref.ref, _Plan]] = {}
+_plans: dict[tuple[int, Direction | None, Callable[..., str]],
+             tuple[weakref.ref[GlyphRun], _Plan]] = {}
 
 
 def _plan(font: FontCodes, run: GlyphRun, base: Direction | None) -> _Plan:

@@ -218,8 +218,8 @@ def _renumber(font: SfntReader, gid: int, new_gid: dict[int, int]) -> bytes:
     if not parts:
         return glyph
     out = bytearray(glyph)
-    for at, gid in parts:
-        struct.pack_into(">H", out, at, new_gid[gid])
+    for at, part in parts:
+        struct.pack_into(">H", out, at, new_gid[part])
     return bytes(out)
 
 
