@@ -1,4 +1,4 @@
-"""Embed fonts into ReportLab documents as Type0/CIDFontType2 subsets with a code per (glyph, text) use."""
+"""Embed fonts in ReportLab documents as Type0/CIDFontType2 subsets, a code per (glyph, text) use."""
 
 from __future__ import annotations
 
@@ -15,12 +15,11 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFStrea
 
 from .subset import Composite, SfntReader, Subset, reader_for, subset_font
 
-GlyphKey = int | Composite  # an original glyph ID, or a cluster glyph built for this document
+GlyphKey = int | Composite  # an original glyph ID, or a glyph built for a cluster
 
 __all__ = [
     "FLATE", "NO_INITIAL_FONT", "EmbeddedFont", "FontCodes", "FontLike", "GlyphKey",
-    "document_font",
-    "register_no_initial_font",
+    "document_font", "register_no_initial_font",
 ]
 
 

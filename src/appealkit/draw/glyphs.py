@@ -115,7 +115,8 @@ class _Plan(NamedTuple):
 
 
 # Plans outlive a build: the text engine caches paragraphs, so a rebuild draws the same runs.
-# Keyed by run identity (hashing a run hashes all its glyphs) and by what else decides a plan.
+# Keyed by run identity (hashing a run hashes all its glyphs), the paragraph direction, and
+# the function choosing cluster text (a test swaps it); dropped when the run is.
 _plans: dict[tuple[int, Direction | None, Callable[..., str]],
              tuple[weakref.ref[GlyphRun], _Plan]] = {}
 
