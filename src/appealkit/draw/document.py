@@ -38,9 +38,9 @@ def _render(parts: Sequence[Part], info: DocumentInfo) -> bytes:
     # invariant=1 fixes the dates and document ID, so the same input gives the same bytes.
     canvas = new_canvas(buffer, (first.width, first.height), pageCompression=0,
                         lang=info.language)
-    # Pages are compressed without ReportLab's ASCII85 layer: it makes them a quarter bigger,
-    # and without ReportLab's C accelerator it costs more than all the rest of the saving.
-    # A page in several documents of a build is compressed once.
+    # pageCompression=0 drops ReportLab's ASCII85 layer over Flate, which makes pages a quarter
+    # bigger and, without ReportLab's C accelerator, is slow pure Python; the default filter
+    # then compresses them, once for a page that several documents of a build hold.
     canvas._doc.defaultStreamFilters = [FLATE]
     session = session_for(canvas._doc)
     _set_info(canvas, info)

@@ -91,7 +91,7 @@ def _(item: ImageBox, content: PageContent, height: float) -> None:
 def _draw_image(item: ImageBox, height: float, canvas: Canvas) -> None:
     image = ImageReader(io.BytesIO(item.data))
     # Without ReportLab's ASCII85 layer, as for pages: smaller, and no pure-Python encoding.
-    # ReportLab reads the setting while drawImage builds the image, and nowhere else.
+    # ReportLab reads the setting for an image only while drawImage builds it.
     ascii85, rl_config.useA85 = rl_config.useA85, 0
     try:
         canvas.drawImage(image, item.x, height - item.y - item.height, item.width, item.height,
