@@ -123,3 +123,20 @@ def levenshtein(a: str, b: str) -> int:
         hp, hm = (hp << 1 | 1) & full, (hm << 1) & full
         plus, minus = hm | ~(xv | hp) & full, hp & xv
     return dist
+
+
+def has_urdu_ocr() -> bool:
+    """Tesseract with its Urdu model is installed (.ci/run installs both)."""
+    if shutil.which("tesseract") is None:
+        return False
+    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout
+    return "urd" in langs.split()
+
+
+def ocr_urdu(image) -> str:  # image: PIL.Image.Image
+    """What Tesseract's Urdu model reads in the image, one block of text (page mode 6)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.png"
+        image.save(path)
+        return subprocess.run(["tesseract", str(path), "stdout", "-l", "urd", "--psm", "6"],
+                              capture_output=True, text=True, check=True).stdout

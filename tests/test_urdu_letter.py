@@ -4,7 +4,6 @@ under OCR as well as the same paragraphs laid out by libraqm."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -15,7 +14,7 @@ import yaml
 from PIL import Image, ImageDraw, ImageFont, features
 
 from conftest import EXAMPLE, ROOT, TODAY, run_cli
-from pdfutil import cer, normalise, pdfium_text, pdftotext
+from pdfutil import cer, has_urdu_ocr, normalise, ocr_urdu, pdfium_text, pdftotext
 
 DPI = 300
 SIZE = 11.0  # the size the example letter is set in on A4
@@ -63,24 +62,12 @@ def test_urdu_letter_copies_back_as_the_kits_text(extract) -> None:
 # -- OCR ------------------------------------------------------------------------------------
 
 
-def _has_urdu_ocr() -> bool:
-    if shutil.which("tesseract") is None:
-        return False
-    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout
-    return "urd" in langs.split()
-
-
-needs_ocr = pytest.mark.skipif(not (_has_urdu_ocr() and features.check("raqm")),
+needs_ocr = pytest.mark.skipif(not (has_urdu_ocr() and features.check("raqm")),
                                reason="needs tesseract with the urd model and Pillow with libraqm")
 
 
 def _ocr(image: Image.Image) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "page.png"
-        image.save(path)
-        out = subprocess.run(["tesseract", str(path), "stdout", "-l", "urd", "--psm", "6"],
-                             capture_output=True, text=True, check=True).stdout
-    return normalise(out)
+    return normalise(ocr_urdu(image))
 
 
 def _body_band() -> Image.Image:

@@ -8,28 +8,18 @@ libraqm shapes the same paragraphs with the same font, size and line width.
 from __future__ import annotations
 
 import dataclasses
-import shutil
-import subprocess
-import tempfile
 from functools import cache
-from pathlib import Path
 
 import pytest
 from draw_helpers import build_pdf, cer, font_path, normalise, paragraph, sample
+from pdfutil import has_urdu_ocr, ocr_urdu
 from PIL import Image, ImageDraw, ImageFont, features
 
 from appealkit.text import Paragraph
 
 
-def _has_urdu_ocr() -> bool:
-    if shutil.which("tesseract") is None:
-        return False
-    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout
-    return "urd" in langs.split()
-
-
 pytestmark = [
-    pytest.mark.skipif(not _has_urdu_ocr(), reason="tesseract with the urd model not installed"),
+    pytest.mark.skipif(not has_urdu_ocr(), reason="tesseract with the urd model not installed"),
     pytest.mark.skipif(not features.check("raqm"), reason="Pillow built without libraqm"),
 ]
 
@@ -102,12 +92,7 @@ def _wrap(font: ImageFont.FreeTypeFont, text: str) -> list[str]:
 
 
 def _ocr_cer(image: Image.Image) -> float:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "page.png"
-        image.save(path)
-        out = subprocess.run(["tesseract", str(path), "stdout", "-l", "urd", "--psm", "6"],
-                             capture_output=True, text=True, check=True).stdout
-    return cer(normalise(out), normalise(_text()))
+    return cer(normalise(ocr_urdu(image)), normalise(_text()))
 
 
 def _reversed_runs(para: Paragraph) -> Paragraph:
