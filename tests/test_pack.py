@@ -100,6 +100,17 @@ def test_metadata_and_outline(pack: dict) -> None:
     assert b"/Lang (en)" in pack["files"]["pack.pdf"].read_bytes()
 
 
+def test_each_part_alone_has_its_own_title_and_language(pack: dict) -> None:
+    pdf = pdfium.PdfDocument(str(pack["files"]["letter-ur.pdf"]))
+    try:
+        title = pdf.get_metadata_dict()["Title"]
+    finally:
+        pdf.close()
+    assert title == "Model letter in Urdu: 1.4 million refugees need registration renewal"
+    assert b"/Lang (ur)" in pack["files"]["letter-ur.pdf"].read_bytes()
+    assert b"/Lang (en)" in pack["files"]["letter-en.pdf"].read_bytes()
+
+
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     outputs = []
     for name in ("one", "two"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from . import draw, layout, load, write
@@ -23,8 +24,9 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
     info = _document_info(kit)
     with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
         files = {"pack.pdf": draw.render_pdf(parts, info)}
-        for part in parts:
-            files[f"{part.name}.pdf"] = draw.render_pdf([part], info)
+        for part in parts:  # each part alone is titled as itself, in its own language
+            alone = replace(info, title=f"{part.title}: {kit.headline}", language=part.language)
+            files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
     return write.write_all(out_dir, files), warnings
 
 
