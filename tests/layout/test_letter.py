@@ -65,3 +65,19 @@ def test_urdu_letter_on_us_letter_continues_with_an_urdu_continuation_line(pack:
     assert len(pages) == 2
     assert "سید محسن رضا نقوی · صفحہ ۲ از ۲" in normalise(pages[1])
     assert "آپ کا مخلص،" in normalise(pages[1])
+
+
+def test_copy_targets_are_listed_on_the_letters_and_the_fact_sheet(make_kit, tmp_path) -> None:
+    def edit(data: dict) -> None:
+        data["targets"].append({
+            "role": "copy", "name": "Mohammad Faisal", "title": "High Commissioner for Pakistan",
+            "address": ["34-36 Lowndes Square", "London SW1X 9JN"], "country": "United Kingdom",
+            "salutation": {"en": "Dear High Commissioner,", "ur": "محترم ہائی کمشنر صاحب،"},
+        })
+
+    files = _build(make_kit(edit), tmp_path)
+    letter = normalise(" ".join(page_texts(files["letter-en.pdf"])))
+    assert "Copy to: High Commissioner for Pakistan, Mohammad Faisal" in letter
+    assert "نقل برائے" in normalise(" ".join(page_texts(files["letter-ur.pdf"])))
+    sheet = normalise(page_texts(files["fact-sheet.pdf"])[0])
+    assert "Send a copy to High Commissioner for Pakistan, Mohammad Faisal" in sheet

@@ -88,6 +88,7 @@ def _layout_pages(doc: _Letter) -> list[Page]:
     columns = [first]
     pour(_body_blocks(doc), columns, lambda: _continuation(doc), f"letters.{doc.language}.body")
     _signature(doc, columns)
+    _copies(doc, columns)
     total = len(columns)
     for number, column in enumerate(columns[1:], 2):
         column.items.append(_continuation_line(doc, number, total))
@@ -189,6 +190,25 @@ def _signature(doc: _Letter, columns: list[Column]) -> None:
     _fill_in_line(doc, column, start, half, label(doc.language, "name"))
     _fill_in_line(doc, column, end, half, label(doc.language, "address"))
     column.advance(8)
+
+
+def _copies(doc: _Letter, columns: list[Column]) -> None:
+    """`Copy to: Ambassador, Embassy of Pakistan`: one line per copy target, after the signature."""
+    copies = doc.kit.copies
+    if not copies:
+        return
+    lines = [f"{label(doc.language, 'copy_to')}: {_copy_name(doc, copy)}" for copy in copies]
+    text = set_text("\n".join(lines), doc.style(doc.small, role="sans", leading=1.3), doc.width)
+    if columns[-1].y + text.height > columns[-1].bottom:
+        columns.append(_continuation(doc))
+    columns[-1].place(TextBox(columns[-1].x, columns[-1].y, text, styles.GREY), text.height)
+
+
+def _copy_name(doc: _Letter, target: Target) -> str:
+    local = target.local.get(doc.language)
+    name, title = (local.name, local.title) if local else (target.name, target.title)
+    comma = "، " if doc.rtl else ", "  # Arabic-script languages use the Arabic comma
+    return f"{title}{comma}{name}"
 
 
 def _fill_in_line(doc: _Letter, column: Column, x: float, width: float, text: str) -> None:
