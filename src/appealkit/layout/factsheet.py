@@ -19,6 +19,7 @@ from .qr import layout_qr
 
 GUTTER = 12.0
 SECTION_GAP = 11.0
+FLOW_GAPS = 4  # gaps that follow the headline, summary, figures and timeline
 QR_SIDE = 34 * 72 / 25.4  # 34 mm with the quiet zone: the symbol itself is 27 mm or more
 BODY_SIZES = (10.0, 9.5, 9.0)
 HEADLINE_SIZES = (26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0)  # tried in turn when the page is full; never below 9 pt
@@ -29,6 +30,7 @@ class _Sheet:
     kit: Kit
     paper: Paper
     body: float  # body text size in points
+    gap: float = SECTION_GAP  # white space after each section
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
         return styles.style(size or self.body, role=str(kw.pop("role", "sans")), **kw)  # type: ignore[arg-type]
@@ -39,6 +41,12 @@ def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
     for size in BODY_SIZES:
         page, column = _layout_page(_Sheet(kit, paper, size))
         if not column.overflow:
+            # Share what is left of the page out between the sections (at most doubling the
+            # gaps), rather than leaving one hole above the action band.
+            spare = column.bottom - column.y
+            gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
+            if spare > 1:
+                page, column = _layout_page(_Sheet(kit, paper, size, gap))
             return Part("fact-sheet", "Fact sheet", kit.language, (page,))
     key = column.overflowing_section()
     raise KitError([Problem(mark_for(kit.marks, key), key, (
@@ -109,7 +117,7 @@ def _headline(sheet: _Sheet, column: Column) -> None:
         column.advance(2)
         column.add_text(kit.people, sheet.style(10.5, leading=1.2), color=styles.GREY,
                         section="people")
-    column.advance(SECTION_GAP)
+    column.advance(sheet.gap)
 
 
 def _heading(sheet: _Sheet, column: Column, text: str) -> None:
@@ -126,7 +134,7 @@ def _summary(sheet: _Sheet, column: Column) -> None:
     _heading(sheet, column, "What happened")
     for paragraph in parse_paragraphs(sheet.kit.summary):
         column.add_text(paragraph, sheet.style(leading=1.33), section="summary")
-    column.advance(SECTION_GAP)
+    column.advance(sheet.gap)
 
 
 def _figures(sheet: _Sheet, column: Column) -> None:
@@ -148,7 +156,7 @@ def _figures(sheet: _Sheet, column: Column) -> None:
                              for box in boxes]
             column.sections.append((f"figures.{index}.label", column.y, column.y + height))
         column.advance(height + 2 * pad + 5)
-    column.advance(SECTION_GAP - 5)
+    column.advance(sheet.gap - 5)
 
 
 def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
@@ -199,7 +207,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
             bottom = max(bottom, top + 28 + text.height)
             column.sections.append((f"timeline.{start + n}.text", top, top + 28 + text.height))
         column.y = bottom + 6
-    column.advance(SECTION_GAP - 6)
+    column.advance(sheet.gap - 6)
 
 
 # -- take action band ----------------------------------------------------------------------
