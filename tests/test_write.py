@@ -201,7 +201,8 @@ def test_cli_failure_while_writing_keeps_the_earlier_pack(
         build.layout,
         "layout_pack",
         lambda kit, paper, today: [
-            type("Part", (), {"name": n})() for n in ("fact-sheet", "letter-en")
+            type("Part", (), {"name": n, "title": n, "language": "en"})()
+            for n in ("fact-sheet", "letter-en")
         ],
     )
     monkeypatch.setattr(build.draw, "render_pdf", lambda parts, info: b"%PDF new")
