@@ -34,6 +34,17 @@ def cold_runs(runs: int, out: Path) -> tuple[list[float], int]:
     return times, peak
 
 
+def startup_runs(runs: int) -> list[float]:
+    """Wall time of an interpreter that does nothing: the floor under every cold build
+    (site-packages hooks of the machine included)."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(time.perf_counter() - start)
+    return times
+
+
 def warm_runs(runs: int, out: Path) -> list[float]:
     """Wall time of build_pack in this process, after one build to load fonts and modules."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -55,6 +66,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
+        startup = startup_runs(args.runs)
         cold, peak = cold_runs(args.runs, out)
         warm = warm_runs(args.runs, out)
         size = (out / "pack.pdf").stat().st_size
@@ -62,6 +74,7 @@ def main() -> None:
     print(f"runs:              {args.runs} (medians; min-max in brackets)")
     print(f"cold build:        {statistics.median(cold):.3f} s [{min(cold):.3f}-{max(cold):.3f}]"
           "  (new process: python -m appealkit build)")
+    print(f"python startup:    {statistics.median(startup):.3f} s  (python -c pass; in the cold build)")
     print(f"warm build:        {statistics.median(warm):.3f} s [{min(warm):.3f}-{max(warm):.3f}]"
           "  (build_pack in a running process)")
     print(f"peak memory:       {peak / 1024:.1f} MiB  (max RSS of the cold builds)")
