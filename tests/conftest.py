@@ -21,6 +21,27 @@ EXAMPLE = ROOT / "kit.yaml"
 TODAY = "2025-07-01"  # before the example's deadline: builds print no warning
 
 
+def variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    """The example kit with text replaced (each `old` must occur), written as tmp_path/kit.yaml:
+    unlike make_kit, it keeps the file's comments, layout and so its line numbers."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "kit.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_col(path: Path, needle: str, offset: int = 0) -> tuple[int, int]:
+    """(line, column), 1-based, of the first `needle` outside comments, plus `offset` columns."""
+    text = path.read_text(encoding="utf-8")
+    index = text.index(needle)
+    while text[text.rfind("\n", 0, index) + 1 : index].lstrip().startswith("#"):
+        index = text.index(needle, index + 1)
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1 + offset
+
+
 def run_cli(*argv: str) -> tuple[int, str, str]:
     """Run the command line in-process; return (status, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()

@@ -10,30 +10,13 @@ import pytest
 from appealkit.errors import Problem
 from appealkit.lint import lint_urdu
 from appealkit.load import load_kit
+from conftest import EXAMPLE, line_col, variant
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "kit.yaml"
-EXAMPLE_TEXT = EXAMPLE.read_text(encoding="utf-8")
 BEFORE = dt.date(2025, 7, 1)
 
 
-def variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
-    text = EXAMPLE_TEXT
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    path = tmp_path / "kit.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def at(path: Path, needle: str, offset: int = 0) -> tuple[int, int]:
-    """(line, column) of the first `needle` outside comments, plus `offset` columns."""
-    text = path.read_text(encoding="utf-8")
-    index = text.index(needle)
-    while text[text.rfind("\n", 0, index) + 1 : index].lstrip().startswith("#"):
-        index = text.index(needle, index + 1)
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1 + offset
+    return line_col(path, needle, offset)
 
 
 def position(problem: Problem) -> tuple[int, int]:

@@ -13,6 +13,7 @@ import pytest
 from appealkit.errors import KitError
 from appealkit.load import load_kit
 from appealkit.model import Kit, PartialDate
+from conftest import line_col, variant
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "kit.yaml"
@@ -32,17 +33,6 @@ PNG = _image("PNG")
 JPEG = _image("JPEG")
 
 
-def variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
-    """The example kit with text replaced (each `old` must occur), written as tmp_path/kit.yaml."""
-    text = EXAMPLE_TEXT
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    path = tmp_path / "kit.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def errors(path: Path) -> list[str]:
     with pytest.raises(KitError) as info:
         load_kit(path, today=TODAY)
@@ -51,12 +41,7 @@ def errors(path: Path) -> list[str]:
 
 def at(path: Path, needle: str, offset: int = 0) -> str:
     """`kit.yaml:LINE:COL` of the first `needle` in the file (plus `offset` columns)."""
-    text = path.read_text(encoding="utf-8")
-    index = text.index(needle)
-    while text[text.rfind("\n", 0, index) + 1 : index].lstrip().startswith("#"):  # skip comments
-        index = text.index(needle, index + 1)
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1 + offset
+    line, column = line_col(path, needle, offset)
     return f"kit.yaml:{line}:{column}"
 
 
