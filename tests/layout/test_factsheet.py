@@ -65,3 +65,25 @@ def test_logo_is_printed_in_the_banner(make_kit, tmp_path) -> None:
     assert len(images) == 1
     assert abs((right - left) / (top - bottom) - 3.0) < 0.01  # aspect ratio kept
     assert top > height - 100  # in the banner at the top of the page
+
+
+def test_banner_ink_contrasts_with_any_accent() -> None:
+    """Whatever accent a kit picks, the banner text keeps a WCAG contrast of at least 4.5:1,
+    which also survives a greyscale photocopy (contrast is a matter of luminance alone)."""
+    from itertools import product
+
+    from appealkit.layout.factsheet import _ink_on, contrast
+
+    steps = [i / 8 for i in range(9)]
+    for accent in product(steps, steps, steps):
+        assert contrast(accent, _ink_on(accent)) >= 4.5, accent
+
+
+def test_text_colours_read_on_their_backgrounds() -> None:
+    from appealkit.layout import styles
+    from appealkit.layout.boxes import BLACK, WHITE
+    from appealkit.layout.factsheet import contrast
+
+    assert contrast(styles.GREY, WHITE) >= 7  # captions, sources, the action address
+    assert contrast(BLACK, styles.PANEL) >= 15  # figures on their tinted panels
+    assert contrast((1.0, 0xD2 / 255, 0.0), BLACK) >= 12  # the example's yellow banner
