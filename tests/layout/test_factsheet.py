@@ -87,3 +87,10 @@ def test_text_colours_read_on_their_backgrounds() -> None:
     assert contrast(styles.GREY, WHITE) >= 7  # captions, sources, the action address
     assert contrast(BLACK, styles.PANEL) >= 15  # figures on their tinted panels
     assert contrast((1.0, 0xD2 / 255, 0.0), BLACK) >= 12  # the example's yellow banner
+
+
+def test_overflow_message_names_the_tallest_sections(make_kit, tmp_path) -> None:
+    kit = make_kit(lambda d: d.update(figures=d["figures"] * 2))
+    status, _, stderr = run_cli("build", str(kit), "--out", str(tmp_path / "out"), "--today", TODAY)
+    assert status == 2
+    assert "(tallest first: figures " in stderr.splitlines()[0]

@@ -51,7 +51,19 @@ def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
     key = column.overflowing_section()
     raise KitError([Problem(mark_for(kit.marks, key), key, (
         f"text does not fit on the one-page fact sheet by {column.overflow:.0f} pt "
-        f"even at {BODY_SIZES[-1]:g} pt; shorten it or the sections above it"))])
+        f"even at {BODY_SIZES[-1]:g} pt; the page runs out here. Shorten this or the "
+        f"sections above it (tallest first: {_tallest_sections(column)})"))])
+
+
+def _tallest_sections(column: Column) -> str:
+    """`figures 285 pt, summary 118 pt, ...`: the kit's sections by the height they take."""
+    spans: dict[str, tuple[float, float]] = {}
+    for key, top, bottom in column.sections:
+        name = key.split(".")[0]
+        low, high = spans.get(name, (top, bottom))
+        spans[name] = (min(low, top), max(high, bottom))
+    heights = sorted(((b - t, name) for name, (t, b) in spans.items()), reverse=True)
+    return ", ".join(f"{name} {height:.0f} pt" for height, name in heights[:4])
 
 
 def _layout_page(sheet: _Sheet) -> tuple[Page, Column]:
