@@ -81,3 +81,24 @@ def test_copy_targets_are_listed_on_the_letters_and_the_fact_sheet(make_kit, tmp
     assert "نقل برائے" in normalise(" ".join(page_texts(files["letter-ur.pdf"])))
     sheet = normalise(page_texts(files["fact-sheet.pdf"])[0])
     assert "Send a copy to High Commissioner for Pakistan, Mohammad Faisal" in sheet
+
+
+def test_every_letter_line_stays_inside_the_text_margins(pack: dict) -> None:
+    """No text of the letters runs past the right margin (20 mm) or the left edge of the window.
+
+    Character boxes are ink boxes: a Nastaliq kaf or a Latin f may reach a few points past
+    its advance, as type does in any margin, so the check allows 5 pt of overhang."""
+    import pypdfium2 as pdfium
+
+    from appealkit.layout.boxes import MM
+
+    for name in ("letter-en.pdf", "letter-ur.pdf"):
+        pdf = pdfium.PdfDocument(str(pack["files"][name]))
+        try:
+            for page in pdf:
+                width, textpage = page.get_width(), page.get_textpage()
+                boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())]
+                assert max(right for _, _, right, _ in boxes) <= width - 20 * MM + 5, name
+                assert min(left for left, _, _, _ in boxes) >= 20 * MM - 5, name
+        finally:
+            pdf.close()

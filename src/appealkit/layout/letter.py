@@ -134,7 +134,7 @@ def _heading(doc: _Letter, column: Column) -> None:
     info.add_text(_date_line(doc), doc.style(align=end))
     column.items += info.items
     below_window = window.y + window.height + 3 * MM
-    if doc.rtl:
+    if doc.rtl and local:  # beside the window only as part of a heading in the letter's script
         beside = Column(info.x, info.y + 4 * MM, info.width, below_window - 2 * MM)
         _subject_and_salutation(doc, beside)
         if not beside.overflow:
@@ -175,13 +175,13 @@ def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
 
 def _signature(doc: _Letter, columns: list[Column]) -> None:
     """The closing with a line to sign beside it, then lines for one's name and address."""
-    closing = set_text(doc.letter.closing, doc.style(), doc.width / 2)
+    half, gap = (doc.width - 12 * MM) / 2, 12 * MM
+    closing = set_text(doc.letter.closing, doc.style(), half)
     row = 2.3 * doc.small  # room to sign or write by hand above each line
     first = max(closing.height, row)
     if columns[-1].y + first + row + 8 > columns[-1].bottom:
         columns.append(_continuation(doc))
     column = columns[-1]
-    half, gap = (doc.width - 12 * MM) / 2, 12 * MM
     start, end = (column.x + half + gap, column.x) if doc.rtl else (column.x, column.x + half + gap)
     column.items.append(TextBox(start, column.y, closing))
     column.advance(first)
