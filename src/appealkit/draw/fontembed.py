@@ -246,11 +246,6 @@ def font_metrics(reader: SfntReader) -> dict:
     }
 
 
-def to_unicode_cmap(entries: list[tuple[int, str]]) -> str:
-    """A ToUnicode CMap mapping each two-byte code to its (possibly multi-character) text."""
-    return _cmap([f"<{code:04X}> <{_utf16_hex(text)}>" for code, text in entries])
-
-
 def _cmap(bfchar: list[str]) -> str:
     """A ToUnicode CMap from its `<code> <UTF-16BE text>` entries."""
     lines = [

@@ -12,12 +12,10 @@ from .locale import is_rtl
 
 FONTS = Path(__file__).resolve().parents[3] / "fonts"
 
-INK: Color = (0.0, 0.0, 0.0)
 GREY: Color = (0.33, 0.33, 0.33)  # stays legible when photocopied
 PANEL: Color = (0.93, 0.93, 0.93)  # light fills that photocopy as a pale tint, not a blotch
 RULE: Color = (0.6, 0.6, 0.6)
 
-MIN_BODY_SIZE = 9.0  # body text is never set smaller
 
 
 def _font(name: str) -> str:

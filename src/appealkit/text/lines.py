@@ -33,11 +33,10 @@ _EPSILON = 1e-6  # points; tolerance for rounding in width sums
 
 @dataclass(frozen=True)
 class LineBreak:
-    """One line's logical range: text[start:end] is set; text[end:next_start] was dropped."""
+    """One line's logical range: text[start:end] is set (trailing spaces dropped)."""
 
     start: int
     end: int
-    next_start: int
     hard: bool  # ends at a line feed or the end of the paragraph
 
 
@@ -101,7 +100,7 @@ def break_lines(shaped: ShapedText, width: float) -> list[LineBreak]:
     for stop in [m.start() for m in _HARD_BREAK.finditer(text)] + [n]:
         breaks.extend(_break_segment(shaped, start, stop, width))
         last = breaks[-1]
-        breaks[-1] = LineBreak(last.start, last.end, min(stop + 1, n), hard=True)
+        breaks[-1] = LineBreak(last.start, last.end, hard=True)
         start = stop + 1
     return breaks
 
@@ -118,13 +117,13 @@ def _break_segment(shaped: ShapedText, start: int, stop: int, width: float) -> l
         if shaped.width(start, end) <= width + _EPSILON:
             fit, k = p, k + 1
         elif fit is not None:
-            lines.append(LineBreak(start, _trim(shaped.text, start, fit), fit, hard=False))
+            lines.append(LineBreak(start, _trim(shaped.text, start, fit), hard=False))
             start, fit = fit, None
         else:
             start = _split_word(shaped, start, end, width, lines)
             if shaped.width(start, end) > width + _EPSILON:
                 fit, k = p, k + 1  # one cluster wider than the line: it overflows alone
-    lines.append(LineBreak(start, _trim(shaped.text, start, stop), stop, hard=False))
+    lines.append(LineBreak(start, _trim(shaped.text, start, stop), hard=False))
     return lines
 
 
@@ -143,7 +142,7 @@ def _split_word(
                 cut = i
         if cut >= end:
             break
-        lines.append(LineBreak(start, cut, cut, hard=False))
+        lines.append(LineBreak(start, cut, hard=False))
         start = cut
     return start
 
