@@ -94,3 +94,13 @@ def test_overflow_message_names_the_tallest_sections(make_kit, tmp_path) -> None
     status, _, stderr = run_cli("build", str(kit), "--out", str(tmp_path / "out"), "--today", TODAY)
     assert status == 2
     assert "(tallest first: figures " in stderr.splitlines()[0]
+
+
+def test_phone_number_is_a_step_on_the_fact_sheet(make_kit, tmp_path) -> None:
+    from pdfutil import normalise, page_texts
+
+    kit = make_kit(lambda d: d["targets"][0].update(phone="+92 51 921 0000"))
+    out = tmp_path / "out"
+    status, _, stderr = run_cli("build", str(kit), "--out", str(out), "--today", TODAY)
+    assert status == 0, stderr
+    assert "Call +92 51 921 0000" in normalise(page_texts(out / "fact-sheet.pdf")[0])

@@ -275,6 +275,8 @@ def _steps(sheet: _Sheet, column: Column) -> None:
         steps.append([Span("Email ", bold=True), Span(target.email)])
     if target.fax:
         steps.append([Span("Fax ", bold=True), Span(target.fax)])
+    if target.phone:
+        steps.append([Span("Call ", bold=True), Span(target.phone)])
     if target.x:
         steps.append([Span("Post on X ", bold=True), Span(f"to {target.x}")])
     for copy in kit.copies:
