@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import json
 import sys
-import traceback
 from pathlib import Path
 from typing import TextIO
 
@@ -36,6 +35,8 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
         return 2
     except Exception as error:  # noqa: BLE001 - users get one line, developers --debug
         if args.debug:
+            import traceback  # only here: a build never pays for it
+
             traceback.print_exc(file=err)
         print(f"appealkit: internal error: {type(error).__name__}: {error}", file=err)
         print(f"appealkit: {BUG_REPORT} (run with --debug for details)", file=err)

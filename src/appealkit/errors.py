@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+
+from .records import record
 
 __all__ = ["KitError", "Mark", "Problem", "mark_for", "sort_problems"]
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Mark:
     """A position in a file, 1-based as editors show it."""
 
@@ -20,7 +21,7 @@ class Mark:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """One error or warning, printed as `kit.yaml:42:7: target.email: message`."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ import yaml
 from yaml.resolver import Resolver
 
 from .errors import KitError, Mark, Problem, sort_problems
+from .records import field, record, replace
 
 if TYPE_CHECKING:
     from .model import Kit
@@ -42,7 +42,7 @@ _NON_PRINTABLE = re.compile(
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-@dataclass(frozen=True)
+@record
 class Source:
     """The decoded text of one file, able to turn character offsets into Marks."""
 
@@ -71,7 +71,7 @@ class Source:
         return self.text[start:end].rstrip("\r\n\x85\u2028\u2029")
 
 
-@dataclass(eq=False)
+@record(frozen=False, eq=False)
 class Node:
     """A YAML value: a `scalar` with its text, a `seq` of items or a `map` of key/value pairs."""
 
@@ -93,7 +93,7 @@ class Node:
         return self.kind == "scalar" and self.tag == "null"
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     path: Path
     root: Node

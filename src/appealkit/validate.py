@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import difflib
-import logging
 import re
 import typing
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import model, schema
+from . import model, records, schema
 from .errors import Mark, Problem
 from .lint import is_markup, iter_texts
 from .load import REJECTED, Document, Node, Source
@@ -21,7 +18,6 @@ from .markup import find_links, parse_paragraphs, url_problem
 
 __all__ = ["Locator", "validate_document"]
 
-_log = logging.getLogger("appealkit")
 _BAD: Any = object()  # a value that failed conversion; its problem is already recorded
 _DATE = re.compile(schema.DATE)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -158,7 +154,7 @@ class _Checker:
             return None
         letters = {lang: kit.letters[lang] for lang in kit.languages}
         marks = {path: node.mark for path, node in self.nodes.items()}  # "" is the top level
-        result: model.Kit = dataclasses.replace(kit, letters=letters, marks=marks)
+        result: model.Kit = records.replace(kit, letters=letters, marks=marks)
         return result
 
     # Conversion, driven by the model's type hints
@@ -223,7 +219,7 @@ class _Checker:
             if other is not cls and name in {f.name for f in schema.key_fields(other)}:
                 return f"unknown key '{name}' here; it belongs {_PLACES[other.__name__]}: check its indentation"
         close = [k for k in keys if k.lower() == name.lower().strip()]
-        close = close or difflib.get_close_matches(name, keys, n=1, cutoff=0.6)
+        close = close or _close_matches(name, keys, n=1, cutoff=0.6)
         if close:
             return f"unknown key '{name}'; did you mean '{close[0]}'?"
         return f"unknown key '{name}'; the keys here are: {', '.join(keys)}"
@@ -253,7 +249,7 @@ class _Checker:
         if hint is Path:
             text = self.convert_text(node, path, where)
             return _BAD if text is _BAD else Path(text)
-        if dataclasses.is_dataclass(hint):
+        if records.is_record(hint):
             result = self.convert_object(hint, node, path)  # type: ignore[arg-type]
             return _BAD if result is None else result
         raise TypeError(f"appealkit bug: no converter for {hint!r} at {path}")
@@ -339,7 +335,7 @@ class _Checker:
     def check_enum(self, text: str, node: Node, path: str, allowed: tuple[str, ...]) -> Any:
         if text in allowed:
             return text
-        close = difflib.get_close_matches(text.lower(), allowed, n=1, cutoff=0.5)
+        close = _close_matches(text.lower(), allowed, n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         self.error(node, path, f"'{text}' is not one of: {', '.join(allowed)}{hint}")
         return _BAD
@@ -536,8 +532,10 @@ class _Checker:
             chars = "".join(set("".join(shown for _, other, shown, _ in texts if other == lang)))
             try:
                 missing[lang] = set(missing_chars(chars, family_for(lang), lang))
-            except Exception:  # noqa: BLE001 - a font bug must not hide the kit's own problems
-                _log.warning(
+            except Exception:
+                import logging  # imported on this rare path only, like difflib: a build is timed
+
+                logging.getLogger("appealkit").warning(
                     "could not check the characters of '%s' texts against their font",
                     lang,
                     exc_info=True,
@@ -640,7 +638,7 @@ def _near_files(full: Path) -> str | None:
         names = [p.name for p in full.parent.iterdir()] if full.parent.is_dir() else []
     except OSError:
         return None
-    close = difflib.get_close_matches(full.name, names, n=1, cutoff=0.6)
+    close = _close_matches(full.name, names, n=1, cutoff=0.6)
     return close[0] if close else None
 
 
@@ -691,7 +689,7 @@ def _doc_hint(where: tuple[str, str]) -> str:
         return f" ({first[0].lower()}{first[1:]})"
     cls = getattr(model, where[0], None)
     hint = schema.field_types(cls).get(where[1]) if cls else None
-    if dataclasses.is_dataclass(hint):
+    if records.is_record(hint):
         keys = [f.name for f in schema.key_fields(hint) if schema.is_required(f)]  # type: ignore[arg-type]
         return f" (with {', '.join(keys)})" if keys else ""
     return ""
@@ -715,3 +713,10 @@ def _describe(node: Node) -> str:
 
 def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
+
+
+def _close_matches(word: str, candidates: Sequence[str], n: int, cutoff: float) -> list[str]:
+    """difflib's close matches, importing difflib only when a mistake needs a suggestion."""
+    import difflib
+
+    return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)

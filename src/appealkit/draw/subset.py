@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
+
+from ..records import record
 
 __all__ = ["Composite", "SfntReader", "Subset", "reader_for", "subset_font"]
 
@@ -110,14 +111,14 @@ class Composite(NamedTuple):
     """A new glyph made of original glyphs placed at offsets (font units), with its own advance.
 
     It lets a whole shaped cluster, vertical offsets included, be shown as one PDF character.
-    (A named tuple rather than a dataclass: one is made per drawn cluster, and these are cheaper.)
+    (A named tuple rather than a record: one is made per drawn cluster, and these are cheaper.)
     """
 
     parts: tuple[tuple[int, int, int], ...]  # (original gid, x, y)
     advance: int
 
 
-@dataclass(frozen=True)
+@record
 class Subset:
     """A subset font and where its glyphs are."""
 

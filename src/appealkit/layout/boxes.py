@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..records import record
 from ..text.types import Paragraph
 
 MM = 72 / 25.4  # one millimetre in points; every length here is in points
@@ -15,7 +14,7 @@ BLACK: Color = (0.0, 0.0, 0.0)
 WHITE: Color = (1.0, 1.0, 1.0)
 
 
-@dataclass(frozen=True)
+@record
 class TextBox:
     """A set paragraph whose box has its top-left corner at (x, y)."""
 
@@ -25,7 +24,7 @@ class TextBox:
     color: Color = BLACK
 
 
-@dataclass(frozen=True)
+@record
 class Rect:
     x: float
     y: float
@@ -37,7 +36,7 @@ class Rect:
     radius: float = 0.0
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """A straight line from (x1, y1) to (x2, y2)."""
 
@@ -50,7 +49,7 @@ class Rule:
     dash: tuple[float, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class QRBox:
     """A QR code drawn as vector modules; `modules` has no quiet zone, the box includes it."""
 
@@ -62,7 +61,7 @@ class QRBox:
     url: str  # the box is also a link to it
 
 
-@dataclass(frozen=True)
+@record
 class ImageBox:
     x: float
     y: float
@@ -74,14 +73,14 @@ class ImageBox:
 Item = TextBox | Rect | Rule | QRBox | ImageBox
 
 
-@dataclass(frozen=True)
+@record
 class Page:
     width: float
     height: float
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     """One part of the pack: written alone as `<name>.pdf` and bookmarked in pack.pdf."""
 

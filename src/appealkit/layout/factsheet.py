@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import KitError, Problem, mark_for
 from ..markup import parse_inline, parse_paragraphs
 from ..model import Kit, Target
+from ..records import record, replace
 from ..text.types import Align, Span
 from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
@@ -25,7 +25,7 @@ BODY_SIZES = (10.0, 9.5, 9.0)
 HEADLINE_SIZES = (26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0)  # tried in turn when the page is full; never below 9 pt
 
 
-@dataclass(frozen=True)
+@record
 class _Sheet:
     kit: Kit
     paper: Paper
@@ -225,7 +225,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
 # -- take action band ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class _Band:
     items: tuple[Item, ...]  # positioned with the band's top at y = 0
     height: float

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ..markup import parse_paragraphs
 from ..model import Kit, Letter, Target
+from ..records import record
 from ..text.types import Align, Paragraph, Span, TextStyle
 from . import styles
 from .boxes import MM, Item, Page, Part, Rule, TextBox
@@ -24,7 +24,7 @@ RIGHT_MARGIN = 20 * MM
 BOTTOM_MARGIN = 12 * MM  # room for the continuation line at the top of a following page
 
 
-@dataclass(frozen=True)
+@record
 class _Letter:
     kit: Kit
     letter: Letter

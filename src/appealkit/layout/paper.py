@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..records import record
 from .boxes import INCH, MM
 
 
-@dataclass(frozen=True)
+@record
 class Window:
     """Where the envelope window shows the letter, from the page's top-left corner."""
 
@@ -18,7 +17,7 @@ class Window:
     return_height: float  # top strip for the sender's return line; the address goes below it
 
 
-@dataclass(frozen=True)
+@record
 class Paper:
     name: str
     width: float

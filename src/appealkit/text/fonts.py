@@ -7,11 +7,11 @@ import os
 import threading
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
+from ..records import record
 from .ink import Skyline, SkylineCache
 
 __all__ = [
@@ -94,7 +94,7 @@ class Font:
         return self.boxes[gid]
 
 
-@dataclass(frozen=True)
+@record
 class FontPair:
     """The regular and bold face of one design; bold falls back to regular when missing."""
 
@@ -105,7 +105,7 @@ class FontPair:
         return self.bold if bold and self.bold is not None else self.regular
 
 
-@dataclass(frozen=True)
+@record
 class FontFamily:
     """Fonts per script (ISO 15924 tag) with per-language overrides and a fallback chain.
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
+
+from ..records import record
 
 if TYPE_CHECKING:
     from .fonts import Font, FontFamily
@@ -22,7 +23,7 @@ class Align(Enum):
     JUSTIFY = "justify"  # inter-word space only; the last line is set at START
 
 
-@dataclass(frozen=True)
+@record
 class Span:
     """A piece of a paragraph's logical text with its inline style."""
 
@@ -31,7 +32,7 @@ class Span:
     link: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TextStyle:
     family: FontFamily
     size: float
@@ -42,9 +43,9 @@ class TextStyle:
 
 
 class Glyph(NamedTuple):
-    """One positioned glyph. A NamedTuple, not a frozen dataclass like the other types: a pack
+    """One positioned glyph. A NamedTuple, not a record like the other types: a pack
     has tens of thousands of glyphs and a NamedTuple is built about five times faster. It is
-    just as immutable; use ``glyph._replace(...)`` where a dataclass would use ``replace``."""
+    just as immutable; use ``glyph._replace(...)`` where a record would use ``replace``."""
 
     gid: int
     advance: float  # points, along the line
@@ -56,7 +57,7 @@ class Glyph(NamedTuple):
     cluster: int = 0  # index into its run's logical text where the glyph's cluster starts
 
 
-@dataclass(frozen=True)
+@record
 class GlyphRun:
     """Glyphs of one font, style and direction, in visual (left to right) order."""
 
@@ -73,7 +74,7 @@ class GlyphRun:
     start: int = 0  # index of ``text`` in the paragraph's logical text
 
 
-@dataclass(frozen=True)
+@record
 class Line:
     runs: tuple[GlyphRun, ...]  # visual order, left to right
     x: float  # offset of the line's left edge in the paragraph box (alignment applied)
@@ -86,7 +87,7 @@ class Line:
     hard: bool = False  # ends at a line feed or the end of the paragraph (never justified)
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     lines: tuple[Line, ...]
     width: float  # the box width it was set in
