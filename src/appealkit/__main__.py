@@ -3,8 +3,6 @@
 import gc
 import sys
 
-from .cli import main
-
 
 def run() -> None:
     """Run the command line as a short-lived process.
@@ -14,6 +12,11 @@ def run() -> None:
     command turns it off. The library, used in a long-running process, leaves it alone.
     """
     gc.disable()
+    from .startup import defer_unused_imports
+
+    defer_unused_imports()  # before anything imports ReportLab or qrcode
+    from .cli import main
+
     status = main()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -22,11 +22,9 @@ def _font(name: str) -> str:
     return str(FONTS / f"{name}.ttf")
 
 
-_SCRIPTS = dict(
-    arabic=(_font("NotoNaskhArabic-Regular"), _font("NotoNaskhArabic-Bold")),
-    urdu=(_font("NotoNastaliqUrdu-Regular"), _font("NotoNastaliqUrdu-Bold")),
-    devanagari=(_font("NotoSansDevanagari-Regular"), _font("NotoSansDevanagari-Bold")),
-)
+_ARABIC = (_font("NotoNaskhArabic-Regular"), _font("NotoNaskhArabic-Bold"))
+_URDU = (_font("NotoNastaliqUrdu-Regular"), _font("NotoNastaliqUrdu-Bold"))
+_DEVANAGARI = (_font("NotoSansDevanagari-Regular"), _font("NotoSansDevanagari-Bold"))
 
 
 @cache
@@ -37,7 +35,7 @@ def family(role: str = "sans") -> FontFamily:
         "serif": (_font("NotoSerif-Regular"), _font("NotoSerif-Bold")),
         "display": (_font("NotoSans-CondensedBlack"), None),
     }[role]
-    return FontFamily.from_files(latin=latin, **_SCRIPTS)
+    return FontFamily.from_files(latin=latin, arabic=_ARABIC, urdu=_URDU, devanagari=_DEVANAGARI)
 
 
 def family_for(language: str, role: str = "serif") -> FontFamily:
