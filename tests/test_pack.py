@@ -85,6 +85,15 @@ def test_every_font_is_embedded_as_a_subset(pack: dict) -> None:
         assert not any(row["name"].split("+")[-1] in standard for row in rows)
 
 
+def test_parts_embed_the_same_font_subsets_as_the_pack(pack: dict) -> None:
+    # one subset per font and build: its tag (ABCDEF+) is the digest of the subset's bytes
+    in_pack = {row["name"] for row in fonts(pack["files"]["pack.pdf"])}
+    for name in PARTS:
+        if name != "pack.pdf":
+            part = {row["name"] for row in fonts(pack["files"][name])}
+            assert part and part <= in_pack, name
+
+
 def test_metadata_and_outline(pack: dict) -> None:
     pdf = pdfium.PdfDocument(str(pack["files"]["pack.pdf"]))
     try:

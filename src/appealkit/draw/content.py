@@ -22,7 +22,8 @@ class DrawingSession:
     """What the documents of one build share: each font's codes, and each page as drawn.
 
     Sharing codes makes a page's content stream the same bytes wherever it appears, so it is
-    drawn once and every document embeds, per font, only the codes its own pages show.
+    drawn once; every document maps, per font, only the codes its own pages show, and embeds
+    the one subset of the glyphs the session has shown so far.
     """
 
     def __init__(self) -> None:

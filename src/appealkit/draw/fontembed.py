@@ -80,6 +80,12 @@ class FontCodes:
                     found[i] = self.code(*keys[i])
         return found  # type: ignore[return-value]
 
+    def glyph_sets(self) -> tuple[tuple[int, ...], tuple[Composite, ...]]:
+        """The font's glyphs and built cluster glyphs shown so far, each sorted."""
+        glyphs = {glyph for glyph, _ in self.uses[1:]}
+        return (tuple(sorted(g for g in glyphs if not isinstance(g, Composite))),
+                tuple(sorted(g for g in glyphs if isinstance(g, Composite))))
+
     def widths_for(self, glyphs: list[GlyphKey]) -> list[int]:
         """The width of each glyph, as `width` gives it."""
         found = list(map(self._widths.get, glyphs))
@@ -113,11 +119,10 @@ class EmbeddedFont:
         """Write the Type0 font and its parts; called once by ReportLab at save time."""
         codes, used = self.codes, sorted(self.used)
         glyphs = [codes.uses[code][0] for code in used]
-        program = _font_program(
-            codes.font.data, codes.font.postscript_name,
-            tuple(sorted({g for g in glyphs if not isinstance(g, Composite)})),
-            tuple(sorted({g for g in glyphs if isinstance(g, Composite)})),
-        )
+        # The font program holds every glyph the session has shown so far, not only this
+        # document's: pack.pdf is drawn first, so each part alone embeds the pack's subset,
+        # made and compressed once, at the cost of a few glyphs the part does not show.
+        program = _font_program(codes.font.data, codes.font.postscript_name, *codes.glyph_sets())
         base_font = b"/" + program.base_font.encode("ascii")
         cid_font = _Dictionary({
             "Type": b"/Font",
