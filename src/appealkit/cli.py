@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -109,9 +108,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .schema import kit_schema
+    from .schema import render_schema
 
-    print(json.dumps(kit_schema(), indent=2, ensure_ascii=False), file=out)
+    print(render_schema(), end="", file=out)
     return 0
 
 

@@ -6,7 +6,6 @@ import ast
 import datetime as dt
 import functools
 import inspect
-import json
 import types
 import typing
 from pathlib import Path
@@ -103,6 +102,8 @@ def kit_schema() -> dict[str, Any]:
 
 def render_schema() -> str:
     """kit_schema() as the text of kit.schema.json."""
+    import json  # only here: a build never writes JSON
+
     return json.dumps(kit_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
