@@ -102,3 +102,44 @@ def test_every_letter_line_stays_inside_the_text_margins(pack: dict) -> None:
                 assert min(left for left, _, _, _ in boxes) >= 20 * MM - 5, name
         finally:
             pdf.close()
+
+
+def _body_size(kit_path, language: str, paper: str = "a4") -> tuple[float, int]:
+    """(size of the letter's body text, pages) as laid out."""
+    from appealkit.layout import PAPERS
+    from appealkit.layout.boxes import TextBox
+    from appealkit.layout.letter import layout_letter
+    from appealkit.load import load_kit
+
+    today = dt.date.fromisoformat(TODAY)
+    kit, _ = load_kit(kit_path, today=today)
+    part = layout_letter(kit, language, PAPERS[paper], today)
+    first_words = kit.letters[language].body.split()[0]
+    sizes = [run.size for page in part.pages for item in page.items if isinstance(item, TextBox)
+             for line in item.paragraph.lines for run in line.runs if first_words in run.text]
+    return sizes[0], len(part.pages)
+
+
+def test_letter_sizes_the_largest_that_fits_one_page(make_kit, tmp_path, monkeypatch) -> None:
+    from appealkit.layout import letter
+
+    tried: list[float] = []
+    lay_out = letter._layout_pages
+    monkeypatch.setattr(letter, "_layout_pages", lambda doc: tried.append(doc.size) or lay_out(doc))
+    example = make_kit()
+    assert _body_size(example, "en") == (10.0, 1)  # 10.5 pt runs on
+    # Nastaliq: the example fills the page at 11 pt, so 11.5 pt is not even tried ...
+    tried.clear()
+    assert _body_size(example, "ur") == (11.0, 1)
+    assert tried == [11.0]
+
+    def short(d: dict) -> None:  # ... but a short letter gets the larger size
+        d["letters"]["ur"]["body"] = d["letters"]["ur"]["body"].split("\n\n")[0]
+
+    assert _body_size(make_kit(short, name="short.yaml"), "ur") == (11.5, 1)
+
+    def long(d: dict) -> None:  # and one too long for a page runs on at the larger size
+        d["letters"]["ur"]["body"] = "\n\n".join([d["letters"]["ur"]["body"]] * 2)
+
+    size, pages = _body_size(make_kit(long, name="long.yaml"), "ur")
+    assert (size, pages) == (11.5, 2)

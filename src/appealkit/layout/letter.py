@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from ..markup import parse_paragraphs
 from ..model import Kit, Letter, Target
@@ -66,19 +67,49 @@ class _Letter:
 
 
 def layout_letter(kit: Kit, language: str, paper: Paper, today: dt.date) -> Part:
-    """The model letter in `language`: one page if it fits at a readable size, else more."""
-    sizes = RTL_BODY_SIZES if is_rtl(language) else BODY_SIZES
-    for size in sizes:
-        pages = _layout_pages(_Letter(kit, kit.letters[language], kit.main_target, paper, today, size))
-        if len(pages) == 1:
-            break
-    else:
-        pages = _layout_pages(_Letter(kit, kit.letters[language], kit.main_target, paper, today, sizes[0]))
+    """The model letter in `language`: one page at the largest size that fits, else more pages
+    at the largest size."""
+
+    def at(size: float) -> _Laid:
+        return _layout_pages(_Letter(kit, kit.letters[language], kit.main_target, paper, today, size))
+
+    laid = _smallest_first(at, RTL_BODY_SIZES) if is_rtl(language) else _largest_first(at, BODY_SIZES)
     title = f"Model letter in {language_name(language)}"
-    return Part(f"letter-{language}", title, language, tuple(pages))
+    return Part(f"letter-{language}", title, language, tuple(laid.pages))
 
 
-def _layout_pages(doc: _Letter) -> list[Page]:
+def _largest_first(at: Callable[[float], _Laid], sizes: tuple[float, ...]) -> _Laid:
+    """The first size, largest first, whose letter is one page; else the largest, on more."""
+    for size in sizes:
+        laid = at(size)
+        if len(laid.pages) == 1:
+            return laid
+    return at(sizes[0])
+
+
+def _smallest_first(at: Callable[[float], _Laid], sizes: tuple[float, ...]) -> _Laid:
+    """The right-to-left policy. Nastaliq takes far more room than Latin text, so a letter that
+    fills a page in English rarely fits at the larger size: the smallest size is laid out first,
+    and a larger one is tried only if the page has room for what grows with the text."""
+    smallest = at(sizes[-1])
+    if len(smallest.pages) > 1:
+        return at(sizes[0])  # runs on anyway: the largest size, on more pages
+    for size in sizes[:-1]:
+        if smallest.growing * (size / sizes[-1] - 1) <= smallest.room:
+            laid = at(size)
+            if len(laid.pages) == 1:
+                return laid
+    return smallest
+
+
+@record
+class _Laid:
+    pages: tuple[Page, ...]
+    growing: float  # height of the body and what follows it on the last page, points
+    room: float  # left below it on the last page
+
+
+def _layout_pages(doc: _Letter) -> _Laid:
     paper = doc.paper
     bottom = paper.height - BOTTOM_MARGIN
     first = Column(doc.left, 0, doc.width, bottom)
@@ -86,13 +117,16 @@ def _layout_pages(doc: _Letter) -> list[Page]:
     first.items += _window_address(doc)
     _heading(doc, first)
     columns = [first]
+    body_top = first.y
     pour(_body_blocks(doc), columns, lambda: _continuation(doc), f"letters.{doc.language}.body")
     _signature(doc, columns)
     _copies(doc, columns)
     total = len(columns)
     for number, column in enumerate(columns[1:], 2):
         column.items.append(_continuation_line(doc, number, total))
-    return [Page(paper.width, paper.height, tuple(c.items)) for c in columns]
+    last = columns[-1]
+    return _Laid(tuple(Page(paper.width, paper.height, tuple(c.items)) for c in columns),
+                 growing=last.y - (body_top if total == 1 else last.top), room=last.bottom - last.y)
 
 
 # -- the envelope window and heading --------------------------------------------------------
