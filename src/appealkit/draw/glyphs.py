@@ -5,7 +5,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import accumulate, groupby
+from itertools import accumulate
 from operator import add, itemgetter, ne
 from typing import Any, NamedTuple
 
@@ -186,12 +186,27 @@ def _shown(font: FontCodes, run: GlyphRun) -> tuple[list[tuple[GlyphKey, str]], 
     shown: list[tuple[GlyphKey, str]] = []
     ats: list[float] = []
     pen, size = 0.0, run.size
-    for _, group in groupby(glyphs, _CLUSTER):
-        cluster = tuple(group)
-        glyph, offset = _cluster_glyph(font, cluster, size)
+    to_units = font.reader.units_per_em / size
+    ends = [i for i in range(1, len(starts)) if starts[i] != starts[i - 1]]
+    ends.append(len(starts))
+    begin = 0
+    for end in ends:
+        cluster = glyphs[begin:end]
+        if end - begin == 1:  # most clusters: one glyph, in Nastaliq often raised or lowered
+            gid, advance, dx, dy = cluster[0][:4]
+            if dy:
+                glyph: GlyphKey = Composite(((gid, round(dx * to_units), round(dy * to_units)),),
+                                            round(advance * to_units))
+                at = pen
+            else:
+                glyph, at = gid, pen + dx
+        else:
+            glyph, offset = _cluster_glyph(font, cluster, size)
+            at, advance = pen + offset, sum(map(_ADVANCE, cluster))
         shown.append((glyph, cluster_text(run, cluster)))
-        ats.append(pen + offset)
-        pen += sum(map(_ADVANCE, cluster))
+        ats.append(at)
+        pen += advance
+        begin = end
     return shown, ats
 
 
