@@ -183,22 +183,29 @@ def _coordinate_bytes(flags: int) -> int:
 
 _COORDINATE_BYTES = [_coordinate_bytes(flags) for flags in range(256)]
 _REPEAT = 0x08  # simple glyph flag: the next byte says how many more points share these flags
+# bytes.translate tables: a flag byte to its coordinate bytes, or to 1 if it has _REPEAT
+_SIZES = bytes(_COORDINATE_BYTES)
+_REPEATS = bytes(int(bool(flags & _REPEAT)) for flags in range(256))
 
 
 def _simple_glyph_end(glyph: bytes, pos: int, contours: int) -> int:
-    """Where a simple glyph's coordinates end, so that old padding is not carried along."""
-    points = struct.unpack_from(">H", glyph, 10 + 2 * contours - 2)[0] + 1 if contours else 0
-    coord_bytes, seen, sizes = 0, 0, _COORDINATE_BYTES
-    while seen < points:
-        flags = glyph[pos]
-        if flags & _REPEAT:
-            repeat = glyph[pos + 1] + 1
-            pos += 2
-        else:
-            repeat = 1
-            pos += 1
-        coord_bytes += repeat * sizes[flags]
-        seen += repeat
+    """Where a simple glyph's coordinates end, so that old padding is not carried along.
+
+    Flags are one byte per point, except that a flag with _REPEAT is followed by a count of
+    points more that share it; the stretches between such flags are summed at C speed.
+    """
+    left = struct.unpack_from(">H", glyph, 10 + 2 * contours - 2)[0] + 1 if contours else 0
+    coord_bytes = 0
+    while left > 0:
+        stretch = glyph[pos : pos + left]
+        repeat_at = stretch.translate(_REPEATS).find(1)
+        if repeat_at < 0:
+            return pos + left + coord_bytes + sum(stretch.translate(_SIZES))
+        coord_bytes += sum(stretch[:repeat_at].translate(_SIZES))
+        flags, count = glyph[pos + repeat_at], glyph[pos + repeat_at + 1] + 1
+        coord_bytes += count * _COORDINATE_BYTES[flags]
+        left -= repeat_at + count
+        pos += repeat_at + 2
     return pos + coord_bytes
 
 
