@@ -195,7 +195,9 @@ def _collect(
 def _scale_item(run: _Run, size: float) -> ShapedItem:
     # map() with C-level callables: this runs for every glyph of the pack
     to_points = (size / run.font.units_per_em).__mul__
-    dy = list(map(to_points, run.y_offsets))
+    zeros = [0.0] * len(run.gids)  # most runs have no offsets: no need to scale each
+    dx = list(map(to_points, run.x_offsets)) if any(run.x_offsets) else zeros
+    dy = list(map(to_points, run.y_offsets)) if any(run.y_offsets) else zeros
     return ShapedItem(
         start=run.start,
         end=run.end,
@@ -208,7 +210,7 @@ def _scale_item(run: _Run, size: float) -> ShapedItem:
         gids=run.gids,
         clusters=run.clusters,
         advances=list(map(to_points, run.x_advances)),
-        dx=list(map(to_points, run.x_offsets)),
+        dx=dx,
         dy=dy,
         texts=run.texts,
         stretchy=run.stretchy,
@@ -362,10 +364,16 @@ def _shape_run(
         y_offsets=y_offsets,
         texts=texts,
         stretchy=list(map(STRETCHY.__contains__, texts)),
-        tops=list(map(add, y_offsets, map(font.ink_tops.__getitem__, gids))),
-        bottoms=list(map(add, y_offsets, map(font.ink_bottoms.__getitem__, gids))),
+        tops=_ink_edges(font.ink_tops, gids, y_offsets),
+        bottoms=_ink_edges(font.ink_bottoms, gids, y_offsets),
         keys=list(map(neg, clusters)) if level % 2 else clusters,
     )
+
+
+def _ink_edges(edges: dict[int, float], gids: list[int], y_offsets: list[int]) -> list[float]:
+    """Each glyph's ink top (or bottom) raised by its offset, in font units."""
+    found = list(map(edges.__getitem__, gids))
+    return list(map(add, y_offsets, found)) if any(y_offsets) else found
 
 
 STRETCHY = frozenset(" \u00a0\u3000")  # the only characters justification widens
