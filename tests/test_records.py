@@ -111,3 +111,27 @@ def test_a_required_field_may_not_follow_a_default() -> None:
         class Bad:
             a: int = 0
             b: int  # type: ignore[misc]
+
+
+def test_classes_with_as_many_fields_share_a_template_but_not_their_names() -> None:
+    @record
+    class Size:
+        width: float
+        height: float
+
+    @record
+    class Span2:
+        start: int
+        end: int = 9
+
+    assert Size.__init__.__code__.co_code == Span2.__init__.__code__.co_code
+    assert (Size(height=2, width=1).width, Span2(end=3, start=1).end, Span2(4).end) == (1, 3, 9)
+    assert Size.__init__.__qualname__.endswith("Size.__init__")
+    with pytest.raises(TypeError, match="Size.__init__.. missing 1 required positional argument: 'height'"):
+        Size(1)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="unexpected keyword argument 'depth'"):
+        Size(1, 2, depth=3)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="may not be called"):
+        @record
+        class Bad:
+            self: int  # type: ignore[misc]

@@ -2,8 +2,9 @@
 
 Every build starts a new process, and `dataclasses` compiles five or six methods per class from
 source (one `exec` each, plus `inspect.signature` for a class without a docstring): about 1.4 ms
-a class, some 60 ms over the package. A record compiles only `__init__`; equality, hashing,
-ordering and repr are shared functions over the fields, so a class costs about a tenth.
+a class, some 60 ms over the package. A record compiles nothing of its own: `__init__` is a
+template shared by classes with as many fields, and equality, hashing, ordering and repr are
+shared functions over the fields, so a class costs about a tenth.
 
 What a record is: its fields are the class's annotations, in order, with the class attribute as
 default or `field(default_factory=...)`. It is immutable unless `frozen=False`; two records are
@@ -14,7 +15,9 @@ hashes like that tuple. `fields`, `replace` and `is_record` work as their `datac
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from operator import attrgetter
+from types import CodeType, FunctionType
 from typing import Any, TypeVar, dataclass_transform
 
 __all__ = ["MISSING", "Field", "FrozenInstanceError", "field", "fields", "is_record", "record",
@@ -129,32 +132,58 @@ def _make(cls: type[T], frozen: bool, eq: bool, order: bool) -> type[T]:
 
 
 def _init(cls: type, specs: tuple[Field, ...], frozen: bool) -> Callable[..., None]:
-    """Compile `__init__`, the one method whose speed matters: records are made by thousands."""
-    params, body, env = [], [], {}
+    """`__init__`: a shared template for the number of fields, its parameters renamed.
+
+    Compiling an `__init__` per class would cost most of what a record costs to define; a
+    template is compiled once per number of fields and hooks, and renaming its parameters
+    makes each class's own (keywords, defaults and error messages included).
+    """
+    names = tuple(spec.name for spec in specs)
+    if {"self", "_values"} & set(names):
+        raise TypeError(f"{cls.__name__}: a field may not be called 'self' or '_values'")
+    defaults: list[Any] = []
     for spec in specs:
-        name = spec.name
         if spec.default_factory is not MISSING:
-            env[f"_factory_{name}"] = spec.default_factory
-            params.append(f"{name}=_MISSING")
-            body.append(f"_d[{name!r}] = _factory_{name}() if {name} is _MISSING else {name}")
+            defaults.append(MISSING)  # replaced by the factory's value in _finish
         elif spec.default is not MISSING:
-            env[f"_default_{name}"] = spec.default
-            params.append(f"{name}=_default_{name}")
-            body.append(f"_d[{name!r}] = {name}")
-        else:
-            if any(p.count("=") for p in params):
-                raise TypeError(f"{cls.__name__}: field {name!r} without a default follows one with")
-            params.append(name)
-            body.append(f"_d[{name!r}] = {name}")
-    if "__post_init__" in cls.__dict__:
-        body.append("self.__post_init__()")
-    lines = [f"def __init__(self, {', '.join(params)}):" if params else "def __init__(self):",
-             "    _d = self.__dict__", *(f"    {line}" for line in body)]
-    env["_MISSING"] = MISSING
-    exec("\n".join(lines), env)  # noqa: S102 (our own source text, from field names)
-    init: Callable[..., None] = env["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    return init
+            defaults.append(spec.default)
+        elif defaults:
+            raise TypeError(f"{cls.__name__}: field {spec.name!r} without a default follows one with")
+    factories = tuple((s.name, s.default_factory) for s in specs if s.default_factory is not MISSING)
+    post_init = "__post_init__" in cls.__dict__
+    template = _template(len(names), bool(factories or post_init))
+    code = template.replace(co_varnames=("self", *names, "_values"),
+                            co_qualname=f"{cls.__qualname__}.__init__")
+    env: dict[str, Any] = {f"_n{i}": name for i, name in enumerate(names)}
+    env["_finish"] = partial(_finish, factories, post_init)
+    return FunctionType(code, env, "__init__", tuple(defaults) or None)
+
+
+_TEMPLATES: dict[tuple[int, bool], CodeType] = {}
+
+
+def _template(count: int, finish: bool) -> CodeType:
+    found = _TEMPLATES.get((count, finish))
+    if found is None:
+        params = "".join(f", f{i}" for i in range(count))
+        lines = [f"def __init__(self{params}):", "    _values = self.__dict__",  # frozen: no setattr
+                 *(f"    _values[_n{i}] = f{i}" for i in range(count))]  # _n0 …: field names
+        if finish:
+            lines.append("    _finish(self)")
+        env: dict[str, Any] = {}
+        exec("\n".join(lines), env)  # noqa: S102 (our own source text, no names from outside)
+        found = _TEMPLATES[count, finish] = env["__init__"].__code__
+    return found
+
+
+def _finish(factories: tuple[tuple[str, Callable[[], Any]], ...], post_init: bool,
+            self: Any) -> None:
+    values = self.__dict__
+    for name, factory in factories:
+        if values[name] is MISSING:
+            values[name] = factory()
+    if post_init:
+        self.__post_init__()
 
 
 def _key_of(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
