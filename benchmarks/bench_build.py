@@ -75,6 +75,8 @@ def main() -> None:
     print(f"cold build:        {statistics.median(cold):.3f} s [{min(cold):.3f}-{max(cold):.3f}]"
           "  (new process: python -m appealkit build)")
     print(f"python startup:    {statistics.median(startup):.3f} s  (python -c pass; in the cold build)")
+    print(f"  build alone:     {statistics.median(cold) - statistics.median(startup):.3f} s"
+          "  (cold build minus start-up: imports, load, layout, draw, write)")
     print(f"warm build:        {statistics.median(warm):.3f} s [{min(warm):.3f}-{max(warm):.3f}]"
           "  (build_pack in a running process)")
     print(f"peak memory:       {peak / 1024:.1f} MiB  (max RSS of the cold builds)")
