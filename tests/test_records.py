@@ -135,3 +135,18 @@ def test_classes_with_as_many_fields_share_a_template_but_not_their_names() -> N
         @record
         class Bad:
             self: int  # type: ignore[misc]
+
+
+def test_methods_a_class_defines_itself_are_kept() -> None:
+    @record
+    class Cached:
+        value: int
+
+        def __hash__(self) -> int:
+            return 7
+
+        def __repr__(self) -> str:
+            return "cached"
+
+    assert hash(Cached(1)) == 7 and repr(Cached(1)) == "cached"
+    assert Cached(1) == Cached(1) and Cached(1) != Cached(2)  # equality is still the record's

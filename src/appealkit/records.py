@@ -113,25 +113,24 @@ def _make(cls: type[T], frozen: bool, eq: bool, order: bool) -> type[T]:
         found.append(spec)
     specs = tuple(found)
     cls.__record_fields__ = specs  # type: ignore[attr-defined]
-    cls.__init__ = _init(cls, specs, frozen)  # type: ignore[method-assign]
-    if "__repr__" not in own:
-        cls.__repr__ = _repr  # type: ignore[assignment]
-    compared = [f.name for f in specs if f.compare]
-    key = _key_of(compared)
-    cls.__record_key__ = staticmethod(key)  # type: ignore[attr-defined]
+    cls.__init__ = _init(cls, specs)  # type: ignore[method-assign]
+    cls.__record_key__ = staticmethod(_key_of([f.name for f in specs if f.compare]))  # type: ignore[attr-defined]
+    # As with dataclasses, a method the class defines itself is kept.
+    methods: dict[str, Any] = {"__repr__": _repr}
     if eq:
-        cls.__eq__ = _eq  # type: ignore[assignment]
-        cls.__hash__ = _hash if frozen else None  # type: ignore[assignment]
+        methods.update(__eq__=_eq, __hash__=_hash if frozen else None)
     if order:
-        for name, compare in _ORDER.items():
-            setattr(cls, name, compare)
+        methods.update(_ORDER)
     if frozen:
-        cls.__setattr__ = _frozen_setattr  # type: ignore[assignment]
-        cls.__delattr__ = _frozen_delattr  # type: ignore[assignment]
+        methods.update(__setattr__=_frozen_setattr, __delattr__=_frozen_delattr)
+    for name, method in methods.items():
+        # (a class that defines __eq__ gets __hash__ = None from Python: not a choice of its own)
+        if own.get(name) is None:
+            setattr(cls, name, method)
     return cls
 
 
-def _init(cls: type, specs: tuple[Field, ...], frozen: bool) -> Callable[..., None]:
+def _init(cls: type, specs: tuple[Field, ...]) -> Callable[..., None]:
     """`__init__`: a shared template for the number of fields, its parameters renamed.
 
     Compiling an `__init__` per class would cost most of what a record costs to define; a
