@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-
 from conftest import EXAMPLE, TODAY, run_cli
 from pdfutil import fonts, normalise, page_count, page_texts
 

@@ -10,7 +10,7 @@ from pdfutil import normalise, page_count, page_texts
 
 def _build(kit, tmp_path, *extra: str) -> dict:
     out = tmp_path / "out"
-    status, stdout, stderr = run_cli("build", str(kit), "--out", str(out), "--today", TODAY, *extra)
+    status, _, stderr = run_cli("build", str(kit), "--out", str(out), "--today", TODAY, *extra)
     assert status == 0, stderr
     return {p.name: p for p in out.glob("*.pdf")}
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import KitError, Problem, mark_for
 from ..markup import parse_inline, parse_paragraphs
-from ..model import Kit, Target
+from ..model import Kit
 from ..records import record, replace
 from ..text.types import Align, Span
 from . import styles
