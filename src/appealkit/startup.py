@@ -2,7 +2,7 @@
 
 ReportLab and qrcode both import Pillow's `Image` (and qrcode `ImageDraw`) when they are
 imported, for bitmaps they can make. A pack draws a bitmap only when the kit has a logo, yet the
-import costs about a twentieth of a second, a tenth of a whole build. So the command puts a
+import costs about 20 ms, a twentieth of a whole build. So the command puts a
 stand-in for each of those modules in `sys.modules` before anything imports them; the real
 module is imported the first time anything uses an attribute of its stand-in, and from then on
 the stand-in passes every attribute through to it. Nothing else changes: a kit with a logo
