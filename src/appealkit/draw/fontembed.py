@@ -55,6 +55,7 @@ class FontCodes:
         self.bfchar: list[str] = [""]  # index = code: its ToUnicode entry, "" for no text
         self.codes: dict[tuple[GlyphKey, str], int] = {}
         self._widths: dict[GlyphKey, int] = {}
+        self._glyph_sets: tuple[int, tuple[tuple[int, ...], tuple[Composite, ...]]] = (0, ((), ()))
 
     def code(self, glyph: GlyphKey, text: str) -> int:
         """The character code that shows `glyph` and extracts as `text`."""
@@ -82,9 +83,12 @@ class FontCodes:
 
     def glyph_sets(self) -> tuple[tuple[int, ...], tuple[Composite, ...]]:
         """The font's glyphs and built cluster glyphs shown so far, each sorted."""
-        glyphs = {glyph for glyph, _ in self.uses[1:]}
-        return (tuple(sorted(g for g in glyphs if not isinstance(g, Composite))),
-                tuple(sorted(g for g in glyphs if isinstance(g, Composite))))
+        if self._glyph_sets[0] != len(self.uses):  # new codes since last asked
+            glyphs = {glyph for glyph, _ in self.uses[1:]}
+            self._glyph_sets = (len(self.uses), (
+                tuple(sorted(g for g in glyphs if not isinstance(g, Composite))),
+                tuple(sorted(g for g in glyphs if isinstance(g, Composite)))))
+        return self._glyph_sets[1]
 
     def widths_for(self, glyphs: list[GlyphKey]) -> list[int]:
         """The width of each glyph, as `width` gives it."""
