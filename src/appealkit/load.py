@@ -13,11 +13,9 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-from yaml.resolver import Resolver
-
 from .errors import KitError, Mark, Problem, sort_problems
 from .records import field, record, replace
+from .yaml_import import FORBIDDEN, yaml
 
 if TYPE_CHECKING:
     from .model import Kit
@@ -31,13 +29,10 @@ MAX_LISTED = 20  # bad bytes or characters reported before giving up
 REJECTED = "!rejected"  # the tag of a value whose own tag was refused: validation skips it
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
-_RESOLVER = Resolver()
+_RESOLVER = yaml.resolver.Resolver()
 _YAML_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
-# Characters YAML 1.1 forbids (PyYAML's Reader.NON_PRINTABLE).
-_NON_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
+_NON_PRINTABLE = re.compile(FORBIDDEN)  # characters YAML 1.1 forbids
 # Line breaks as libyaml counts them, so our line numbers match its marks.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
