@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from appealkit import model
+from appealkit.load import load_kit
 from appealkit.schema import MARKUP, field_docs, key_fields, kit_schema, render_schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,6 +94,23 @@ def test_optional_keys_may_be_left_empty(
     data["letters"]["en"]["subject"] = None
     data["timeline"][0]["date"] = 2023
     assert list(validator.iter_errors(data)) == []
+
+
+def test_unquoted_numbers_are_text_for_editors_as_for_appealkit(
+    validator: jsonschema.Draft7Validator, example: Any, tmp_path: Path
+) -> None:
+    # `value: 800000` and a postcode on its own address line are numbers to a YAML parser;
+    # appealkit reads them as the text written, so an editor using the schema must too
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in [("value: 800,000", "value: 800000"), ("- Islamabad", "- 44000")]:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    data = as_json(yaml.safe_load(text))
+    assert data["figures"][3]["value"] == 800000 and 44000 in data["targets"][0]["address"]
+    assert list(validator.iter_errors(data)) == []
+    (tmp_path / "kit.yaml").write_text(text, encoding="utf-8")
+    kit, _ = load_kit(tmp_path / "kit.yaml", today=dt.date(2025, 7, 1))
+    assert kit.figures[3].value == "800000" and "44000" in kit.main_target.address
 
 
 def test_descriptions_come_from_field_docstrings() -> None:

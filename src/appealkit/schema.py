@@ -127,7 +127,9 @@ def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
             prop = {"allOf": [prop]}  # draft 7 ignores keywords beside $ref
         if where in docs:
             prop["description"] = docs[where]
-        if is_required(f) and prop.get("type") == "string" and "enum" not in prop:
+        kinds = prop.get("type")
+        if is_required(f) and "string" in (kinds if isinstance(kinds, list) else [kinds]) \
+                and "enum" not in prop:
             prop["minLength"] = 1
         default = _json_default(f)
         if default is not None:
@@ -161,7 +163,8 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
             return inner
         # YAML reads `key:` with nothing after it as null; the loader takes that as "not given".
         if "type" in inner:
-            return {**inner, "type": [inner["type"], "null"]}
+            kinds = inner["type"] if isinstance(inner["type"], list) else [inner["type"]]
+            return {**inner, "type": [*kinds, "null"]}
         return {"anyOf": [inner, {"type": "null"}]}
     if origin is tuple:
         items = _type_schema(args[0], where, definitions)
@@ -175,12 +178,13 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
             schema["propertyNames"] = {"pattern": KEY_PATTERNS[where]}
         return schema
     if hint is str:
-        schema = {"type": "string"}
         if where in ENUMS:
-            schema["enum"] = list(ENUMS[where])
-        elif where in PATTERNS:
-            schema["pattern"] = PATTERNS[where]
-        return schema
+            return {"type": "string", "enum": list(ENUMS[where])}
+        if where in PATTERNS:
+            return {"type": "string", "pattern": PATTERNS[where]}
+        # Free text: a number is text as written too (`value: 800000`, a postcode line), as
+        # appealkit reads it; an editor checking against this schema must not mark it wrong.
+        return {"type": ["string", "number"]}
     if hint is dt.date:
         return {"type": "string", "format": "date", "pattern": DATE}
     if hint is Path:
