@@ -140,7 +140,7 @@ class Kit:
     languages: tuple[str, ...]
     """Languages the target prefers to be addressed in, e.g. `[en, ur]`."""
     language: str = "en"
-    """Language of the fact sheet."""
+    """Fact sheet language; its own headings and dates exist in `en`, `fr`, `es`, `de`."""
     people: str | None = None
     """Who the action is for, with pronouns, e.g. `At least 1.4 million Afghan refugees (All)`."""
     figures: tuple[Figure, ...] = ()

@@ -104,3 +104,44 @@ def test_phone_number_is_a_step_on_the_fact_sheet(make_kit, tmp_path) -> None:
     status, _, stderr = run_cli("build", str(kit), "--out", str(out), "--today", TODAY)
     assert status == 0, stderr
     assert "Call +92 51 921 0000" in normalise(page_texts(out / "fact-sheet.pdf")[0])
+
+
+def _sheet_texts(make_kit, tmp_path, edit) -> tuple[str, str]:
+    from pdfutil import normalise, page_texts
+
+    kit = make_kit(edit)
+    out = tmp_path / "out"
+    status, _, stderr = run_cli("build", str(kit), "--out", str(out), "--today", TODAY)
+    assert status == 0, stderr
+    return (normalise(page_texts(out / "fact-sheet.pdf")[0]),
+            normalise(page_texts(out / "background.pdf")[0]))
+
+
+def test_the_sheet_prints_its_own_words_in_the_kits_language(make_kit, tmp_path) -> None:
+    expected = {
+        "fr": ["ACTION URGENTE", "CE QUI S'EST PASSÉ", "CHIFFRES CLÉS", "CHRONOLOGIE", "AGISSEZ",
+               "Date limite : 15 SEPTEMBRE 2025", "octobre 2023", "1er avril 2025",
+               "en anglais ou en ourdou", "Agissez avant le 15 septembre 2025.",
+               "FORMULE D'APPEL", "Dear Honourable Minister,", "Action en ligne :"],
+        "es": ["ACCIÓN URGENTE", "QUÉ HA PASADO", "DATOS CLAVE", "ACTÚA",
+               "Fecha límite: 15 DE SEPTIEMBRE DE 2025", "octubre de 2023", "en inglés o urdu",
+               "Actúa antes del 15 de septiembre de 2025."],
+        "de": ["EILAKTION", "WAS GESCHEHEN IST", "ZAHLEN UND FAKTEN", "WERDEN SIE AKTIV",
+               "Frist: 15. SEPTEMBER 2025", "1. April 2025", "auf Englisch oder Urdu",
+               "Handeln Sie vor dem 15. September 2025."],
+    }
+    backgrounds = {"fr": "ACTION URGENTE · CONTEXTE", "es": "ACCIÓN URGENTE · CONTEXTO",
+                   "de": "EILAKTION · HINTERGRUND"}
+    for language, words in expected.items():
+        sheet, background = _sheet_texts(make_kit, tmp_path / language,
+                                         lambda d, lang=language: d.update(language=lang))
+        for text in words:
+            assert text in sheet, (language, text)
+        assert "What happened".upper() not in sheet and "TAKE ACTION" not in sheet
+        assert background.startswith(backgrounds[language])
+
+
+def test_a_language_appealkit_lacks_words_for_gets_english_ones(make_kit, tmp_path) -> None:
+    sheet, background = _sheet_texts(make_kit, tmp_path, lambda d: d.update(language="it"))
+    assert "WHAT HAPPENED" in sheet and "Deadline: 15 SEPTEMBER 2025" in sheet
+    assert background.startswith("URGENT ACTION · BACKGROUND")

@@ -13,9 +13,10 @@ from ..text.types import Align, Span
 from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
 from .flow import Column, set_text
-from .locale import format_date, language_name
+from .locale import format_date
 from .paper import Paper
 from .qr import layout_qr
+from .words import language_name_in, word
 
 GUTTER = 12.0
 SECTION_GAP = 11.0
@@ -89,8 +90,8 @@ def _banner(sheet: _Sheet, column: Column) -> None:
     kit, height = sheet.kit, 38.0
     accent = _hex(kit.organisation.accent)
     column.items.append(Rect(column.x, column.y, column.width, height, fill=accent))
-    status = {"update": "URGENT ACTION UPDATE", "closed": "URGENT ACTION · CLOSED"}
-    title = set_text(status.get(kit.action.status, "URGENT ACTION"),
+    banner = {"update": "banner_update", "closed": "banner_closed"}.get(kit.action.status, "banner")
+    title = set_text(word(kit.language, banner),
                      sheet.style(24, role="display", leading=1.0), column.width - 24)
     ink = _ink_on(accent)
     column.items.append(TextBox(column.x + 12, column.y + (height - title.height) / 2, title, ink))
@@ -143,7 +144,7 @@ def _heading(sheet: _Sheet, column: Column, text: str) -> None:
 
 
 def _summary(sheet: _Sheet, column: Column) -> None:
-    _heading(sheet, column, "What happened")
+    _heading(sheet, column, word(sheet.kit.language, "what_happened"))
     for paragraph in parse_paragraphs(sheet.kit.summary):
         column.add_text(paragraph, sheet.style(leading=1.33), section="summary")
     column.advance(sheet.gap)
@@ -153,7 +154,7 @@ def _figures(sheet: _Sheet, column: Column) -> None:
     figures = sheet.kit.figures
     if not figures:
         return
-    _heading(sheet, column, "Key figures")
+    _heading(sheet, column, word(sheet.kit.language, "key_figures"))
     per_row, pad = min(3, len(figures)), 6.0
     cell = (column.width - (per_row - 1) * GUTTER) / per_row
     for start in range(0, len(figures), per_row):
@@ -200,7 +201,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
     events = sheet.kit.timeline
     if not events:
         return
-    _heading(sheet, column, "Timeline")
+    _heading(sheet, column, word(sheet.kit.language, "timeline"))
     per_row = min(4, len(events))
     cell = (column.width - (per_row - 1) * GUTTER) / per_row
     for start in range(0, len(events), per_row):
@@ -210,7 +211,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
                                  color=styles.RULE, line_width=1.0))
         for n, event in enumerate(row_events):
             x = column.x + n * (cell + GUTTER)
-            date = set_text([Span(format_date(event.date, "en"), bold=True)],
+            date = set_text([Span(format_date(event.date, sheet.kit.language), bold=True)],
                             sheet.style(9.5, leading=1.2), cell)
             column.items.append(TextBox(x, top, date))
             column.items.append(Rect(x, top + 16.5, 7, 7, fill=BLACK, radius=3.5))
@@ -243,7 +244,8 @@ def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
     _contact(sheet, columns[1])
     _qr(sheet, columns[2])
     address = Column(x + pad, max(c.y for c in columns) + 4, width - 2 * pad, 1e9)
-    address.add_text([Span("Online action: ", bold=True), Span(sheet.kit.action.url)],
+    address.add_text([Span(word(sheet.kit.language, "online"), bold=True),
+                      Span(sheet.kit.action.url)],
                      sheet.style(9, leading=1.2), section="action.url")
     height = address.y + pad
     items: list[Item] = [Rect(x, 0, width, height, stroke=BLACK, line_width=1.5),
@@ -254,9 +256,12 @@ def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
 
 
 def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[Item]:
-    deadline = format_date(sheet.kit.action.deadline, "en")
-    title = set_text("TAKE ACTION", sheet.style(16, role="display", leading=1.0), width / 2)
-    date = set_text([Span("Deadline: ", bold=False), Span(deadline.upper(), bold=True)],
+    language = sheet.kit.language
+    deadline = format_date(sheet.kit.action.deadline, language)
+    title = set_text(word(language, "take_action"), sheet.style(16, role="display", leading=1.0),
+                     width / 2)
+    date = set_text([Span(word(language, "deadline"), bold=False),
+                     Span(deadline.upper(), bold=True)],
                     sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
     return [Rect(x, 0, width, height, fill=BLACK),
             TextBox(x + 10, (height - title.height) / 2, title, WHITE),
@@ -264,28 +269,30 @@ def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[I
 
 
 def _steps(sheet: _Sheet, column: Column) -> None:
-    kit, target = sheet.kit, sheet.kit.main_target
-    languages = " or ".join(language_name(lang) for lang in kit.languages)
+    kit, target, language = sheet.kit, sheet.kit.main_target, sheet.kit.language
+    names = [language_name_in(lang, language) for lang in kit.languages]
+    languages = word(language, "or").join(names)
     steps: list[list[Span]] = [[
-        Span("Write a letter", bold=True),
-        Span(f" to the {target.title} in {languages}: use the model letters in this pack "
-             "or your own words. Sign it and post it."),
+        Span(word(language, "write"), bold=True),
+        Span(word(language, "write_how", title=target.title, languages=languages)),
     ]]
     if target.email:
-        steps.append([Span("Email ", bold=True), Span(target.email)])
+        steps.append([Span(word(language, "email"), bold=True), Span(target.email)])
     if target.fax:
-        steps.append([Span("Fax ", bold=True), Span(target.fax)])
+        steps.append([Span(word(language, "fax"), bold=True), Span(target.fax)])
     if target.phone:
-        steps.append([Span("Call ", bold=True), Span(target.phone)])
+        steps.append([Span(word(language, "call"), bold=True), Span(target.phone)])
     if target.x:
-        steps.append([Span("Post on X ", bold=True), Span(f"to {target.x}")])
+        steps.append([Span(word(language, "post"), bold=True),
+                      Span(word(language, "post_how", handle=target.x))])
     for copy in kit.copies:
-        steps.append([Span("Send a copy ", bold=True), Span(f"to {copy.title}, {copy.name}")])
+        steps.append([Span(word(language, "copy"), bold=True),
+                      Span(word(language, "copy_how", title=copy.title, name=copy.name))])
     for number, step in enumerate(steps, 1):
         _step(sheet, column, number, step)
-    deadline = format_date(kit.action.deadline, "en")
+    deadline = format_date(kit.action.deadline, language)
     column.advance(2)
-    column.add_text([Span(f"Act before {deadline}. ", bold=True),
+    column.add_text([Span(word(language, "act_before", deadline=deadline), bold=True),
                      *parse_inline(kit.action.after_deadline or "")],
                     sheet.style(9, leading=1.3), color=styles.GREY, section="action.after_deadline")
 
@@ -302,23 +309,27 @@ def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span]) -> None
 def _contact(sheet: _Sheet, column: Column) -> None:
     target = sheet.kit.main_target
     small = sheet.style(9, leading=1.2)
-    column.add_text([Span("WRITE TO", bold=True)], small, color=styles.GREY)
+    column.add_text([Span(word(sheet.kit.language, "write_to"), bold=True)], small,
+                    color=styles.GREY)
     column.advance(3)
     column.add_text([Span(target.name, bold=True)], sheet.style(leading=1.3), section="targets.0.name")
     lines = [target.title, *target.address, target.country.upper()]
     column.add_text("\n".join(lines), sheet.style(leading=1.3), section="targets.0.address")
     column.advance(6)
-    column.add_text([Span("SALUTATION", bold=True)], small, color=styles.GREY)
-    column.advance(3)
-    for lang in sheet.kit.languages:
-        if lang in target.salutation and lang == sheet.kit.language:
-            column.add_text(target.salutation[lang], sheet.style(leading=1.3))
+    # The salutation in the sheet's language, or else in the first letter's that has one
+    order = [sheet.kit.language, *sheet.kit.languages]
+    salutation = next((target.salutation[lang] for lang in order if lang in target.salutation), "")
+    if salutation:
+        column.add_text([Span(word(sheet.kit.language, "salutation"), bold=True)], small,
+                        color=styles.GREY)
+        column.advance(3)
+        column.add_text(salutation, sheet.style(leading=1.3))
 
 
 def _qr(sheet: _Sheet, column: Column) -> None:
     action = sheet.kit.action
     column.place(layout_qr(action.url, column.x, column.y, QR_SIDE), QR_SIDE + 1)
-    column.add_text([Span("Scan to open: ", bold=True), Span(action.label)],
+    column.add_text([Span(word(sheet.kit.language, "scan"), bold=True), Span(action.label)],
                     sheet.style(9, leading=1.22, align=Align.CENTER), section="action.label")
 
 

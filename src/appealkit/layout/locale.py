@@ -24,6 +24,12 @@ _MONTHS = {
            "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
     "fa": ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت",
            "سپتامبر", "اکتبر", "نوامبر", "دسامبر"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"),
     "hi": ("जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
            "सितंबर", "अक्तूबर", "नवंबर", "दिसंबर"),
 }
@@ -35,6 +41,18 @@ _LABELS = {
     "en": {
         "name": "Name", "address": "Address", "signature": "Signature", "date": "Date",
         "page": "page {n} of {total}", "copy_to": "Copy to",
+    },
+    "fr": {
+        "name": "Nom", "address": "Adresse", "signature": "Signature", "date": "Date",
+        "page": "page {n} sur {total}", "copy_to": "Copie à",
+    },
+    "es": {
+        "name": "Nombre", "address": "Dirección", "signature": "Firma", "date": "Fecha",
+        "page": "página {n} de {total}", "copy_to": "Copia a",
+    },
+    "de": {
+        "name": "Name", "address": "Anschrift", "signature": "Unterschrift", "date": "Datum",
+        "page": "Seite {n} von {total}", "copy_to": "Kopie an",
     },
     "ur": {
         "name": "نام", "address": "پتہ", "signature": "دستخط", "date": "تاریخ",
@@ -76,11 +94,19 @@ def to_digits(text: str, tag: str) -> str:
 
 
 def format_date(date: dt.date | PartialDate, tag: str) -> str:
-    """`15 September 2025`, `ستمبر ۲۰۲۵`; day, month, year in every language."""
+    """`15 September 2025`, `1er avril 2025`, `15 de septiembre de 2025`, `15. September 2025`,
+    `ستمبر ۲۰۲۵`: day, month, year, as far as the date gives them."""
     if isinstance(date, dt.date):
         date = PartialDate(date.year, date.month, date.day)
-    months = _MONTHS.get(tag.split("-")[0], _MONTHS["en"])
-    words = [str(date.day)] if date.day else []
+    language = tag.split("-")[0]
+    months = _MONTHS.get(language, _MONTHS["en"])
+    words = [_DAYS.get(language, str)(date.day)] if date.day else []
     words += [months[date.month - 1]] if date.month else []
     words.append(str(date.year))
-    return to_digits(" ".join(words), tag)
+    return to_digits((" de " if language == "es" else " ").join(words), tag)
+
+
+_DAYS = {
+    "fr": lambda day: "1er" if day == 1 else str(day),  # le 1er avril, le 2 avril
+    "de": lambda day: f"{day}.",  # 15. September
+}
