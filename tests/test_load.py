@@ -78,7 +78,7 @@ def test_mark_for_falls_back_to_the_nearest_written_key() -> None:
     assert mark_for(kit.marks, "letters.ur.subject.x") == kit.marks["letters.ur.subject"]
     assert mark_for(kit.marks, "people") == kit.marks["people"]
     assert mark_for(kit.marks, "letter.return_line") == kit.marks["letter"]
-    assert mark_for(kit.marks, "nowhere") == kit.marks[""] == Mark(str(EXAMPLE), 12, 1)
+    assert mark_for(kit.marks, "nowhere") == kit.marks[""] == Mark(str(EXAMPLE), 13, 1)
     assert mark_for({}, "background") is None
 
 

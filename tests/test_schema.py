@@ -76,6 +76,7 @@ def test_example_kit_is_valid_against_the_schema(
         (lambda d: d.update(languages=["English"]), "pattern"),
         (lambda d: d["letters"].update(English=d["letters"]["en"]), "pattern"),
         (lambda d: d["targets"][0]["local"]["ur"].pop("name"), "required"),
+        (lambda d: d.update(words={"take_actoin": "AGISCI"}), "enum"),
     ],
 )
 def test_schema_rejects_what_validation_rejects(
@@ -93,6 +94,7 @@ def test_optional_keys_may_be_left_empty(
     data["people"] = None
     data["letters"]["en"]["subject"] = None
     data["timeline"][0]["date"] = 2023
+    data["words"] = {"take_action": "AGISCI", "deadline": "Scadenza:"}
     assert list(validator.iter_errors(data)) == []
 
 

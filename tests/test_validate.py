@@ -659,3 +659,21 @@ def test_characters_the_font_cannot_draw_are_named(tmp_path: Path) -> None:
         f"{at(path, chr(0x2713))}: letters.en.closing: the font for 'en' text cannot draw '\u2713' (U+2713 CHECK MARK); replace or remove it",
         f"{at(path, chr(0x4E2D))}: letters.en.closing: the font for 'en' text cannot draw '\u4e2d' (U+4E2D CJK UNIFIED IDEOGRAPH-4E2D); replace or remove it",
     ]
+
+
+def test_a_kits_own_words_must_be_the_sheets_with_their_placeholders(tmp_path: Path) -> None:
+    words = ("language: it\nwords:\n  take_actoin: AGISCI\n  write_how: a {titolo}\n"
+             "  act_before: Agisci entro {deadline\n  post_how: \"{}\"\n"
+             "  online: \"Azione online:\"")
+    path = variant(tmp_path, ("language: en", words))
+    quoted_braces = '"{}"'
+    assert errors(path) == [
+        (f"{at(path, 'take_actoin')}: words.take_actoin: the fact sheet has no word "
+         "'take_actoin'; did you mean 'take_action'?"),
+        (f"{at(path, 'a {titolo}')}: words.write_how: '{{titolo}}' cannot be filled in here; "
+         "placeholders here: {title}, {languages}"),
+        (f"{at(path, 'Agisci entro')}: words.act_before: a '{{' or '}}' without its partner; "
+         "placeholders here: {deadline}"),
+        (f"{at(path, quoted_braces)}: words.post_how: '{{}}' cannot be filled in here; "
+         "placeholders here: {handle}"),
+    ]

@@ -73,6 +73,8 @@ def iter_texts(kit: Kit) -> Iterator[tuple[str, str, str]]:
         yield from _text("letter.return_line", language, kit.letter.return_line)
     for i, keyword in enumerate(kit.keywords or ()):
         yield from _text(f"keywords.{i}", language, keyword)
+    for name, word in (getattr(kit, "words", None) or {}).items():
+        yield from _text(f"words.{name}", language, word)
 
 
 def _target_texts(path: str, language: str, target: Any) -> Iterator[tuple[str, str, str]]:

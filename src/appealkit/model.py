@@ -155,6 +155,8 @@ class Kit:
     """How the letters are dated and addressed."""
     keywords: tuple[str, ...] = ()
     """PDF keywords."""
+    words: dict[str, str] = field(default_factory=dict)
+    """The fact sheet's own words in your language or wording, by key, e.g. `take_action: AGISCI`."""
     marks: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Where each key path (`letters.en.body`) sits in kit.yaml, for located errors (not a key)."""
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model, records
+from .words import WORD_KEYS
 
 __all__ = ["PATTERNS", "field_docs", "field_types", "key_fields", "kit_schema", "render_schema"]
 
@@ -40,6 +41,7 @@ KEY_PATTERNS: dict[tuple[str, str], str] = {
     ("Target", "salutation"): LANGUAGE,
     ("Target", "local"): LANGUAGE,
 }
+KEY_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {("Kit", "words"): WORD_KEYS}
 ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Action", "status"): ("open", "update", "closed"),
     ("Target", "role"): ("main", "copy"),
@@ -176,6 +178,8 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
         schema: dict[str, Any] = {"type": "object", "additionalProperties": value}
         if where in KEY_PATTERNS:
             schema["propertyNames"] = {"pattern": KEY_PATTERNS[where]}
+        elif where in KEY_ENUMS:
+            schema["propertyNames"] = {"enum": list(KEY_ENUMS[where])}
         return schema
     if hint is str:
         if where in ENUMS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 import typing
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from .errors import Mark, Problem
 from .lint import is_markup, iter_texts
 from .load import REJECTED, Document, Node, Source
 from .markup import find_links, parse_paragraphs, url_problem
+from .words import WORD_KEYS, placeholders
 
 __all__ = ["Locator", "validate_document"]
 
@@ -149,6 +151,7 @@ class _Checker:
         self.check_targets(kit)
         self.check_links(kit)
         self.check_logo(kit)
+        self.check_words(kit)
         self.check_glyphs(kit)
         if self.failed:
             return None
@@ -503,6 +506,30 @@ class _Checker:
                 if problem:
                     mark = Locator(self.source, self.nodes)(path, link.url_start)
                     self.error(mark, path, f"link '[{link.text}]({link.url})': {problem}")
+
+    def check_words(self, kit: model.Kit) -> None:
+        """Each of the kit's own words must be one the fact sheet prints, with its placeholders."""
+        for name, text in (kit.words or {}).items():
+            path = f"words.{name}"
+            if name not in WORD_KEYS:
+                close = _close_matches(name, list(WORD_KEYS), n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "the README lists them"
+                self.error(self.keys.get(path), path, f"the fact sheet has no word '{name}'; {hint}")
+                continue
+            if text is None:
+                continue
+            allowed = placeholders(name)
+            offer = ", ".join(f"{{{p}}}" for p in allowed) or "none"
+            try:
+                used = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
+            except ValueError:
+                self.error(self.nodes.get(path), path, f"a '{{' or '}}' without its partner; "
+                           f"placeholders here: {offer}")
+                continue
+            for field in used:
+                if field not in allowed:
+                    self.error(self.nodes.get(path), path, f"'{{{field}}}' cannot be filled in "
+                               f"here; placeholders here: {offer}")
 
     def check_logo(self, kit: model.Kit) -> None:
         organisation = kit.organisation

@@ -145,3 +145,21 @@ def test_a_language_appealkit_lacks_words_for_gets_english_ones(make_kit, tmp_pa
     sheet, background = _sheet_texts(make_kit, tmp_path, lambda d: d.update(language="it"))
     assert "WHAT HAPPENED" in sheet and "Deadline: 15 SEPTEMBER 2025" in sheet
     assert background.startswith("URGENT ACTION · BACKGROUND")
+
+
+def test_a_kits_own_words_replace_the_sheets(make_kit, tmp_path) -> None:
+    def italian(data: dict) -> None:
+        data.update(language="it", words={
+            "banner": "AZIONE URGENTE", "what_happened": "Cosa è successo",
+            "take_action": "AGISCI", "deadline": "Scadenza:", "email": "Email:",
+            "write": "Scrivi una lettera",
+            "write_how": "a: {title}, in inglese o urdu. Firmala e spediscila.",
+            "act_before": "Agisci entro il {deadline}.", "background": "AZIONE URGENTE · CONTESTO",
+        })
+
+    sheet, background = _sheet_texts(make_kit, tmp_path, italian)
+    for text in ["AZIONE URGENTE", "COSA È SUCCESSO", "AGISCI", "Scadenza: 15 SEPTEMBER 2025",
+                 "Email: secretary@interior.gov.pk", "Scrivi una lettera a: Minister of Interior,",
+                 "Agisci entro il 15 September 2025.", "KEY FIGURES"]:  # the rest stays English
+        assert text in sheet, text
+    assert background.startswith("AZIONE URGENTE · CONTESTO")

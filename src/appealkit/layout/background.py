@@ -6,11 +6,11 @@ from __future__ import annotations
 from ..markup import parse_paragraphs
 from ..model import Kit
 from ..text.types import Span
+from ..words import word
 from . import styles
 from .boxes import BLACK, Page, Part, Rect
 from .flow import Column, pour, set_text
 from .paper import Paper
-from .words import word
 
 BODY_SIZES = (10.0, 9.5, 9.0)  # the first that fits one page wins; else the text runs on
 GUTTER = 18.0
@@ -34,7 +34,8 @@ def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
     head = Column(paper.margin, paper.margin, width, paper.height - paper.margin)
     head.items.append(Rect(head.x, head.y, 18, 2.5, fill=BLACK))
     head.advance(4.5)
-    head.add_text([Span(word(kit.language, "background"), bold=True)], styles.style(9, leading=1.15))
+    banner = word(kit.language, "background", kit.words)
+    head.add_text([Span(banner, bold=True)], styles.style(9, leading=1.15))
     head.advance(4)
     head.add_text(kit.headline.upper(), styles.style(18, role="display", leading=1.0))
     head.advance(12)

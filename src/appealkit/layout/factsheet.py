@@ -10,13 +10,13 @@ from ..markup import parse_inline, parse_paragraphs
 from ..model import Kit
 from ..records import record, replace
 from ..text.types import Align, Span
+from ..words import language_name_in, word
 from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
 from .flow import Column, set_text
 from .locale import format_date
 from .paper import Paper
 from .qr import layout_qr
-from .words import language_name_in, word
 
 GUTTER = 12.0
 SECTION_GAP = 11.0
@@ -91,7 +91,7 @@ def _banner(sheet: _Sheet, column: Column) -> None:
     accent = _hex(kit.organisation.accent)
     column.items.append(Rect(column.x, column.y, column.width, height, fill=accent))
     banner = {"update": "banner_update", "closed": "banner_closed"}.get(kit.action.status, "banner")
-    title = set_text(word(kit.language, banner),
+    title = set_text(_word(kit, banner),
                      sheet.style(24, role="display", leading=1.0), column.width - 24)
     ink = _ink_on(accent)
     column.items.append(TextBox(column.x + 12, column.y + (height - title.height) / 2, title, ink))
@@ -144,7 +144,7 @@ def _heading(sheet: _Sheet, column: Column, text: str) -> None:
 
 
 def _summary(sheet: _Sheet, column: Column) -> None:
-    _heading(sheet, column, word(sheet.kit.language, "what_happened"))
+    _heading(sheet, column, _word(sheet.kit, "what_happened"))
     for paragraph in parse_paragraphs(sheet.kit.summary):
         column.add_text(paragraph, sheet.style(leading=1.33), section="summary")
     column.advance(sheet.gap)
@@ -154,7 +154,7 @@ def _figures(sheet: _Sheet, column: Column) -> None:
     figures = sheet.kit.figures
     if not figures:
         return
-    _heading(sheet, column, word(sheet.kit.language, "key_figures"))
+    _heading(sheet, column, _word(sheet.kit, "key_figures"))
     per_row, pad = min(3, len(figures)), 6.0
     cell = (column.width - (per_row - 1) * GUTTER) / per_row
     for start in range(0, len(figures), per_row):
@@ -201,7 +201,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
     events = sheet.kit.timeline
     if not events:
         return
-    _heading(sheet, column, word(sheet.kit.language, "timeline"))
+    _heading(sheet, column, _word(sheet.kit, "timeline"))
     per_row = min(4, len(events))
     cell = (column.width - (per_row - 1) * GUTTER) / per_row
     for start in range(0, len(events), per_row):
@@ -244,7 +244,7 @@ def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
     _contact(sheet, columns[1])
     _qr(sheet, columns[2])
     address = Column(x + pad, max(c.y for c in columns) + 4, width - 2 * pad, 1e9)
-    address.add_text([Span(word(sheet.kit.language, "online"), bold=True),
+    address.add_text([Span(_word(sheet.kit, "online") + " ", bold=True),
                       Span(sheet.kit.action.url)],
                      sheet.style(9, leading=1.2), section="action.url")
     height = address.y + pad
@@ -256,11 +256,11 @@ def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
 
 
 def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[Item]:
-    language = sheet.kit.language
-    deadline = format_date(sheet.kit.action.deadline, language)
-    title = set_text(word(language, "take_action"), sheet.style(16, role="display", leading=1.0),
+    kit = sheet.kit
+    deadline = format_date(kit.action.deadline, kit.language)
+    title = set_text(_word(kit, "take_action"), sheet.style(16, role="display", leading=1.0),
                      width / 2)
-    date = set_text([Span(word(language, "deadline"), bold=False),
+    date = set_text([Span(_word(kit, "deadline") + " ", bold=False),
                      Span(deadline.upper(), bold=True)],
                     sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
     return [Rect(x, 0, width, height, fill=BLACK),
@@ -269,30 +269,30 @@ def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[I
 
 
 def _steps(sheet: _Sheet, column: Column) -> None:
-    kit, target, language = sheet.kit, sheet.kit.main_target, sheet.kit.language
-    names = [language_name_in(lang, language) for lang in kit.languages]
-    languages = word(language, "or").join(names)
+    kit, target = sheet.kit, sheet.kit.main_target
+    names = [language_name_in(lang, kit.language) for lang in kit.languages]
+    languages = f" {_word(kit, 'or')} ".join(names)
     steps: list[list[Span]] = [[
-        Span(word(language, "write"), bold=True),
-        Span(word(language, "write_how", title=target.title, languages=languages)),
+        Span(_word(kit, "write"), bold=True),
+        Span(" " + _word(kit, "write_how", title=target.title, languages=languages)),
     ]]
     if target.email:
-        steps.append([Span(word(language, "email"), bold=True), Span(target.email)])
+        steps.append([Span(_word(kit, "email") + " ", bold=True), Span(target.email)])
     if target.fax:
-        steps.append([Span(word(language, "fax"), bold=True), Span(target.fax)])
+        steps.append([Span(_word(kit, "fax") + " ", bold=True), Span(target.fax)])
     if target.phone:
-        steps.append([Span(word(language, "call"), bold=True), Span(target.phone)])
+        steps.append([Span(_word(kit, "call") + " ", bold=True), Span(target.phone)])
     if target.x:
-        steps.append([Span(word(language, "post"), bold=True),
-                      Span(word(language, "post_how", handle=target.x))])
+        steps.append([Span(_word(kit, "post") + " ", bold=True),
+                      Span(_word(kit, "post_how", handle=target.x))])
     for copy in kit.copies:
-        steps.append([Span(word(language, "copy"), bold=True),
-                      Span(word(language, "copy_how", title=copy.title, name=copy.name))])
+        steps.append([Span(_word(kit, "copy") + " ", bold=True),
+                      Span(_word(kit, "copy_how", title=copy.title, name=copy.name))])
     for number, step in enumerate(steps, 1):
         _step(sheet, column, number, step)
-    deadline = format_date(kit.action.deadline, language)
+    deadline = format_date(kit.action.deadline, kit.language)
     column.advance(2)
-    column.add_text([Span(word(language, "act_before", deadline=deadline), bold=True),
+    column.add_text([Span(_word(kit, "act_before", deadline=deadline) + " ", bold=True),
                      *parse_inline(kit.action.after_deadline or "")],
                     sheet.style(9, leading=1.3), color=styles.GREY, section="action.after_deadline")
 
@@ -309,7 +309,7 @@ def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span]) -> None
 def _contact(sheet: _Sheet, column: Column) -> None:
     target = sheet.kit.main_target
     small = sheet.style(9, leading=1.2)
-    column.add_text([Span(word(sheet.kit.language, "write_to"), bold=True)], small,
+    column.add_text([Span(_word(sheet.kit, "write_to"), bold=True)], small,
                     color=styles.GREY)
     column.advance(3)
     column.add_text([Span(target.name, bold=True)], sheet.style(leading=1.3), section="targets.0.name")
@@ -320,7 +320,7 @@ def _contact(sheet: _Sheet, column: Column) -> None:
     order = [sheet.kit.language, *sheet.kit.languages]
     salutation = next((target.salutation[lang] for lang in order if lang in target.salutation), "")
     if salutation:
-        column.add_text([Span(word(sheet.kit.language, "salutation"), bold=True)], small,
+        column.add_text([Span(_word(sheet.kit, "salutation"), bold=True)], small,
                         color=styles.GREY)
         column.advance(3)
         column.add_text(salutation, sheet.style(leading=1.3))
@@ -329,11 +329,17 @@ def _contact(sheet: _Sheet, column: Column) -> None:
 def _qr(sheet: _Sheet, column: Column) -> None:
     action = sheet.kit.action
     column.place(layout_qr(action.url, column.x, column.y, QR_SIDE), QR_SIDE + 1)
-    column.add_text([Span(word(sheet.kit.language, "scan"), bold=True), Span(action.label)],
+    column.add_text([Span(_word(sheet.kit, "scan") + " ", bold=True), Span(action.label)],
                     sheet.style(9, leading=1.22, align=Align.CENTER), section="action.label")
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+def _word(kit: Kit, key: str, **values: str) -> str:
+    """The sheet's own word `key`: the kit's wording, else in its language (see words.py)."""
+    return word(kit.language, key, kit.words, **values)
+
 
 
 def _shift(items: tuple[Item, ...], dy: float) -> list[Item]:

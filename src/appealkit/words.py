@@ -1,16 +1,18 @@
 """The words the fact sheet and background page print themselves, in the kit's `language`.
 
 Headings, the steps of "Take action", the banner: everything on those pages that does not come
-from kit.yaml. appealkit has them in English, French, Spanish and German; a kit in another
-language gets English ones (and a warning saying so). Placeholders in braces are filled in:
-`{title}` of the target, `{languages}` of the letters, `{deadline}`, `{handle}`, `{name}`.
+from the kit's own texts. appealkit has them in English, French, Spanish and German; a kit in
+another language gets English ones, unless its `words` gives its own, key by key. Placeholders
+in braces are filled in: `{title}` and `{name}` of a target, `{languages}` of the letters,
+`{deadline}`, `{handle}`.
 """
 
 from __future__ import annotations
 
-from .locale import LANGUAGE_NAMES
+import string
+from collections.abc import Mapping
 
-__all__ = ["SHEET_LANGUAGES", "language_name_in", "word"]
+__all__ = ["SHEET_LANGUAGES", "WORD_KEYS", "language_name_in", "placeholders", "word"]
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -22,23 +24,23 @@ _WORDS: dict[str, dict[str, str]] = {
         "key_figures": "Key figures",
         "timeline": "Timeline",
         "take_action": "TAKE ACTION",
-        "deadline": "Deadline: ",
+        "deadline": "Deadline:",
         "write": "Write a letter",
-        "write_how": " to the {title} in {languages}: use the model letters in this pack or your "
-                     "own words. Sign it and post it.",
-        "or": " or ",
-        "email": "Email ",
-        "fax": "Fax ",
-        "call": "Call ",
-        "post": "Post on X ",
+        "write_how": "to the {title} in {languages}: use the model letters in this pack or "
+                     "your own words. Sign it and post it.",
+        "or": "or",
+        "email": "Email",
+        "fax": "Fax",
+        "call": "Call",
+        "post": "Post on X",
         "post_how": "to {handle}",
-        "copy": "Send a copy ",
+        "copy": "Send a copy",
         "copy_how": "to {title}, {name}",
-        "act_before": "Act before {deadline}. ",
+        "act_before": "Act before {deadline}.",
         "write_to": "WRITE TO",
         "salutation": "SALUTATION",
-        "scan": "Scan to open: ",
-        "online": "Online action: ",
+        "scan": "Scan to open:",
+        "online": "Online action:",
     },
     "fr": {
         "banner": "ACTION URGENTE",
@@ -49,23 +51,23 @@ _WORDS: dict[str, dict[str, str]] = {
         "key_figures": "Chiffres clés",
         "timeline": "Chronologie",
         "take_action": "AGISSEZ",
-        "deadline": "Date limite\u00a0: ",
+        "deadline": "Date limite\u00a0:",
         "write": "Écrivez une lettre",
-        "write_how": " à\u00a0: {title}, en {languages}. Utilisez les lettres types de ce dossier ou "
-                     "vos propres mots, puis signez et postez votre lettre.",
-        "or": " ou en ",  # en anglais ou en ourdou
-        "email": "E-mail\u00a0: ",
-        "fax": "Fax\u00a0: ",
-        "call": "Appelez le ",
-        "post": "Publiez sur X ",
+        "write_how": "à\u00a0: {title}, en {languages}. Utilisez les lettres types de ce dossier "
+                     "ou vos propres mots, puis signez et postez votre lettre.",
+        "or": "ou en",  # en anglais ou en ourdou
+        "email": "E-mail\u00a0:",
+        "fax": "Fax\u00a0:",
+        "call": "Appelez le",
+        "post": "Publiez sur X",
         "post_how": "en mentionnant {handle}",
-        "copy": "Envoyez une copie ",
+        "copy": "Envoyez une copie",
         "copy_how": "à\u00a0: {title}, {name}",
-        "act_before": "Agissez avant le {deadline}. ",
+        "act_before": "Agissez avant le {deadline}.",
         "write_to": "ÉCRIRE À",
         "salutation": "FORMULE D'APPEL",
-        "scan": "Scannez pour ouvrir\u00a0: ",
-        "online": "Action en ligne\u00a0: ",
+        "scan": "Scannez pour ouvrir\u00a0:",
+        "online": "Action en ligne\u00a0:",
     },
     "es": {
         "banner": "ACCIÓN URGENTE",
@@ -76,23 +78,23 @@ _WORDS: dict[str, dict[str, str]] = {
         "key_figures": "Datos clave",
         "timeline": "Cronología",
         "take_action": "ACTÚA",
-        "deadline": "Fecha límite: ",
+        "deadline": "Fecha límite:",
         "write": "Escribe una carta",
-        "write_how": " a: {title}, en {languages}. Usa las cartas modelo de este dosier o tus "
-                     "propias palabras, fírmala y envíala por correo postal.",
-        "or": " o ",
-        "email": "Correo electrónico: ",
-        "fax": "Fax: ",
-        "call": "Llama al ",
-        "post": "Publica en X ",
+        "write_how": "a: {title}, en {languages}. Usa las cartas modelo de este dosier o "
+                     "tus propias palabras, fírmala y envíala por correo postal.",
+        "or": "o",
+        "email": "Correo electrónico:",
+        "fax": "Fax:",
+        "call": "Llama al",
+        "post": "Publica en X",
         "post_how": "mencionando a {handle}",
-        "copy": "Envía una copia ",
+        "copy": "Envía una copia",
         "copy_how": "a: {title}, {name}",
-        "act_before": "Actúa antes del {deadline}. ",
+        "act_before": "Actúa antes del {deadline}.",
         "write_to": "ESCRIBE A",
         "salutation": "SALUDO",
-        "scan": "Escanea para abrir: ",
-        "online": "Acción en línea: ",
+        "scan": "Escanea para abrir:",
+        "online": "Acción en línea:",
     },
     "de": {
         "banner": "EILAKTION",
@@ -103,27 +105,28 @@ _WORDS: dict[str, dict[str, str]] = {
         "key_figures": "Zahlen und Fakten",
         "timeline": "Chronologie",
         "take_action": "WERDEN SIE AKTIV",
-        "deadline": "Frist: ",
+        "deadline": "Frist:",
         "write": "Schreiben Sie einen Brief",
-        "write_how": " an: {title}, auf {languages}. Nutzen Sie die Musterbriefe in dieser Mappe "
-                     "oder eigene Worte, unterschreiben Sie und schicken Sie ihn per Post.",
-        "or": " oder ",
-        "email": "E-Mail: ",
-        "fax": "Fax: ",
-        "call": "Anrufen: ",
-        "post": "Auf X posten ",
+        "write_how": "an: {title}, auf {languages}. Nutzen Sie die Musterbriefe in dieser "
+                     "Mappe oder eigene Worte, unterschreiben Sie und schicken Sie ihn per Post.",
+        "or": "oder",
+        "email": "E-Mail:",
+        "fax": "Fax:",
+        "call": "Anrufen:",
+        "post": "Auf X posten",
         "post_how": "an {handle}",
-        "copy": "Kopie senden ",
+        "copy": "Kopie senden",
         "copy_how": "an: {title}, {name}",
-        "act_before": "Handeln Sie vor dem {deadline}. ",
+        "act_before": "Handeln Sie vor dem {deadline}.",
         "write_to": "SCHREIBEN AN",
         "salutation": "ANREDE",
-        "scan": "Scannen zum Öffnen: ",
-        "online": "Online-Aktion: ",
+        "scan": "Scannen zum Öffnen:",
+        "online": "Online-Aktion:",
     },
 }
 
 SHEET_LANGUAGES = tuple(_WORDS)
+WORD_KEYS = tuple(_WORDS["en"])
 
 # Names of the letters' languages, as the sheet's language writes them (English: LANGUAGE_NAMES)
 _NAMES: dict[str, dict[str, str]] = {
@@ -149,13 +152,21 @@ _NAMES: dict[str, dict[str, str]] = {
 }
 
 
-def word(tag: str, key: str, **values: str) -> str:
-    """A word or phrase of the fact sheet in the language `tag`, English if appealkit lacks it."""
-    text = _WORDS.get(tag.split("-")[0], _WORDS["en"])[key]
+def word(tag: str, key: str, own: Mapping[str, str] | None = None, **values: str) -> str:
+    """A word or phrase of the fact sheet: the kit's `own` wording if it has one, else in the
+    language `tag`, else in English; placeholders filled in with `values`."""
+    text = ((own or {}).get(key) or _WORDS.get(tag.split("-")[0], _WORDS["en"])[key]).strip()
     return text.format(**values) if values else text
+
+
+def placeholders(key: str) -> list[str]:
+    """The names a word may use in braces (validation checks a kit's own words against them)."""
+    return [name for _, name, _, _ in string.Formatter().parse(_WORDS["en"][key]) if name]
 
 
 def language_name_in(language: str, tag: str) -> str:
     """The name of `language` as the language `tag` writes it: `ourdou` in French."""
+    from .layout.locale import LANGUAGE_NAMES  # at use: this module is imported by validation
+
     code = language.split("-")[0]
     return _NAMES.get(tag.split("-")[0], {}).get(code) or LANGUAGE_NAMES.get(code, language)

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from appealkit.layout.locale import format_date
-from appealkit.layout.words import _WORDS, SHEET_LANGUAGES, language_name_in, word
 from appealkit.model import PartialDate
+from appealkit.words import _WORDS, SHEET_LANGUAGES, language_name_in, word
 
 
 @pytest.mark.parametrize(("language", "full", "first", "month"), [
