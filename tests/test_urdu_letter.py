@@ -18,7 +18,7 @@ from pdfutil import cer, has_urdu_ocr, normalise, ocr_urdu, pdfium_text, pdftote
 
 DPI = 300
 SIZE = 11.0  # the size the example letter is set in on A4
-FONT = ROOT / "fonts" / "NotoNastaliqUrdu-Regular.ttf"
+FONT = ROOT / "src" / "appealkit" / "fonts" / "NotoNastaliqUrdu-Regular.ttf"
 
 
 @cache

@@ -559,7 +559,11 @@ class _Checker:
             chars = "".join(set("".join(shown for _, other, shown, _ in texts if other == lang)))
             try:
                 missing[lang] = set(missing_chars(chars, family_for(lang), lang))
-            except Exception:
+            except Exception as error:
+                from .text.fonts import FontError
+
+                if isinstance(error, FontError):
+                    raise  # a font file is missing or damaged: the command says which, and stops
                 import logging  # imported on this rare path only, like difflib: a build is timed
 
                 logging.getLogger("appealkit").warning(

@@ -15,7 +15,7 @@ from appealkit.text import load_font, set_paragraph
 from pdfutil import cer, levenshtein, normalise, pdfium_text, pdftotext  # noqa: F401 (shared)
 
 ROOT = Path(__file__).resolve().parents[2]
-FONTS = ROOT / "fonts"
+FONTS = ROOT / "src" / "appealkit" / "fonts"  # package data
 SAMPLES = ROOT / "tests" / "samples"
 A4 = (595.0, 842.0)
 

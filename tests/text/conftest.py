@@ -14,7 +14,7 @@ if str(ROOT / "src") not in sys.path:
 
 from appealkit.text import FontFamily, Paragraph  # noqa: E402
 
-FONTS = ROOT / "fonts"
+FONTS = ROOT / "src" / "appealkit" / "fonts"  # package data
 SAMPLES = ROOT / "tests" / "samples"
 
 

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from appealkit.text import FontFamily, load_font, missing_chars
+from appealkit.text.fonts import FontError, shipped_font
 
-FONTS = Path(__file__).resolve().parents[2] / "fonts"
+ROOT = Path(__file__).resolve().parents[2]
+FONTS = ROOT / "src" / "appealkit" / "fonts"
 
 
 def test_load_font_is_cached_per_path():
@@ -86,12 +88,37 @@ print(sorted(f.postscript_name for f in _FONTS.values() if "data" in f.__dict__)
 
 def test_fonts_are_read_only_when_used():
     """Checking and setting Urdu text reads Nastaliq and the Latin font, not Naskh or Devanagari."""
-    root = FONTS.parent
-    code = READS.format(src=str(root / "src"), tests=str(root / "tests" / "text"))
+    code = READS.format(src=str(ROOT / "src"), tests=str(ROOT / "tests" / "text"))
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "['NotoNastaliqUrdu-Regular', 'NotoSerif-Regular']"
 
 
 def test_missing_font_file_fails_at_once(tmp_path):
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(FontError, match=r"^font file .*nothing\.ttf is missing$"):
         load_font(tmp_path / "nothing.ttf")
+
+
+def test_shipped_fonts_are_package_data():
+    path = Path(shipped_font("NotoSans-Regular"))
+    assert path == FONTS / "NotoSans-Regular.ttf"
+    assert path.is_file() and (path.parent / "OFL.txt").is_file()  # each font beside its licence
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (lambda data: data[: len(data) // 2], "is damaged: it is cut short"),
+        (lambda data: data[:20], "is damaged: it is cut short"),
+        (lambda data: b"<html>Not found</html>" * 50, "is damaged: it is not a TrueType or OpenType font"),
+        (lambda data: b"", "is damaged: it is not a TrueType or OpenType font"),
+    ],
+    ids=["half", "header", "html", "empty"],
+)
+def test_damaged_font_file_fails_when_first_read(tmp_path, damage, problem):
+    path = tmp_path / "NotoSans-Regular.ttf"
+    path.write_bytes(damage((FONTS / "NotoSans-Regular.ttf").read_bytes()))
+    font = load_font(path)  # fonts are read on first use
+    with pytest.raises(FontError) as caught:
+        font.has_char("a")
+    assert str(caught.value) == f"font file {path} {problem}"
+    assert caught.value.path == str(path)

@@ -12,7 +12,7 @@ import pytest
 from appealkit.text import Align, FontFamily, Span, TextStyle, load_font, set_paragraph
 from appealkit.text.ink import CLEARANCE, COLUMNS, ROWS, Skyline
 
-FONTS = Path(__file__).resolve().parents[2] / "fonts"
+FONTS = Path(__file__).resolve().parents[2] / "src" / "appealkit" / "fonts"
 
 
 def _bezier(points, t):

@@ -40,7 +40,7 @@ def harfbuzz(word: str, language: str, font_name: str, script: str, direction: s
 
 @pytest.fixture(autouse=True)
 def _in_repository(monkeypatch):
-    monkeypatch.chdir(Path(__file__).resolve().parents[2])  # font paths are relative to it
+    monkeypatch.chdir(Path(__file__).resolve().parents[2] / "src" / "appealkit")  # has fonts/
 
 
 @pytest.mark.parametrize(("word", "language", "font_name", "script", "direction"), CASES)

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from ..text import FontFamily
+from ..text.fonts import shipped_font
 from ..text.types import Align, Direction, TextStyle
 from .boxes import Color
 from .locale import is_rtl
-
-FONTS = Path(__file__).resolve().parents[3] / "fonts"
 
 GREY: Color = (0.33, 0.33, 0.33)  # stays legible when photocopied
 PANEL: Color = (0.93, 0.93, 0.93)  # light fills that photocopy as a pale tint, not a blotch
@@ -19,7 +17,7 @@ RULE: Color = (0.6, 0.6, 0.6)
 
 
 def _font(name: str) -> str:
-    return str(FONTS / f"{name}.ttf")
+    return shipped_font(name)
 
 
 _ARABIC = (_font("NotoNaskhArabic-Regular"), _font("NotoNaskhArabic-Bold"))

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import os
+import struct
 import threading
 import unicodedata
 from collections.abc import Iterable
+from importlib.resources import files
 from typing import Any, NamedTuple
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
@@ -16,13 +18,32 @@ from .ink import Skyline, SkylineCache
 
 __all__ = [
     "Font",
+    "FontError",
     "FontFamily",
     "FontPair",
     "GlyphBox",
     "load_font",
     "missing_chars",
     "primary_language",
+    "shipped_font",
 ]
+
+
+class FontError(Exception):
+    """A font file is missing, unreadable or damaged; str() names the file and the problem."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        super().__init__(f"font file {path} {problem}")
+
+
+def shipped_font(name: str) -> str:
+    """The path of a font appealkit ships (package data in appealkit/fonts/), e.g. 'NotoSans-Regular'.
+
+    Read through importlib.resources, so a checkout, an editable install and a wheel installed
+    anywhere all find the same files; pip always installs packages as folders, so it is a path.
+    """
+    return str(files("appealkit") / "fonts" / f"{name}.ttf")
 
 
 class GlyphBox(NamedTuple):
@@ -240,22 +261,28 @@ _LOCK = threading.RLock()
 def load_font(path: str | os.PathLike[str]) -> Font:
     """The shared Font of a TrueType/OpenType file, one per absolute path, parsed on first use.
 
-    A missing file raises FileNotFoundError here, not at first use.
+    A missing file raises FontError here, not at first use; a damaged one at first use.
     """
     key = os.path.abspath(os.fspath(path))
     font = _FONTS.get(key)
     if font is None:
         if not os.path.isfile(key):
-            raise FileNotFoundError(f"no font file at {key}")
+            raise FontError(key, "is missing")
         with _LOCK:
             font = _FONTS.setdefault(key, Font(key))
     return font
 
 
 def _read_font(path: str) -> dict[str, Any]:
-    with open(path, "rb") as f:
-        data = f.read()
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError as error:  # deleted since load_font, or not readable
+        raise FontError(path, f"cannot be read ({error.strerror or error})") from error
+    _check_tables(path, data)
     face = hb.Face(data)
+    if face.glyph_count == 0:
+        raise FontError(path, "is damaged: it has no glyphs")
     hb_font = hb.Font(face)  # scale defaults to upem, so positions come out in font units
     extents = hb_font.get_font_extents("ltr")
     boxes = _BoxCache(hb_font)
@@ -279,6 +306,28 @@ def _read_font(path: str) -> dict[str, Any]:
 
 
 _PARSED = frozenset(Font.__annotations__) - {"path"}
+# The first four bytes of a TrueType or OpenType font, and of a collection of them.
+_SFNT_TAGS = (b"\x00\x01\x00\x00", b"true", b"OTTO")
+_COLLECTION_TAG = b"ttcf"
+
+
+def _check_tables(path: str, data: bytes) -> None:
+    """Raise FontError unless ``data`` is an sfnt font whose tables all lie inside the file.
+
+    HarfBuzz reads any bytes without complaint (a cut-short font gives a face without
+    characters), so a damaged file would otherwise show up as every character missing.
+    """
+    if data[:4] == _COLLECTION_TAG:
+        return  # a collection's fonts each have their own directory; HarfBuzz reads the first
+    if len(data) < 12 or data[:4] not in _SFNT_TAGS:
+        raise FontError(path, "is damaged: it is not a TrueType or OpenType font")
+    (count,) = struct.unpack_from(">H", data, 4)
+    if len(data) < 12 + 16 * count:
+        raise FontError(path, "is damaged: it is cut short")
+    for entry in range(12, 12 + 16 * count, 16):  # tag, checksum, offset, length
+        offset, length = struct.unpack_from(">II", data, entry + 8)
+        if offset + length > len(data):
+            raise FontError(path, "is damaged: it is cut short")
 
 
 class _BoxCache(dict[int, GlyphBox]):
