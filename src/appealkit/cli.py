@@ -1,4 +1,4 @@
-"""Command line: `appealkit build`, `appealkit check`, `appealkit schema`; the only module that prints."""
+"""Command line: `appealkit build`, `check`, `schema` and `init`; the only module that prints."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from . import __version__
 from .errors import KitError, Problem
 
 BUG_REPORT = "this is a bug in appealkit; please report it with your kit.yaml and this message"
+REINSTALL = "reinstall appealkit (pip install --force-reinstall appealkit)"
 
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None,
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
             import traceback  # only here: a build never pays for it
 
             traceback.print_exc(file=err)
+        if _is_font_error(error):  # a damaged installation, not a bug
+            print(f"appealkit: {error}; {REINSTALL}", file=err)
+            return 1
         print(f"appealkit: internal error: {type(error).__name__}: {error}", file=err)
         print(f"appealkit: {BUG_REPORT} (run with --debug for details)", file=err)
         return 1
@@ -68,6 +72,15 @@ def _parser() -> argparse.ArgumentParser:
                                  description="Print the JSON Schema editors use to check kit.yaml.")
     schema.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     schema.set_defaults(run=_schema)
+
+    init = commands.add_parser("init", help="write a starter kit.yaml to edit",
+                               description="Write kit.yaml (the example case, with comments), "
+                                           "kit.schema.json and an empty assets/ into DIR; "
+                                           "never overwrites.")
+    init.add_argument("dir", nargs="?", default=Path("."), type=Path, metavar="DIR",
+                      help="the folder to write into (default: this folder)")
+    init.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    init.set_defaults(run=_init)
     return parser
 
 
@@ -112,6 +125,30 @@ def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     print(render_schema(), end="", file=out)
     return 0
+
+
+def _init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import shlex
+
+    from .starter import StarterError, write_starter
+
+    try:
+        written = write_starter(args.dir)
+    except StarterError as error:
+        print(f"appealkit: {error}", file=err)
+        return 2
+    for path in written:
+        print(f"{path}/" if path.is_dir() else path, file=out)
+    go = "" if args.dir == Path(".") else f"cd {shlex.quote(str(args.dir))} && "
+    print(f"appealkit: wrote a starter kit (the example case); edit kit.yaml, then run: "
+          f"{go}appealkit build", file=out)
+    return 0
+
+
+def _is_font_error(error: Exception) -> bool:
+    from .text.fonts import FontError  # already imported when a font failed
+
+    return isinstance(error, FontError)
 
 
 def _print_problems(problems: list[Problem], err: TextIO) -> None:
