@@ -50,10 +50,12 @@ def publish_by_swap(folder: Path, files: dict[str, bytes], listing: bytes,
     try:
         _fill(staged, folder, files, listing, carried)
         exchange(staged, folder)
-    except OSError as error:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             _retire(staged, folder)
-        raise CannotSwap from error
+        if isinstance(error, OSError):
+            raise CannotSwap from error
+        raise
     killpoints.reach("swapped")
     with contextlib.suppress(OSError):  # the new set is out: what is left is tidying up
         sync_dir(folder.parent)
