@@ -84,8 +84,8 @@ def _prepare(out_dir: Path) -> Path:
                 raise OutputError(out_dir, "it is a link to a folder that does not exist; "
                                            "make that folder or choose another --out") from None
             raise
-        what = "a file" if out_dir.is_file() else "something else"
-        raise OutputError(out_dir, f"it is {what}, not a folder; choose another --out")
+        what = "a file, not a folder" if out_dir.is_file() else "not a folder"
+        raise OutputError(out_dir, f"it is {what}; choose another --out")
     out_dir.mkdir(parents=True, exist_ok=True)
     return Path(os.path.realpath(out_dir))
 
