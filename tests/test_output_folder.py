@@ -47,7 +47,7 @@ FOLDER_PROBLEMS: dict[str, tuple[Callable[[Path], str], str]] = {
     "file": (_file, "it is a file, not a folder; choose another --out"),
     "under_a_file": (_under_a_file, "part of that path is a file, not a folder"),
     "dev_null": (lambda tmp: "/dev/null", "it is not a folder; choose another --out"),
-    "too_long": (lambda tmp: str(tmp / ("x" * 300)), "the name is too long; choose a shorter --out"),
+    "too_long": (lambda tmp: str(tmp / ("x" * 300)), "the name is too long; choose a shorter"),
     "dangling_link": (_dangling_link, "it is a link to a folder that does not exist"),
     "link_loop": (_link_loop, "it is a link that leads back to itself"),
     "pdf_is_a_folder": (_pdf_name_taken_by_a_folder,

@@ -33,7 +33,7 @@ def encode(files: dict[str, set[str]], complete: bool) -> bytes:
 
 
 def read(folder: Path) -> dict[str, set[str]]:
-    """The files the manifest in `folder` lists (name → digests); empty if it is missing or unreadable."""
+    """The files listed by the manifest in `folder` (name → digests); empty if there is none."""
     try:
         record = json.loads((folder / NAME).read_bytes())
         files = record["files"]

@@ -1,4 +1,4 @@
-"""Write a build's files into the output folder all at once: a reader sees the old set or the new set.
+"""Write a build's files into the output folder at once: a reader sees the old set or the new one.
 
 `write_all` locks the folder, tidies what killed builds left, then publishes the files in one
 step by swapping in a filled hidden folder (swap.py), or, where that cannot be done, replaces
