@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .errors import KitError, Problem
-from .write import OutputError
+from .errors import KitError, OutputError, Problem
 
 BUG_REPORT = "this is a bug in appealkit; please report it with your kit.yaml and this message"
 

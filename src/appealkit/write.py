@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from . import folder_lock, inplace, killpoints, manifest, swap
+from .errors import OutputError
 from .manifest import LOCK, NAME
 
 __all__ = ["LOCK_WAIT", "OutputError", "write_all"]
@@ -31,14 +32,6 @@ _REASONS = {
     errno.ELOOP: "it is a link that leads back to itself (a loop); choose another --out",
     errno.ENOENT: "it disappeared while appealkit was writing; build again",
 }
-
-
-class OutputError(Exception):
-    """The output folder cannot take the files; `str()` is one line naming the folder and why."""
-
-    def __init__(self, folder: Path, reason: str) -> None:
-        self.folder, self.reason = folder, reason
-        super().__init__(f"cannot write to '{folder}': {reason}")
 
 
 def write_all(out_dir: Path, files: dict[str, bytes], *, wait: float = LOCK_WAIT) -> list[Path]:
