@@ -27,11 +27,12 @@ _REASONS = {
     errno.EPERM: "permission denied; choose a folder you may write to",
     errno.EROFS: "the disk is read-only; choose another folder",
     errno.ENOSPC: "the disk is full; free some space, then build again",
-    getattr(errno, "EDQUOT", errno.ENOSPC): "your disk quota is used up; free some space, then build again",
     errno.ENAMETOOLONG: "the name is too long; choose a shorter --out",
     errno.ELOOP: "it is a link that leads back to itself (a loop); choose another --out",
     errno.ENOENT: "it disappeared while appealkit was writing; build again",
 }
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    _REASONS[errno.EDQUOT] = "your disk quota is used up; free some space, then build again"
 
 
 def write_all(out_dir: Path, files: dict[str, bytes], *, wait: float = LOCK_WAIT) -> list[Path]:
