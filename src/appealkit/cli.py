@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .errors import KitError, Problem
+from .errors import KitError, OutputError, Problem
 
 BUG_REPORT = "this is a bug in appealkit; please report it with your kit.yaml and this message"
 REINSTALL = "reinstall appealkit (pip install --force-reinstall appealkit)"
@@ -17,7 +17,7 @@ REINSTALL = "reinstall appealkit (pip install --force-reinstall appealkit)"
 
 def main(argv: list[str] | None = None, stdout: TextIO | None = None,
          stderr: TextIO | None = None) -> int:
-    """Run a command; return the exit status (0 ok, 1 internal failure, 2 bad input)."""
+    """Run a command; return the exit status (0 ok, 1 internal failure, 2 bad input or output folder)."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
     parser = _parser()
     try:
@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
         count = len(error.problems)
         what = "nothing written" if args.command == "build" else "not valid"
         print(f"appealkit: {count} problem{'s' * (count != 1)} in {kit}; {what}", file=err)
+        return 2
+    except OutputError as error:  # the output folder or its disk: the user's to fix, not a bug
+        print(f"appealkit: {error}; nothing written", file=err)
         return 2
     except Exception as error:  # noqa: BLE001 - users get one line, developers --debug
         if args.debug:

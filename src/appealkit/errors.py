@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from .records import record
 
-__all__ = ["KitError", "Mark", "Problem", "mark_for", "sort_problems"]
+__all__ = ["KitError", "Mark", "OutputError", "Problem", "mark_for", "sort_problems"]
 
 
 @record(order=True)
@@ -81,3 +82,14 @@ class KitError(Exception):
     def __reduce__(self) -> tuple[type[KitError], tuple[list[Problem]]]:
         # Exceptions pickle through their args; ours are problems, not a message.
         return (KitError, (self.problems,))
+
+
+class OutputError(Exception):
+    """The output folder cannot take the files; `str()` is one line naming the folder and why.
+
+    Raised by write.py; here so that the command line knows it without importing the writer.
+    """
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        self.folder, self.reason = folder, reason
+        super().__init__(f"cannot write to '{folder}': {reason}")
