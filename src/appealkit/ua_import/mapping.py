@@ -336,7 +336,8 @@ def _map_copies(draft: Draft, lines: list[Line]) -> None:
         if _NO_FIXED_ADDRESS.search(text) or len(group) < 3:
             target = TargetDraft("copy", title=plain(group[0].text).rstrip(",;"),
                                  fixed_address=False)
-            target.comments.append(f"The document says: '{text}'")
+            said = "; ".join(plain(line.text) for line in group)
+            target.comments.append(f"The document says: '{said}'")
             draft.note("todo", "targets", f"copy to '{target.title}': it has no fixed address; "
                        "fill in the one in your country and remove the # signs", group[0])
         else:

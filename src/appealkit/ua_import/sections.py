@@ -126,5 +126,6 @@ def paragraphs(lines: tuple[Line, ...] | list[Line]) -> list[Paragraph]:
 
 
 def plain_inline(text: str) -> str:
-    """A line of running text: spaces tidied, a Markdown line break's backslash dropped."""
-    return " ".join(text.rstrip("\\").split())
+    """A line of running text: spaces tidied, Markdown's heading marks and line-break
+    backslash dropped (bold and links stay: kit.yaml has them too)."""
+    return " ".join(re.sub(r"^\s*#+\s+", "", text).rstrip("\\").split())
