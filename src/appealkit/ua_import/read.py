@@ -55,6 +55,10 @@ def read_lines(path: Path) -> list[Line]:
     return lines
 
 
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
 def _clean(text: str) -> str:
     return _CONTROL.sub("", text.replace("\t", " ").replace("\u00a0", " ")).rstrip()
 
@@ -87,7 +91,8 @@ def read_docx(path: Path) -> list[Line]:
     try:
         document = docx.Document(str(path))
     except Exception as error:  # python-docx raises several kinds for a damaged file
-        raise UnreadableDocument(f"this is not a Word document that can be read ({error})") from None
+        raise UnreadableDocument(
+            f"this is not a Word document that can be read ({_one_line(error)})") from None
     lines: list[Line] = []
     for number, paragraph in enumerate(_docx_paragraphs(document), start=1):
         for text in _docx_text(paragraph).split("\n"):
@@ -153,7 +158,8 @@ def read_pdf(path: Path) -> list[Line]:
     try:
         pdf = pypdfium2.PdfDocument(str(path))
     except Exception as error:  # pypdfium2.PdfiumError and OSError
-        raise UnreadableDocument(f"this is not a PDF that can be read ({error})") from None
+        raise UnreadableDocument(
+            f"this is not a PDF that can be read ({_one_line(error)})") from None
     lines: list[Line] = []
     try:
         for number in range(len(pdf)):
