@@ -129,8 +129,8 @@ def _lint_untranslated(kit: Kit) -> list[tuple[str, int | None, str]]:
     from .ua_import.marker import UNTRANSLATED, is_untranslated
 
     return [
-        (path, None, f"not translated yet: write the '{language}' text in place of "
-                     f"'{UNTRANSLATED} …', which the pack would print")
+        (path, None, (f"not translated yet: write the '{language}' text in place of "
+                      f"'{UNTRANSLATED} …', which the pack would print"))
         for path, language, text in iter_texts(kit)
         if (path.startswith("letters.") or ".salutation." in path) and is_untranslated(text)
     ]

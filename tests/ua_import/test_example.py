@@ -8,12 +8,20 @@ from pathlib import Path
 import pypdfium2
 import pytest
 import yaml
+from conftest import EXAMPLE
+from ua_helpers import (
+    BEFORE,
+    DOCUMENTS,
+    import_to,
+    imported_kit,
+    paragraphs_of,
+    shown,
+    uncomment_suggestions,
+    words,
+)
 
 from appealkit.build import build_pack
 from appealkit.load import load_kit
-from conftest import EXAMPLE
-from ua_helpers import (BEFORE, DOCUMENTS, import_to, imported_kit, paragraphs_of, shown,
-                        uncomment_suggestions, words)
 
 DOCUMENT = DOCUMENTS / "pakistan-refugees.txt"
 

@@ -6,8 +6,15 @@ import datetime as dt
 
 import pytest
 
-from appealkit.ua_import.fields import (clean_links, find_dates, parse_channel, parse_date,
-                                        parse_languages, parse_people, sentence_case)
+from appealkit.ua_import.fields import (
+    clean_links,
+    find_dates,
+    parse_channel,
+    parse_date,
+    parse_languages,
+    parse_people,
+    sentence_case,
+)
 
 
 @pytest.mark.parametrize("text", [

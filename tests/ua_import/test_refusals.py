@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from ua_helpers import DOCUMENTS, import_to
 
 EXAMPLE_UA = DOCUMENTS / "pakistan-refugees.txt"
@@ -37,13 +36,13 @@ def test_an_urgent_action_without_take_action(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "data", "reason"), [
-    ("ua.odt", b"PK\x03\x04", "cannot read '.odt' files; save the document as one of .docx, "
-                              ".markdown, .md, .pdf, .txt"),
+    ("ua.odt", b"PK\x03\x04",
+     "cannot read '.odt' files; save the document as one of .docx, .markdown, .md, .pdf, .txt"),
     ("ua.txt", b"", "the document has no text in it"),
-    ("ua.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "this is not a text file, although its name ends "
-                                             "in '.txt'"),
-    ("ua.txt", "URGENT ACTION\n\nCaf\u00e9".encode("latin-1"), "line 3 is not UTF-8 text; save "
-                                                               "the file as UTF-8"),
+    ("ua.txt", b"\x89PNG\r\n\x1a\n\x00\x00",
+     "this is not a text file, although its name ends in '.txt'"),
+    ("ua.txt", "URGENT ACTION\n\nCaf\u00e9".encode("latin-1"),
+     "line 3 is not UTF-8 text; save the file as UTF-8"),
     ("ua.pdf", b"%PDF-1.4 broken", "this is not a PDF that can be read"),
     ("ua.docx", b"PK\x03\x04 broken", "this is not a Word document that can be read"),
 ])

@@ -6,9 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from conftest import run_cli
+
 from appealkit.load import load_kit
 from appealkit.model import Kit
-from conftest import run_cli
 
 DOCUMENTS = Path(__file__).parent / "documents"
 BEFORE = dt.date(2025, 7, 1)  # before every sample's deadline

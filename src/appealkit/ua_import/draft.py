@@ -126,8 +126,8 @@ def _target(target: TargetDraft) -> list[str]:
     body.append("  address:")
     address = target.address or (["(street)", "(postcode and city)"]
                                  if not target.fixed_address else [])
-    body += [f"    - {_scalar(line)}" for line in address] or [f"    - \"\"    # {_TODO} the "
-                                                                  "postal address, a line each"]
+    missing = f"    - \"\"    # {_TODO} the postal address, a line each"
+    body += [f"    - {_scalar(line)}" for line in address] or [missing]
     country = target.country or ("(your country)" if not target.fixed_address else "")
     body += _value("country", country, "the country of the address", indent=2)
     for key, value in target.channels.items():

@@ -10,8 +10,18 @@ from .. import schema
 from ..records import record
 
 __all__ = [
-    "Channel", "DATE_PATTERNS", "LANGUAGE_TAGS", "MONTHS", "clean_links", "find_dates",
-    "parse_channel", "parse_date", "parse_languages", "parse_people", "sentence_case", "find_url",
+    "DATE_PATTERNS",
+    "LANGUAGE_TAGS",
+    "MONTHS",
+    "Channel",
+    "clean_links",
+    "find_dates",
+    "find_url",
+    "parse_channel",
+    "parse_date",
+    "parse_languages",
+    "parse_people",
+    "sentence_case",
 ]
 
 MONTHS = {

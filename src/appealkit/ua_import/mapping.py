@@ -11,8 +11,18 @@ import datetime as dt
 import re
 
 from ..records import field, record
-from .fields import (LANGUAGE_TAGS, Channel, clean_links, find_url, parse_channel, parse_date,
-                     parse_languages, parse_people, sentence_case, valid_channel)
+from .fields import (
+    LANGUAGE_TAGS,
+    Channel,
+    clean_links,
+    find_url,
+    parse_channel,
+    parse_date,
+    parse_languages,
+    parse_people,
+    sentence_case,
+    valid_channel,
+)
 from .marker import UNTRANSLATED, untranslated
 from .read import Line, UnreadableDocument
 from .sections import Paragraph, Section, find_sections, paragraphs, plain

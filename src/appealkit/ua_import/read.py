@@ -8,11 +8,12 @@ paragraphs, and `where` saying how a person finds the line again in the original
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from ..records import record
 
-__all__ = ["Line", "UnreadableDocument", "read_lines", "READERS"]
+__all__ = ["READERS", "Line", "UnreadableDocument", "read_lines"]
 
 # Characters kit.yaml refuses (controls other than tab and newline) and the soft hyphen.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad]")
@@ -90,7 +91,7 @@ def read_docx(path: Path) -> list[Line]:
         raise UnreadableDocument(f"reading Word documents needs python-docx: {_EXTRA}") from None
     try:
         document = docx.Document(str(path))
-    except Exception as error:  # python-docx raises several kinds for a damaged file
+    except Exception as error:  # noqa: BLE001 - python-docx raises several kinds for a damaged file
         raise UnreadableDocument(
             f"this is not a Word document that can be read ({_one_line(error)})") from None
     lines: list[Line] = []
@@ -152,12 +153,12 @@ def _bold(text: str) -> str:
 def read_pdf(path: Path) -> list[Line]:
     """A PDF's text layer, line by line; a wider gap than the usual line spacing starts a paragraph."""
     try:
-        import pypdfium2  # from the optional 'import' extra
+        import pypdfium2  # type: ignore[import-untyped,unused-ignore]  # the optional import extra
     except ImportError:
         raise UnreadableDocument(f"reading PDF files needs pypdfium2: {_EXTRA}") from None
     try:
         pdf = pypdfium2.PdfDocument(str(path))
-    except Exception as error:  # pypdfium2.PdfiumError and OSError
+    except Exception as error:  # noqa: BLE001 - pypdfium2.PdfiumError, OSError and more
         raise UnreadableDocument(
             f"this is not a PDF that can be read ({_one_line(error)})") from None
     lines: list[Line] = []
@@ -181,7 +182,7 @@ def _page_lines(page: object, page_number: int) -> list[Line]:
     rows = _text_rows(page)
     if not rows:
         return []
-    steps = [above[0] - below[0] for above, below in zip(rows, rows[1:])]
+    steps = [above[0] - below[0] for above, below in pairwise(rows)]
     # The usual line spacing is the small one: a page of short paragraphs has more gaps than lines.
     usual = sorted(steps)[len(steps) // 10] if steps else 0.0
     lines: list[Line] = []
@@ -220,7 +221,7 @@ def _text_rows(page: object) -> list[tuple[float, str]]:
 
 def _join_row(row: list[tuple[float, float, float, float, str]]) -> str:
     text = row[0][4]
-    for before, piece in zip(row, row[1:]):
+    for before, piece in pairwise(row):
         gap = piece[2] - before[3]
         joiner = " " if gap > 0.15 * piece[1] and not text.endswith(" ") else ""
         text += joiner + piece[4]
