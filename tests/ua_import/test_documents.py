@@ -8,7 +8,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from ua_helpers import BEFORE, DOCUMENTS, imported_kit, make_docx, make_pdf, paragraphs_of, shown
+from ua_helpers import (
+    BEFORE,
+    DOCUMENTS,
+    imported_kit,
+    make_docx,
+    make_pdf,
+    paragraphs_of,
+    run_cli,
+    shown,
+)
 
 from appealkit.load import load_kit
 from appealkit.model import Kit
@@ -135,8 +144,6 @@ def test_a_draft_missing_deadline_and_link_says_why_it_does_not_check(tmp_path: 
                     if not line.startswith(("PLEASE TAKE ACTION", "LINK TO PREVIOUS")))
     document = tmp_path / "ua.txt"
     document.write_text(cut, encoding="utf-8")
-    from conftest import run_cli
-
     status, out, _ = run_cli("import", str(document), "--out", str(tmp_path / "kit.yaml"))
     assert status == 0
     assert "ua.txt: action.deadline: no 'PLEASE TAKE ACTION AS SOON AS POSSIBLE UNTIL'" in out

@@ -8,20 +8,11 @@ from pathlib import Path
 import pypdfium2
 import pytest
 import yaml
-from conftest import EXAMPLE
-from ua_helpers import (
-    BEFORE,
-    DOCUMENTS,
-    import_to,
-    imported_kit,
-    paragraphs_of,
-    shown,
-    uncomment_suggestions,
-    words,
-)
 
 from appealkit.build import build_pack
 from appealkit.load import load_kit
+from ua_helpers import (BEFORE, DOCUMENTS, EXAMPLE, import_to, imported_kit, paragraphs_of,
+                        run_cli, shown, uncomment_suggestions, words)
 
 DOCUMENT = DOCUMENTS / "pakistan-refugees.txt"
 
@@ -117,8 +108,6 @@ def test_the_urdu_letter_is_marked_untranslated_and_check_warns(imported) -> Non
 
 
 def test_strict_check_refuses_the_untranslated_letter(imported) -> None:  # type: ignore[no-untyped-def]
-    from conftest import run_cli
-
     status, _, err = run_cli("check", str(imported[3]), "--today", "2025-07-01", "--strict")
     assert status == 2
     assert re.search(r"kit\.yaml:\d+:\d+: letters\.ur\.body: not translated yet", err)

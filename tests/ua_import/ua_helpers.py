@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
-from conftest import run_cli
-
+from appealkit.cli import main
 from appealkit.load import load_kit
 from appealkit.model import Kit
 
 DOCUMENTS = Path(__file__).parent / "documents"
+EXAMPLE = Path(__file__).resolve().parents[2] / "kit.yaml"  # the example kit of the repository
 BEFORE = dt.date(2025, 7, 1)  # before every sample's deadline
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """Run the command line in-process; (status, stdout, stderr). (tests/conftest.py has the same,
+    but `conftest` names another module when the whole suite runs.)"""
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), stdout=out, stderr=err)
+    return status, out.getvalue(), err.getvalue()
 
 
 def import_to(tmp_path: Path, document: Path, *extra: str) -> tuple[int, str, str, Path]:

@@ -64,7 +64,7 @@ LANGUAGE_TAGS = {
 }
 _CHANNELS = {
     "fax": "fax", "tel": "phone", "telephone": "phone", "phone": "phone", "mobile": "phone",
-    "email": "email", "e-mail": "email", "mail": "email", "x": "x", "twitter": "x",
+    "email": "email", "e-mail": "email", "x": "x", "twitter": "x",
     "x/twitter": "x", "twitter/x": "x", "x (twitter)": "x", "twitter (x)": "x",
     "facebook": "facebook", "instagram": "instagram", "website": "website", "web": "website",
     "salutation": "salutation",
