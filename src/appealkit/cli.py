@@ -71,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     _kit_options(check)
     check.set_defaults(run=_check)
 
+    from .ua_import.command import add_import_command
+
+    add_import_command(commands)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of kit.yaml",
                                  description="Print the JSON Schema editors use to check kit.yaml.")
     schema.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)

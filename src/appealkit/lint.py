@@ -39,6 +39,7 @@ def lint_kit(kit: Kit, locate: Locate, today: dt.date) -> list[Problem]:
     """All warnings for a valid kit, each located by `locate(key path, offset in its text)`."""
     found: list[tuple[str, int | None, str]] = []
     found += _lint_deadline(kit, today)
+    found += _lint_untranslated(kit)
     for path, language, text in iter_texts(kit):
         if is_markup(path):
             found += [(path, offset, message) for offset, message in _lint_markup(text)]
@@ -121,6 +122,18 @@ def _lint_deadline(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]
     else:
         message += "; set a new deadline, or add action.after_deadline with advice for late appeals"
     return [("action.deadline", None, message)]
+
+
+def _lint_untranslated(kit: Kit) -> list[tuple[str, int | None, str]]:
+    """Letters and greetings still holding `appealkit import`'s UNTRANSLATED marker."""
+    from .ua_import.marker import UNTRANSLATED, is_untranslated
+
+    return [
+        (path, None, (f"not translated yet: write the '{language}' text in place of "
+                      f"'{UNTRANSLATED} …', which the pack would print"))
+        for path, language, text in iter_texts(kit)
+        if (path.startswith("letters.") or ".salutation." in path) and is_untranslated(text)
+    ]
 
 
 def _lint_markup(text: str) -> list[tuple[int, str]]:
