@@ -46,10 +46,21 @@ def cluster_text(run: GlyphRun, cluster: Sequence[Glyph]) -> str:
 
 
 def _strong_rtl_around(text: str, index: int) -> bool:
-    """True if the characters on both sides of text[index] are right-to-left letters."""
-    before = text[index - 1] if index > 0 else ""
-    after = text[index + 1] if index + 1 < len(text) else ""
+    """True if the letters on both sides of text[index] are right-to-left letters.
+
+    A combining mark (zer in وزیرِ) takes the direction of the letter it sits on, so the
+    search looks past marks to that letter.
+    """
+    before = _letter(text, index - 1, -1)
+    after = _letter(text, index + 1, 1)
     return all(c and unicodedata.bidirectional(c) in ("R", "AL") for c in (before, after))
+
+
+def _letter(text: str, index: int, step: int) -> str:
+    """The first character from text[index] in direction `step` that is not a combining mark."""
+    while 0 <= index < len(text) and unicodedata.bidirectional(text[index]) == "NSM":
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
 
 
 def direction_mark(base: Direction) -> str:
