@@ -165,7 +165,7 @@ def test_example_urdu_is_clean() -> None:
         ),
         ("\u06a9\u06cc\u0627 ?", 4, "Latin question mark '?' in Urdu text; use '\u061f' (U+061F)"),
         (
-            "'\u0645\u0646\u0635\u0648\u0628\u06c1'.",
+            "\u2018\u0645\u0646\u0635\u0648\u0628\u06c1\u2019.",
             8,
             "Latin full stop '.' in Urdu text; use '\u06d4' (U+06D4)",
         ),
@@ -191,7 +191,7 @@ def test_urdu_orthography(text: str, offset: int, message: str) -> None:
         "\u0645\u062d\u062a\u0631\u0645 \u0648\u0632\u06cc\u0631\u0650 \u062f\u0627\u062e\u0644\u06c1 \u0635\u0627\u062d\u0628\u060c",
         "\u06a9\u0645 \u0627\u0632 \u06a9\u0645 1,080,312 \u0627\u0648\u0631 1.4",  # Western numbers keep their separators
         "\u062c\u06cc-5/1\u060c \u0627\u0633\u0644\u0627\u0645 \u0622\u0628\u0627\u062f",
-        "\u06f1\u066c\u06f0\u06f8\u06f0\u066c\u06f3\u06f1\u06f2",
+        "\u06f1\u06f0 \u0644\u0627\u06a9\u06be \u06f8\u06f0 \u06c1\u0632\u0627\u0631 \u06f3\u06f1\u06f2",
         "[\u0627\u0639\u0644\u0627\u0646](https://example.org/a.b,c?d=1)",  # addresses are not Urdu
         "Latin text. With, punctuation?",
     ],
@@ -209,10 +209,10 @@ def test_urdu_warnings_are_located_in_every_urdu_field(tmp_path: Path) -> None:
     path = variant(
         tmp_path,
         ("      ur: محترم وزیرِ داخلہ صاحب،", "      ur: محترم وزير داخلہ صاحب،"),
-        ("        name: سید محسن رضا نقوی", "        name: سيد محسن رضا نقوی"),
+        ("        name: جناب سید محسن", "        name: جناب سيد محسن"),
         ("          - اسلام آباد، پاکستان", "          - اسلام آباد, پاکستان"),
         ("مقیم کم از کم ۱۴ لاکھ افغان باشندوں**", "مقیم کم از کم 14 لاکھ افغان باشندوں**"),
-        ("    closing: آپ کا مخلص،", "    closing: آپ كا مخلص."),
+        ("    closing: والسلام،", "    closing: آپ كا مخلص."),
     )
     _, found = load_kit(path, today=BEFORE)
     urdu = [(w.path, position(w), w.message.split(";")[0]) for w in found if "Urdu" in w.message]

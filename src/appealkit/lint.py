@@ -45,6 +45,7 @@ def lint_kit(kit: Kit, locate: Locate, today: dt.date) -> list[Problem]:
             found += [(path, offset, message) for offset, message in _lint_markup(text)]
         if language == "ur" or language.startswith("ur-"):
             found += [(path, offset, message) for offset, message in lint_urdu(text)]
+            found += [(path, offset, message) for offset, message in _lint_closing(path, text)]
     return [
         Problem(locate(path, offset), path, message, "warning") for path, offset, message in found
     ]
@@ -169,6 +170,8 @@ def lint_urdu(text: str) -> list[tuple[int, str]]:
             found.setdefault(message, []).append(i)
     results = [(offsets[0], _count(message, len(offsets))) for message, offsets in found.items()]
     results += _lint_digits(text)
+    results += _lint_ascii_quotes(text) + _lint_thousands_separator(text)
+    results += _lint_unbound_abbreviations(text)
     return sorted(results)
 
 
@@ -242,3 +245,57 @@ def _mask_urls(text: str) -> str:
 
 def _count(message: str, count: int) -> str:
     return message if count == 1 else f"{message} ({count} times; the first is here)"
+
+
+# -- Pakistani letter conventions (see /work/shared/urdu-glossary.md) ----------------------
+
+_MASCULINE_CLOSING = re.compile("آپ\\s+کا\\s+مخلص")
+_ASCII_QUOTE = re.compile("['\"]")
+_THOUSANDS_SEPARATOR = "\u066c"
+# A bracketed run of two to six short Urdu words, e.g. (یو این ایچ سی آر): an abbreviation
+# read letter by letter, which must not be split across lines.
+_ABBREVIATION = re.compile("\\(((?:[\u0620-\u06ff]{1,3}[ \u00a0]){1,5}[\u0620-\u06ff]{1,3})\\)")
+
+
+def _lint_closing(path: str, text: str) -> list[tuple[int, str]]:
+    """A closing that only a man can sign: (offset, message)."""
+    if not path.endswith(".closing"):
+        return []
+    found = _MASCULINE_CLOSING.search(text)
+    if not found:
+        return []
+    return [(found.start(), f"closing '{text.strip()}' is masculine (a woman writes 'آپ کی مخلص'); "
+             "use 'والسلام،' or 'مخلص،', which suit every signer")]
+
+
+def _lint_ascii_quotes(text: str) -> list[tuple[int, str]]:
+    """ASCII quotation marks, which print as thin Latin ticks from the Latin font."""
+    offsets = [m.start() for m in _ASCII_QUOTE.finditer(text)]
+    if not offsets:
+        return []
+    quote = text[offsets[0]]
+    use = "‘ ’ (U+2018, U+2019)" if quote == "'" else "“ ” (U+201C, U+201D)"
+    message = (f"ASCII quotation mark {quote!r} in Urdu text prints as a thin Latin tick; "
+               f"use {use}, which the Nastaliq font draws")
+    return [(offsets[0], _count(message, len(offsets)))]
+
+
+def _lint_thousands_separator(text: str) -> list[tuple[int, str]]:
+    """U+066C in a number: many Pakistani readers take it for an apostrophe."""
+    offsets = [i for i, char in enumerate(text) if char == _THOUSANDS_SEPARATOR]
+    if not offsets:
+        return []
+    message = ("Arabic thousands separator '٬' (U+066C) in Urdu text reads like an apostrophe; "
+               "write the number as Pakistani readers count ('۱۰ لاکھ ۸۰ ہزار ۳۱۲') "
+               "or in Western digits (1,080,312)")
+    return [(offsets[0], _count(message, len(offsets)))]
+
+
+def _lint_unbound_abbreviations(text: str) -> list[tuple[int, str]]:
+    """Bracketed abbreviations whose words are joined by plain spaces, so a line may split them."""
+    results = []
+    for found in _ABBREVIATION.finditer(text):
+        if " " in found.group(1):
+            results.append((found.start(), f"abbreviation '{found.group()}' may be split across "
+                            "lines; join its words with no-break spaces (U+00A0)"))
+    return results

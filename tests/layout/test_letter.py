@@ -63,8 +63,8 @@ def test_urdu_letter_on_us_letter_continues_with_an_urdu_continuation_line(pack:
         assert len(pages) == 1
         return
     assert len(pages) == 2
-    assert "سید محسن رضا نقوی · صفحہ ۲ از ۲" in normalise(pages[1])
-    assert "آپ کا مخلص،" in normalise(pages[1])
+    assert "جناب سید محسن رضا نقوی صاحب · صفحہ ۲ از ۲" in normalise(pages[1])
+    assert "والسلام،" in normalise(pages[1])
 
 
 def test_copy_targets_are_listed_on_the_letters_and_the_fact_sheet(make_kit, tmp_path) -> None:

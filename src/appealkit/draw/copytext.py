@@ -40,16 +40,31 @@ def cluster_text(run: GlyphRun, cluster: Sequence[Glyph]) -> str:
     text = cluster[0].text if len(cluster) == 1 else "".join([g.text for g in cluster])
     if run.direction is not Direction.RTL:
         return text
-    if text == " " and not _strong_rtl_around(run.text, cluster[0].cluster):
+    if text == " " and _beside_number_or_latin(run.text, cluster[0].cluster):
         text = RLM + " "
     return text[::-1]
 
 
-def _strong_rtl_around(text: str, index: int) -> bool:
-    """True if the characters on both sides of text[index] are right-to-left letters."""
-    before = text[index - 1] if index > 0 else ""
-    after = text[index + 1] if index + 1 < len(text) else ""
-    return all(c and unicodedata.bidirectional(c) in ("R", "AL") for c in (before, after))
+def _beside_number_or_latin(text: str, index: int) -> bool:
+    """True if a letter next to text[index] is one poppler sets left to right.
+
+    Poppler's reordering joins a space to a left-to-right section beside it: Latin letters,
+    digits and the number separators (the Arabic comma ، among them). Brackets, quotes and
+    combining marks (zer in وزیرِ) follow the right-to-left text, so spaces beside them need
+    no mark; a mark is looked past to the letter it sits on.
+    """
+    return any(c and unicodedata.bidirectional(c) in _POPPLER_LTR
+               for c in (_letter(text, index - 1, -1), _letter(text, index + 1, 1)))
+
+
+_POPPLER_LTR = ("L", "EN", "AN", "CS", "ES", "ET")
+
+
+def _letter(text: str, index: int, step: int) -> str:
+    """The first character from text[index] in direction `step` that is not a combining mark."""
+    while 0 <= index < len(text) and unicodedata.bidirectional(text[index]) == "NSM":
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
 
 
 def direction_mark(base: Direction) -> str:
