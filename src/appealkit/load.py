@@ -423,6 +423,8 @@ _HINTS = {
     "found unknown escape character": "a backslash starts an unknown escape in double quotes; use single quotes instead",
     "found a tab character": "a tab character; indent with spaces, not tabs",
     "found undefined tag handle": "a '!' starts an unknown tag; put the value in quotes",
+    # PyYAML 6.0.4 and later stop nesting at 1000 levels while scanning, before our own limit
+    "exceeded maximum nesting depth": f"values nest more than {MAX_DEPTH} levels deep; a kit needs fewer than 10",
 }
 
 
