@@ -102,3 +102,12 @@ def test_event_word_placeholders_and_return_address_are_checked(tmp_path: Path) 
     line, col = line_col(kit, "'By {date}'")
     assert (f"{kit}:{line}:{col}: event.words.deadline: '{{date}}' cannot be filled in here; "
             "placeholders here: {deadline}") in stderr.splitlines()
+
+
+def test_event_parts_are_the_same_bytes_every_build(tmp_path: Path) -> None:
+    parts = "handouts,poster,envelopes,labels,tally"
+    for name in ("one", "two"):
+        status, _, stderr = _build(tmp_path / name, "--parts", parts)
+        assert status == 0, stderr
+    for pdf in EVENT_FILES:
+        assert (tmp_path / "one" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()

@@ -215,3 +215,15 @@ def test_address_too_long_for_a_label_is_a_located_error(tmp_path: Path) -> None
     assert first.startswith(f"{kit}:") and "targets.0.address: the address of Minister of " \
         "Interior Syed Mohsin Raza Naqvi does not fit on an Avery L7163 label" in first
     assert not out.exists()
+
+
+def test_french_kit_gets_french_event_words_and_whole_headings(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8").replace("language: en\n", "language: fr\n", 1)
+    kit = tmp_path / "kit.yaml"
+    kit.write_text(text, encoding="utf-8")
+    files = _build(kit, tmp_path / "out", "a4", "--parts", "tally,poster")
+    (tally,) = map(normalise, page_texts(files["tally.pdf"]))
+    assert "Lettres (anglais)" in tally and "Lettres (ourdou)" in tally
+    assert " Publications " in tally  # the narrow column's heading is not split in the word
+    assert "Comment envoyer votre lettre" in tally
+    assert "Écrivez une lettre ce soir" in page_texts(files["poster.pdf"])[0]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..model import Kit
-from ..text.types import Align, Span
+from ..text import measure
+from ..text.types import Align, Span, TextStyle
 from ..words import language_name_in
 from . import styles
 from .boxes import MM, Item, Page, Part, Rect, Rule, TextBox
@@ -20,8 +21,9 @@ ROW = 8 * MM
 HEADER = 11 * MM
 GUIDE_HEIGHT = 95 * MM  # the foot of the page
 REPORT_QR = 26 * MM
-COUNT_WIDTH = 17 * MM  # each count column; name and email share the rest
+COUNT_WIDTH = 19 * MM  # each count column; name and email share the rest
 BOX = 3.5 * MM  # the consent box
+HEADING_SIZES = (7.5, 7.0, 6.5, 6.0)
 
 
 def layout_tally(kit: Kit, paper: Paper) -> Part:
@@ -65,7 +67,7 @@ def _table(kit: Kit, x: float, y: float, width: float, rows: int) -> list[Item]:
     lefts = [x + sum(widths[:i]) for i in range(len(widths))]
     items: list[Item] = [Rect(x, y, width, HEADER, fill=styles.PANEL)]
     for left, w, heading in zip(lefts, widths, headings):
-        text = set_text([Span(heading, bold=True)], styles.style(7.5, leading=1.1), w - 4)
+        text = set_text([Span(heading, bold=True)], _heading_style(heading, w - 4), w - 4)
         items.append(TextBox(left + 2, y + (HEADER - text.height) / 2, text))
     body_top = y + HEADER
     for row in range(rows):
@@ -85,6 +87,15 @@ def _table(kit: Kit, x: float, y: float, width: float, rows: int) -> list[Item]:
     for left in [*lefts, x + width]:
         items.append(Rule(left, y, left, bottom, color=styles.RULE))
     return items
+
+
+def _heading_style(heading: str, width: float) -> TextStyle:
+    """7.5 pt, or smaller down to 6 pt, so that no word of the heading is split in two."""
+    for size in HEADING_SIZES:
+        style = styles.style(size, leading=1.1)
+        if all(measure([Span(w, bold=True)], style) <= width for w in heading.split()):
+            break
+    return style
 
 
 def _report(kit: Kit, x: float, y: float, width: float) -> list[Item]:
