@@ -10,6 +10,7 @@ from conftest import EXAMPLE, TODAY, run_cli
 from pdfutil import fonts, normalise, page_count, page_texts
 
 PARTS = ["pack.pdf", "fact-sheet.pdf", "background.pdf", "letter-en.pdf", "letter-ur.pdf"]
+EVENT_PARTS = ["handouts.pdf", "poster.pdf", "envelopes.pdf", "labels.pdf", "tally.pdf"]
 
 FACT_SHEET_FACTS = [
     "1.4 MILLION REFUGEES NEED REGISTRATION RENEWAL",
@@ -26,7 +27,7 @@ FACT_SHEET_FACTS = [
 
 
 def test_build_writes_every_part(pack: dict) -> None:
-    assert sorted(pack["files"]) == sorted(PARTS)
+    assert sorted(pack["files"]) == sorted(PARTS + EVENT_PARTS)
     assert all(path.stat().st_size > 1000 for path in pack["files"].values())
     assert pack["stderr"] == ""
 

@@ -5,29 +5,50 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from collections.abc import Collection
+
 from . import draw, layout, load, write
 from .errors import Problem
+from .layout.event_parts import EVENT_PARTS, layout_event_parts
 from .layout.locale import language_name
 from .model import Kit
 from .records import replace
 
+PART_NAMES = ("pack", *EVENT_PARTS)  # what `--parts` may name
+
 
 def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
-               today: dt.date | None = None, strict: bool = False) -> tuple[list[Path], list[Problem]]:
-    """Build `pack.pdf` and every part alone into `out_dir`; return the files and the warnings.
+               today: dt.date | None = None, strict: bool = False,
+               parts: Collection[str] = PART_NAMES, labels_start: int = 1,
+               copies: int = 1) -> tuple[list[Path], list[Problem]]:
+    """Build `pack.pdf` with every part alone, and the event materials, into `out_dir`;
+    return the files and the warnings.
 
-    Raises KitError, listing every problem, for bad input; then nothing is written.
+    `parts` names what to build (PART_NAMES); `labels_start` and `copies` place the address
+    labels. Raises KitError, listing every problem, for bad input; then nothing is written.
     """
     today = today or dt.date.today()
     kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
-    parts = layout.layout_pack(kit, layout.PAPERS[paper], today)
     info = _document_info(kit)
+    files: dict[str, bytes] = {}
     with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
-        files = {"pack.pdf": draw.render_pdf(parts, info)}
-        for part in parts:  # each part alone is titled as itself, in its own language
+        if "pack" in parts:
+            files.update(_pack_files(kit, paper, today, info))
+        events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies)
+        for part in events:
             alone = replace(info, title=f"{part.title}: {kit.headline}", language=part.language)
             files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
     return write.write_all(out_dir, files), warnings
+
+
+def _pack_files(kit: Kit, paper: str, today: dt.date, info: draw.DocumentInfo
+                ) -> dict[str, bytes]:
+    parts = layout.layout_pack(kit, layout.PAPERS[paper], today)
+    files = {"pack.pdf": draw.render_pdf(parts, info)}
+    for part in parts:  # each part alone is titled as itself, in its own language
+        alone = replace(info, title=f"{part.title}: {kit.headline}", language=part.language)
+        files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
+    return files
 
 
 def _document_info(kit: Kit) -> draw.DocumentInfo:

@@ -64,6 +64,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder for the PDFs (default: output/)")
     build.add_argument("--paper", choices=("a4", "letter"), default="a4",
                        help="paper size; letters fit DL/C5-6 windows on a4, US #10 on letter")
+    build.add_argument("--parts", metavar="LIST", default=None,
+                       help="build only these, comma-separated: pack, handouts, poster, "
+                            "envelopes, labels, tally, solidarity (default: all)")
+    build.add_argument("--labels-start", metavar="N", type=int, default=1,
+                       help="the first free label on the first sheet, counted from 1 "
+                            "row by row (default: 1)")
+    build.add_argument("--copies", metavar="N", type=int, default=1,
+                       help="address labels per target (default: 1)")
     build.set_defaults(run=_build)
 
     check = commands.add_parser("check", help="validate kit.yaml without building",
@@ -110,12 +118,37 @@ def _date(text: str) -> dt.date:
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .build import build_pack
 
+    problem, parts = _event_options(args)
+    if problem:
+        print(f"appealkit: {problem}; nothing written", file=err)
+        return 2
     files, warnings = build_pack(args.kit, args.out, paper=args.paper, today=args.today,
-                                 strict=args.strict)
+                                 strict=args.strict, parts=parts,
+                                 labels_start=args.labels_start, copies=args.copies)
     _print_problems(warnings, err)
     for path in files:
         print(path, file=out)
     return 0
+
+
+def _event_options(args: argparse.Namespace) -> tuple[str | None, tuple[str, ...]]:
+    """A one-line problem with --parts, --labels-start or --copies (or None), and the parts."""
+    from .build import PART_NAMES
+    from .layout.stationery import LABEL_SHEETS
+
+    names = PART_NAMES if args.parts is None else tuple(
+        name.strip() for name in args.parts.split(",") if name.strip())
+    unknown = [name for name in names if name not in PART_NAMES]
+    if unknown or not names:
+        what = f"unknown part '{unknown[0]}'" if unknown else "no part named"
+        return f"--parts: {what}; the parts are: {', '.join(PART_NAMES)}", names
+    sheet = LABEL_SHEETS[args.paper]
+    if not 1 <= args.labels_start <= sheet.count:
+        return (f"--labels-start {args.labels_start}: the {sheet.name} sheet has labels "
+                f"1 to {sheet.count}"), names
+    if args.copies < 1:
+        return f"--copies {args.copies}: give 1 or more labels per target", names
+    return None, names
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

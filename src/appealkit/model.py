@@ -122,6 +122,44 @@ class LetterSettings:
 
 
 @record
+class EventSettings:
+    """What a letter-writing event prints besides the pack: cards, poster, envelopes, tally."""
+
+    postage: str | None = None
+    """What postage a letter abroad needs, in your words, e.g. `one international stamp`;
+    the posting guide prints no price of its own."""
+    sender_country: str | None = None
+    """The country you post from; envelopes to another country say PAR AVION / BY AIR MAIL."""
+    return_address: tuple[str, ...] = ()
+    """Return address lines printed small at the top left of each envelope."""
+    report: str | None = None
+    """The web page where the group reports its counts (http or https), printed with a QR code."""
+    report_by: dt.date | None = None
+    """Report the counts by this date (`YYYY-MM-DD`)."""
+    ask: str | None = None
+    """The ask in one line for the cards, e.g. `Renew PoR cards now`; default: the subject
+    of the letter in the fact sheet's language."""
+    summary: str | None = None
+    """What happened in two or three lines for the cards; default: the summary, cut short."""
+    why: str | None = None
+    """One line of why for the poster; default: the ask."""
+    words: dict[str, str] = field(default_factory=dict)
+    """The cards', poster's and tally's own words in your wording, by key, e.g. `tonight: …`."""
+
+
+@record
+class Solidarity:
+    """A message of solidarity to copy onto cards for the people the action is for."""
+
+    message: str
+    """The message, or the idea of it, that writers copy or adapt."""
+    dos: tuple[str, ...] = ()
+    """What to do, one short line each (e.g. `Write in simple words`)."""
+    donts: tuple[str, ...] = ()
+    """What not to do, one short line each (e.g. `Do not mention politics`)."""
+
+
+@record
 class Kit:
     """One Urgent Action: the case, the people to write to and the model letters."""
 
@@ -155,6 +193,10 @@ class Kit:
     """How the letters are dated and addressed."""
     keywords: tuple[str, ...] = ()
     """PDF keywords."""
+    event: EventSettings = field(default_factory=EventSettings)
+    """What a letter-writing event prints: postage, sender country, return address, report."""
+    solidarity: Solidarity | None = None
+    """A solidarity message for `solidarity.pdf` cards: `message`, `dos` and `donts`."""
     words: dict[str, str] = field(default_factory=dict)
     """The fact sheet's own words in your language or wording, by key, e.g. `take_action: AGISCI`."""
     marks: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

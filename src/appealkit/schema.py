@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model, records
+from .event_words import EVENT_WORD_KEYS
 from .words import WORD_KEYS
 
 __all__ = ["PATTERNS", "field_docs", "field_types", "key_fields", "kit_schema", "render_schema"]
@@ -34,6 +35,7 @@ PATTERNS: dict[tuple[str, str], str] = {
     ("Target", "x"): X_HANDLE,
     ("Target", "fax"): PHONE,
     ("Target", "phone"): PHONE,
+    ("EventSettings", "report"): URL,
 }
 ITEM_PATTERNS: dict[tuple[str, str], str] = {("Kit", "languages"): LANGUAGE}
 KEY_PATTERNS: dict[tuple[str, str], str] = {
@@ -41,7 +43,10 @@ KEY_PATTERNS: dict[tuple[str, str], str] = {
     ("Target", "salutation"): LANGUAGE,
     ("Target", "local"): LANGUAGE,
 }
-KEY_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {("Kit", "words"): WORD_KEYS}
+KEY_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
+    ("Kit", "words"): WORD_KEYS,
+    ("EventSettings", "words"): EVENT_WORD_KEYS,
+}
 ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Action", "status"): ("open", "update", "closed"),
     ("Target", "role"): ("main", "copy"),

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import model, records, schema
 from .errors import Mark, Problem
+from .validate_event import check_event
 from .lint import is_markup, iter_texts
 from .load import REJECTED, Document, Node, Source
 from .markup import find_links, parse_paragraphs, url_problem
@@ -56,11 +57,14 @@ _PLACES = {
     "LocalName": "under a language in a target's 'local'",
     "Organisation": "under 'organisation'",
     "LetterSettings": "under 'letter'",
+    "EventSettings": "under 'event'",
+    "Solidarity": "under 'solidarity'",
     "Kit": "at the top level, not indented",
 }
 _CLASSES = (
     model.Kit, model.Action, model.Target, model.Letter, model.Figure,
     model.Event, model.LocalName, model.Organisation, model.LetterSettings,
+    model.EventSettings, model.Solidarity,
 )  # fmt: skip
 
 
@@ -152,6 +156,7 @@ class _Checker:
         self.check_links(kit)
         self.check_logo(kit)
         self.check_words(kit)
+        check_event(kit, self)
         self.check_glyphs(kit)
         if self.failed:
             return None

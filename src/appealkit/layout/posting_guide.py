@@ -1,0 +1,70 @@
+"""Lay out "How to send your letter": envelope, country, air mail, postage, deadline, copies."""
+
+from __future__ import annotations
+
+from ..errors import KitError, Problem, mark_for
+from ..model import Kit
+from ..text.types import Span
+from . import styles
+from .boxes import BLACK, Item, Rect, TextBox
+from .event_common import address_lines, ev_word, needs_air_mail
+from .flow import Column, set_text
+from .locale import format_date
+
+SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # tried in turn until the guide fits its box
+
+
+def layout_posting_guide(kit: Kit, x: float, y: float, width: float, height: float
+                         ) -> list[Item]:
+    """The guide in the box at (x, y), at the largest size that fits; KitError if none does."""
+    for size in SIZES:
+        column = _guide(kit, Column(x, y, width, y + height), size)
+        if not column.overflow:
+            return column.items
+    raise KitError([Problem(mark_for(kit.marks, "targets"), "targets", (
+        f"the posting guide does not fit its {height / 72 * 25.4:.0f} mm box even at "
+        f"{SIZES[-1]:g} pt; shorten the target's address or the action's after_deadline"))])
+
+
+def guide_steps(kit: Kit) -> list[list[Span]]:
+    """The guide's steps after the address, in order; steps the kit gives no data for are left out."""
+    target, event = kit.main_target, kit.event
+    deadline = format_date(kit.action.deadline, kit.language)
+    steps = [[Span(ev_word(kit, "guide_country", country=target.country.upper()))]]
+    if needs_air_mail(kit, target):
+        steps.append([Span(ev_word(kit, "guide_airmail"))])
+    if event is not None and event.postage:
+        steps.append([Span(ev_word(kit, "guide_postage", postage=event.postage.strip()))])
+    steps.append([Span(ev_word(kit, "guide_deadline", deadline=deadline), bold=True)])
+    for copy in kit.copies:
+        steps.append([Span(ev_word(kit, "guide_copy", title=copy.title, name=copy.name))])
+    after = kit.action.after_deadline or ev_word(kit, "guide_after_default")
+    steps.append([Span(ev_word(kit, "guide_after") + " ", bold=True), Span(after)])
+    return steps
+
+
+def _guide(kit: Kit, column: Column, size: float) -> Column:
+    body = styles.style(size, leading=1.25)
+    column.add_text([Span(ev_word(kit, "guide_title"), bold=True)],
+                    styles.style(size * 1.45, role="display", leading=1.1))
+    column.advance(size * 0.5)
+    column.add_text([Span(ev_word(kit, "guide_envelope"))], body)
+    column.advance(size * 0.35)
+    _address(kit, column, size)
+    for step in guide_steps(kit):
+        column.advance(size * 0.4)
+        bullet = set_text("•", body, size)
+        column.items.append(TextBox(column.x, column.y, bullet))
+        column.add_text(step, body, indent=size * 0.9)  # a hanging indent under the bullet
+    return column
+
+
+def _address(kit: Kit, column: Column, size: float) -> None:
+    """The main target's address in a box, as it goes on the envelope."""
+    pad = size * 0.6
+    inner = Column(column.x + pad + 2, column.y + pad, column.width - 2 * pad - 2, 1e9)
+    inner.add_text("\n".join(address_lines(kit.main_target)), styles.style(size, leading=1.2))
+    height = inner.y - column.y + pad
+    column.items.append(Rect(column.x, column.y, 2, height, fill=BLACK))
+    column.items += inner.items
+    column.advance(height)
