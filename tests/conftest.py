@@ -45,6 +45,24 @@ def variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
     return path
 
 
+# The example's event: section as a group fills it in (the shipped kit leaves these commented).
+GROUP_EVENT = (
+    ("  # sender_country: United Kingdom", "  sender_country: United Kingdom"),
+    ("  # return_address:", "  return_address:"),
+    ("  #   - Amnesty Group Sheffield", "    - Amnesty Group Sheffield"),
+    ("  #   - 12 High Street", "    - 12 High Street"),
+    ("  #   - Sheffield S1 2AB", "    - Sheffield S1 2AB"),
+    ("  # report: https://…", "  report: https://www.example.org/report-your-letters"),
+    ("  # report_by: 2025-09-30", "  report_by: 2025-09-30"),
+)
+
+
+def group_kit(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    """The example kit with its event: section filled in (GROUP_EVENT), then `edits` (see variant)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    return variant(tmp_path, *GROUP_EVENT, *edits)
+
+
 def line_col(path: Path, needle: str, offset: int = 0) -> tuple[int, int]:
     """(line, column), 1-based, of the first `needle` outside comments, plus `offset` columns."""
     text = path.read_text(encoding="utf-8")

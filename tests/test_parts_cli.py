@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, TODAY, line_col, run_cli, variant
+from conftest import EXAMPLE, TODAY, group_kit, line_col, run_cli
 
 PACK_FILES = {"pack.pdf", "fact-sheet.pdf", "background.pdf", "letter-en.pdf", "letter-ur.pdf"}
 EVENT_FILES = {"handouts.pdf", "poster.pdf", "envelopes.pdf", "labels.pdf", "tally.pdf"}
@@ -59,7 +59,7 @@ def test_bad_options_exit_2_with_one_line(tmp_path: Path, argv: tuple[str, ...],
 
 
 def test_bad_event_values_are_located(tmp_path: Path) -> None:
-    kit = variant(tmp_path,
+    kit = group_kit(tmp_path,
                   ("report: https://www.example.org/report-your-letters", "report: www.example"),
                   ("report_by: 2025-09-30", "report_by: 30/09/2025"),
                   ("  #   tonight: Write a letter tonight!", "    tonite: Write!"),
@@ -81,7 +81,7 @@ def test_bad_event_values_are_located(tmp_path: Path) -> None:
 
 
 def test_event_key_at_the_top_level_points_to_event(tmp_path: Path) -> None:
-    kit = variant(tmp_path, ("\nkeywords:", "\npostage: two stamps\nkeywords:"))
+    kit = group_kit(tmp_path, ("\nkeywords:", "\npostage: two stamps\nkeywords:"))
     status, _, stderr = run_cli("check", str(kit), "--today", TODAY)
     line, col = line_col(kit, "postage: two")
     assert status == 2
@@ -90,13 +90,13 @@ def test_event_key_at_the_top_level_points_to_event(tmp_path: Path) -> None:
 
 
 def test_event_word_placeholders_and_return_address_are_checked(tmp_path: Path) -> None:
-    kit = variant(tmp_path,
+    kit = group_kit(tmp_path,
                   ("  #   tonight: Write a letter tonight!", "    deadline: 'By {date}'"),
                   ("  # words:   ", "  words:   "),
                   ("    - Sheffield S1 2AB\n", "    - Sheffield S1 2AB\n    - a\n    - b\n    - c\n"))
     status, _, stderr = run_cli("check", str(kit), "--today", TODAY)
     assert status == 2
-    line, col = line_col(kit, "    - Amnesty Group 123", 4)
+    line, col = line_col(kit, "    - Amnesty Group Sheffield", 4)
     assert (f"{kit}:{line}:{col}: event.return_address: 6 lines; an envelope's return address "
             "has room for 5: join or drop some") in stderr.splitlines()
     line, col = line_col(kit, "'By {date}'")

@@ -11,7 +11,7 @@ import zxingcpp
 
 from appealkit.layout.boxes import MM
 from appealkit.layout.stationery import LABEL_SHEETS
-from conftest import EXAMPLE, TODAY, run_cli
+from conftest import EXAMPLE, TODAY, group_kit, run_cli
 from pdfutil import normalise, page_texts, render
 
 URL = "https://www.amnesty.org/en/documents/asa33/7416/2023/en/"
@@ -37,11 +37,8 @@ SOLIDARITY = """solidarity:
 
 def _with_copy(tmp_path: Path) -> Path:
     """The example kit with a copy target in the sender's own country, and a solidarity message."""
-    text = EXAMPLE.read_text(encoding="utf-8")
-    text = text.replace("targets:\n", COPY, 1).replace("\nkeywords:", "\n" + SOLIDARITY + "keywords:")
-    path = tmp_path / "kit.yaml"
-    path.write_text(text, encoding="utf-8")
-    return path
+    return group_kit(tmp_path / "copy-kit", ("targets:\n", COPY),
+                     ("\nkeywords:", "\n" + SOLIDARITY + "keywords:"))
 
 
 def _build(kit: Path, out: Path, paper: str, *extra: str) -> dict[str, Path]:
@@ -59,7 +56,8 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     paper = request.param
     tmp = tmp_path_factory.mktemp(f"events-{paper}")
     copy_kit = _with_copy(tmp)
-    return {"paper": paper, "example": _build(EXAMPLE, tmp / "example", paper),
+    group = group_kit(tmp / "group-kit")  # the example with its event: section filled in
+    return {"paper": paper, "example": _build(group, tmp / "example", paper),
             "copy": _build(copy_kit, tmp / "copy", paper), "copy_kit": copy_kit, "tmp": tmp}
 
 
@@ -227,3 +225,13 @@ def test_french_kit_gets_french_event_words_and_whole_headings(tmp_path: Path) -
     assert " Publications " in tally  # the narrow column's heading is not split in the word
     assert "Comment envoyer votre lettre" in tally
     assert "Écrivez une lettre ce soir" in page_texts(files["poster.pdf"])[0]
+
+
+def test_the_shipped_example_prints_no_made_up_report_address_or_return_address(
+        tmp_path: Path) -> None:
+    files = _build(EXAMPLE, tmp_path / "out", "a4", "--parts", "tally,envelopes")
+    (tally,) = map(normalise, page_texts(files["tally.pdf"]))
+    assert "Report the counts" in tally and "example.org" not in tally
+    assert _codes(files["tally.pdf"]) == []  # no report address: a line to write it on, no QR code
+    (envelope,) = page_texts(files["envelopes.pdf"])
+    assert envelope.split()[-1] == "PAKISTAN" and "Sheffield" not in envelope
