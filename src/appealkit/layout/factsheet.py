@@ -13,7 +13,7 @@ from ..text.types import Align, Span
 from ..words import language_name_in, word
 from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
-from .flow import Column, set_text
+from .flow import Column, check_lines, set_text
 from .locale import format_date
 from .paper import Paper
 from .qr import layout_qr
@@ -103,6 +103,7 @@ def _banner(sheet: _Sheet, column: Column) -> None:
     if kit.organisation.name:
         name = set_text([Span(kit.organisation.name, bold=True)],
                         sheet.style(11, align=Align.END), column.width / 2)
+        check_lines(name, "organisation.name")
         column.items.append(TextBox(right - column.width / 2,
                                     column.y + (height - name.height) / 2, name, ink))
     column.advance(height + 10)
@@ -216,6 +217,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
             column.items.append(TextBox(x, top, date))
             column.items.append(Rect(x, top + 16.5, 7, 7, fill=BLACK, radius=3.5))
             text = set_text(parse_inline(event.text), sheet.style(9, leading=1.25), cell)
+            check_lines(text, f"timeline.{start + n}.text")
             column.items.append(TextBox(x, top + 28, text))
             bottom = max(bottom, top + 28 + text.height)
             column.sections.append((f"timeline.{start + n}.text", top, top + 28 + text.height))
