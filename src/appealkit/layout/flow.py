@@ -69,10 +69,11 @@ class Column:
         """How far the content runs past the bottom, in points (0 when it fits)."""
         return max(0.0, self.y - self.bottom)
 
-    def overflowing_section(self) -> str:
-        """The kit section whose text crosses or lies below the bottom edge."""
+    def overflowing_section(self, line: float | None = None) -> str:
+        """The kit section whose text crosses or lies below `line` (the bottom edge)."""
+        line = self.bottom if line is None else line
         for key, top, bottom in self.sections:
-            if bottom > self.bottom + 0.01:
+            if bottom > line + 0.01:
                 return key
         return self.sections[-1][0] if self.sections else ""
 
