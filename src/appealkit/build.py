@@ -18,9 +18,7 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
 
     Raises KitError, listing every problem, for bad input; then nothing is written.
     """
-    today = today or dt.date.today()
-    kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
-    parts = layout.layout_pack(kit, layout.PAPERS[paper], today)
+    kit, parts, warnings = lay_out_pack(kit_path, paper=paper, today=today, strict=strict)
     info = _document_info(kit)
     with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
         files = {"pack.pdf": draw.render_pdf(parts, info)}
@@ -28,6 +26,17 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
             alone = replace(info, title=f"{part.title}: {kit.headline}", language=part.language)
             files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
     return write.write_all(out_dir, files), warnings
+
+
+def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = None,
+                 strict: bool = False) -> tuple[Kit, list[layout.Part], list[Problem]]:
+    """Load, validate and lay out the pack without drawing or writing: what `check` runs.
+
+    Raises KitError for every problem a build would reject, text that does not fit included.
+    """
+    today = today or dt.date.today()
+    kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
+    return kit, layout.layout_pack(kit, layout.PAPERS[paper], today), warnings
 
 
 def _document_info(kit: Kit) -> draw.DocumentInfo:
