@@ -336,7 +336,7 @@ def _widest(target: Target, lines: list[str]) -> str:
     shorten when the block is too tall."""
     keys = ["targets.0.title", *(f"targets.0.address.{j}" for j in range(len(target.address))),
             "targets.0.country"]
-    return max(zip(map(len, lines), range(len(keys)), keys), key=lambda k: (k[0], -k[1]))[2]
+    return keys[max(range(len(lines)), key=lambda i: len(lines[i]))]  # the first if tied
 
 
 def _word(kit: Kit, key: str, **values: str) -> str:
