@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
 from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
 
 from . import draw, layout, load, write
 from .errors import Problem
@@ -27,28 +27,41 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
     `parts` names what to build (PART_NAMES); `labels_start` and `copies` place the address
     labels. Raises KitError, listing every problem, for bad input; then nothing is written.
     """
-    today = today or dt.date.today()
-    kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
-    info = _document_info(kit)
+    laid = lay_out_pack(kit_path, paper=paper, today=today, strict=strict, parts=parts,
+                        labels_start=labels_start, copies=copies)
+    info = _document_info(laid.kit)
     files: dict[str, bytes] = {}
     with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
-        if "pack" in parts:
-            files.update(_pack_files(kit, paper, today, info))
-        events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies)
-        for part in events:
-            alone = replace(info, title=f"{part.title}: {kit.headline}", language=part.language)
+        if laid.pack:
+            files["pack.pdf"] = draw.render_pdf(laid.pack, info)
+        for part in (*laid.pack, *laid.events):  # each part alone is titled as itself
+            alone = replace(info, title=f"{part.title}: {laid.kit.headline}", language=part.language)
             files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
-    return write.write_all(out_dir, files), warnings
+    return write.write_all(out_dir, files), laid.warnings
 
 
-def _pack_files(kit: Kit, paper: str, today: dt.date, info: draw.DocumentInfo
-                ) -> dict[str, bytes]:
-    parts = layout.layout_pack(kit, layout.PAPERS[paper], today)
-    files = {"pack.pdf": draw.render_pdf(parts, info)}
-    for part in parts:  # each part alone is titled as itself, in its own language
-        alone = replace(info, title=f"{part.title}: {kit.headline}", language=part.language)
-        files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
-    return files
+@dataclass(frozen=True)
+class LaidOut:
+    """A kit laid out: the pack's parts (empty when not asked for), the event materials, warnings."""
+
+    kit: Kit
+    pack: list[layout.Part]
+    events: list[layout.Part]
+    warnings: list[Problem]
+
+
+def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = None,
+                 strict: bool = False, parts: Collection[str] = PART_NAMES,
+                 labels_start: int = 1, copies: int = 1) -> LaidOut:
+    """Load, validate and lay out the chosen parts without drawing or writing: what `check` runs.
+
+    Raises KitError for every problem a build would reject, text that does not fit included.
+    """
+    today = today or dt.date.today()
+    kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
+    pack = layout.layout_pack(kit, layout.PAPERS[paper], today) if "pack" in parts else []
+    events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies)
+    return LaidOut(kit, pack, events, warnings)
 
 
 def _document_info(kit: Kit) -> draw.DocumentInfo:

@@ -75,8 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build)
 
     check = commands.add_parser("check", help="validate kit.yaml without building",
-                                description="Report every problem in kit.yaml; write nothing.")
+                                description="Report every problem in kit.yaml, text that does "
+                                            "not fit its page included; write nothing.")
     _kit_options(check)
+    check.add_argument("--paper", choices=("a4", "letter"), default="a4",
+                       help="paper size to lay the pack out on, as build does")
     check.set_defaults(run=_check)
 
     from .ua_import.command import add_import_command
@@ -152,10 +155,10 @@ def _event_options(args: argparse.Namespace) -> tuple[str | None, tuple[str, ...
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .load import load_kit
+    from .build import lay_out_pack  # the build's own layout, so check rejects what build does
 
-    _, warnings = load_kit(args.kit, today=args.today, strict=args.strict)
-    _print_problems(warnings, err)
+    laid = lay_out_pack(args.kit, paper=args.paper, today=args.today, strict=args.strict)
+    _print_problems(laid.warnings, err)
     print(f"{args.kit}: ok", file=out)
     return 0
 

@@ -286,6 +286,11 @@ def _built_glyph(font: SfntReader, comp: Composite) -> _BuiltGlyph:
     if not parts:
         return _BuiltGlyph(b"", (), 0, points, contours)
     parts[-1] = (_ARG_WORDS | _ARGS_ARE_XY, *parts[-1][1:])
+    if min(x_min, y_min) < -0x8000 or max(x_max, y_max, comp.advance) > 0x7FFF:
+        # A 'glyf' record holds 16-bit coordinates: about 32 em from the baseline at most.
+        # The layout refuses text that stacks this high (layout/limits.py, flow.check_lines).
+        raise ValueError(f"a glyph cluster reaches beyond the 16-bit coordinates of a "
+                         f"TrueType glyph ({x_min}, {y_min}, {x_max}, {y_max} font units)")
     header = struct.pack(">hhhhh", -1, x_min, y_min, x_max, y_max)
     return _BuiltGlyph(header, tuple(parts), x_min, points, contours)
 

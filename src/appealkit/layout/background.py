@@ -9,11 +9,12 @@ from ..text.types import Span
 from ..words import word
 from . import styles
 from .boxes import BLACK, Page, Part, Rect
-from .flow import Column, pour, set_text
+from .flow import Column, Unfit, pour, set_text
 from .paper import Paper
 
 BODY_SIZES = (10.0, 9.5, 9.0)  # the first that fits one page wins; else the text runs on
 GUTTER = 18.0
+MAX_PAGES = 20  # beyond this the background is refused: shorten it or link to the full report
 
 
 def layout_background(kit: Kit, paper: Paper) -> Part | None:
@@ -39,6 +40,8 @@ def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
     head.advance(4)
     head.add_text(kit.headline.upper(), styles.style(18, role="display", leading=1.0))
     head.advance(12)
+    if head.overflow:  # the fact sheet sets the headline larger, so this is rare
+        raise Unfit("headline", "the headline does not fit on the background page; shorten it")
     frames = _frames(paper, head.y)
     columns = [frames.pop(0)]
     pages_of = {id(columns[0]): 0}
@@ -54,7 +57,7 @@ def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
     gap = size * 0.6
     blocks = [(set_text(spans, body, columns[0].width), gap)
               for spans in parse_paragraphs(kit.background)]
-    pour(blocks, columns, next_column, "background")
+    pour(blocks, columns, next_column, "background", max_columns=2 * MAX_PAGES, page_columns=2)
     pages: list[list] = [[*head.items]]  # type: ignore[type-arg]
     for column in columns:
         index = pages_of[id(column)]

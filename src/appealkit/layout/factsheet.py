@@ -7,14 +7,15 @@ from pathlib import Path
 
 from ..errors import KitError, Problem, mark_for
 from ..markup import parse_inline, parse_paragraphs
-from ..model import Kit
+from ..model import Kit, Target
 from ..records import record, replace
 from ..text.types import Align, Span
 from ..words import language_name_in, word
 from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
-from .flow import Column, set_text
+from .flow import Column, check_lines, set_text
 from .locale import format_date
+from .overflow import overflow_problems
 from .paper import Paper
 from .qr import layout_qr
 
@@ -40,34 +41,20 @@ class _Sheet:
 def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
     """The fact sheet as exactly one page; KitError names the section that does not fit."""
     for size in BODY_SIZES:
-        page, column = _layout_page(_Sheet(kit, paper, size))
+        page, column, band = _layout_page(_Sheet(kit, paper, size))
         if not column.overflow:
             # Share what is left of the page out between the sections (at most doubling the
             # gaps), rather than leaving one hole above the action band.
             spare = column.bottom - column.y
             gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
             if spare > 1:
-                page, column = _layout_page(_Sheet(kit, paper, size, gap))
+                page, column, band = _layout_page(_Sheet(kit, paper, size, gap))
             return Part("fact-sheet", "Fact sheet", kit.language, (page,))
-    key = column.overflowing_section()
-    raise KitError([Problem(mark_for(kit.marks, key), key, (
-        f"text does not fit on the one-page fact sheet by {column.overflow:.0f} pt "
-        f"even at {BODY_SIZES[-1]:g} pt; the page runs out here. Shorten this or the "
-        f"sections above it (tallest first: {_tallest_sections(column)})"))])
+    problems = overflow_problems(column, band.columns, band.height, BODY_SIZES[-1])
+    raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in problems])
 
 
-def _tallest_sections(column: Column) -> str:
-    """`figures 285 pt, summary 118 pt, ...`: the kit's sections by the height they take."""
-    spans: dict[str, tuple[float, float]] = {}
-    for key, top, bottom in column.sections:
-        name = key.split(".")[0]
-        low, high = spans.get(name, (top, bottom))
-        spans[name] = (min(low, top), max(high, bottom))
-    heights = sorted(((b - t, name) for name, (t, b) in spans.items()), reverse=True)
-    return ", ".join(f"{name} {height:.0f} pt" for height, name in heights[:4])
-
-
-def _layout_page(sheet: _Sheet) -> tuple[Page, Column]:
+def _layout_page(sheet: _Sheet) -> tuple[Page, Column, _Band]:
     paper = sheet.paper
     left, top = paper.margin, paper.margin
     width = paper.width - 2 * paper.margin
@@ -80,7 +67,7 @@ def _layout_page(sheet: _Sheet) -> tuple[Page, Column]:
     _figures(sheet, column)
     _timeline(sheet, column)
     items = [*column.items, *_shift(action.items, band_top)]
-    return Page(paper.width, paper.height, tuple(items)), column
+    return Page(paper.width, paper.height, tuple(items)), column, action
 
 
 # -- banner and headline -------------------------------------------------------------------
@@ -103,6 +90,7 @@ def _banner(sheet: _Sheet, column: Column) -> None:
     if kit.organisation.name:
         name = set_text([Span(kit.organisation.name, bold=True)],
                         sheet.style(11, align=Align.END), column.width / 2)
+        check_lines(name, "organisation.name")
         column.items.append(TextBox(right - column.width / 2,
                                     column.y + (height - name.height) / 2, name, ink))
     column.advance(height + 10)
@@ -216,6 +204,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
             column.items.append(TextBox(x, top, date))
             column.items.append(Rect(x, top + 16.5, 7, 7, fill=BLACK, radius=3.5))
             text = set_text(parse_inline(event.text), sheet.style(9, leading=1.25), cell)
+            check_lines(text, f"timeline.{start + n}.text")
             column.items.append(TextBox(x, top + 28, text))
             bottom = max(bottom, top + 28 + text.height)
             column.sections.append((f"timeline.{start + n}.text", top, top + 28 + text.height))
@@ -230,6 +219,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
 class _Band:
     items: tuple[Item, ...]  # positioned with the band's top at y = 0
     height: float
+    columns: tuple[Column, ...]  # steps, contact, QR code, then the address row below them
 
 
 def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
@@ -252,7 +242,7 @@ def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
                          *_band_header(sheet, x, width, header)]
     for c in (*columns, address):
         items += c.items
-    return _Band(tuple(items), height)
+    return _Band(tuple(items), height, (*columns, address))
 
 
 def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[Item]:
@@ -272,24 +262,27 @@ def _steps(sheet: _Sheet, column: Column) -> None:
     kit, target = sheet.kit, sheet.kit.main_target
     names = [language_name_in(lang, kit.language) for lang in kit.languages]
     languages = f" {_word(kit, 'or')} ".join(names)
-    steps: list[list[Span]] = [[
+    steps: list[tuple[str, list[Span]]] = [("targets.0.title", [
         Span(_word(kit, "write"), bold=True),
         Span(" " + _word(kit, "write_how", title=target.title, languages=languages)),
-    ]]
+    ])]
     if target.email:
-        steps.append([Span(_word(kit, "email") + " ", bold=True), Span(target.email)])
+        steps.append(("targets.0.email",
+                      [Span(_word(kit, "email") + " ", bold=True), Span(target.email)]))
     if target.fax:
-        steps.append([Span(_word(kit, "fax") + " ", bold=True), Span(target.fax)])
+        steps.append(("targets.0.fax", [Span(_word(kit, "fax") + " ", bold=True), Span(target.fax)]))
     if target.phone:
-        steps.append([Span(_word(kit, "call") + " ", bold=True), Span(target.phone)])
+        steps.append(("targets.0.phone",
+                      [Span(_word(kit, "call") + " ", bold=True), Span(target.phone)]))
     if target.x:
-        steps.append([Span(_word(kit, "post") + " ", bold=True),
-                      Span(_word(kit, "post_how", handle=target.x))])
+        steps.append(("targets.0.x", [Span(_word(kit, "post") + " ", bold=True),
+                                      Span(_word(kit, "post_how", handle=target.x))]))
     for copy in kit.copies:
-        steps.append([Span(_word(kit, "copy") + " ", bold=True),
-                      Span(_word(kit, "copy_how", title=copy.title, name=copy.name))])
-    for number, step in enumerate(steps, 1):
-        _step(sheet, column, number, step)
+        index = next(i for i, t in enumerate(kit.targets) if t is copy)
+        steps.append((f"targets.{index}", [Span(_word(kit, "copy") + " ", bold=True),
+                      Span(_word(kit, "copy_how", title=copy.title, name=copy.name))]))
+    for number, (key, step) in enumerate(steps, 1):
+        _step(sheet, column, number, step, key)
     deadline = format_date(kit.action.deadline, kit.language)
     column.advance(2)
     column.add_text([Span(_word(kit, "act_before", deadline=deadline) + " ", bold=True),
@@ -297,13 +290,15 @@ def _steps(sheet: _Sheet, column: Column) -> None:
                     sheet.style(9, leading=1.3), color=styles.GREY, section="action.after_deadline")
 
 
-def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span]) -> None:
+def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span], key: str) -> None:
     disc = 15.0
     label = set_text([Span(str(number), bold=True)], sheet.style(9, align=Align.CENTER, leading=1.0), disc)
     column.items.append(Rect(column.x, column.y, disc, disc, fill=BLACK, radius=disc / 2))
     column.items.append(TextBox(column.x, column.y + (disc - label.height) / 2, label, WHITE))
+    top = column.y
     paragraph = column.add_text(spans, sheet.style(leading=1.3), indent=disc + 6)
     column.advance(max(0.0, disc - paragraph.height) + 5)
+    column.sections.append((key, top, column.y))
 
 
 def _contact(sheet: _Sheet, column: Column) -> None:
@@ -314,7 +309,7 @@ def _contact(sheet: _Sheet, column: Column) -> None:
     column.advance(3)
     column.add_text([Span(target.name, bold=True)], sheet.style(leading=1.3), section="targets.0.name")
     lines = [target.title, *target.address, target.country.upper()]
-    column.add_text("\n".join(lines), sheet.style(leading=1.3), section="targets.0.address")
+    column.add_text("\n".join(lines), sheet.style(leading=1.3), section=_widest(target, lines))
     column.advance(6)
     # The salutation in the sheet's language, or else in the first letter's that has one
     order = [sheet.kit.language, *sheet.kit.languages]
@@ -334,6 +329,14 @@ def _qr(sheet: _Sheet, column: Column) -> None:
 
 
 # -- helpers -------------------------------------------------------------------------------
+
+
+def _widest(target: Target, lines: list[str]) -> str:
+    """The key of the longest of a target's title, address lines and country: the one to
+    shorten when the block is too tall."""
+    keys = ["targets.0.title", *(f"targets.0.address.{j}" for j in range(len(target.address))),
+            "targets.0.country"]
+    return keys[max(range(len(lines)), key=lambda i: len(lines[i]))]  # the first if tied
 
 
 def _word(kit: Kit, key: str, **values: str) -> str:

@@ -9,6 +9,19 @@ from ..text import set_paragraph
 from ..text.types import Line, Paragraph, Span, TextStyle
 from .boxes import BLACK, Color, Item, TextBox
 
+TALLEST_LINE = 8.0  # ems: no real line's ink reaches this far (Nastaliq stacks take about 3)
+
+
+class Unfit(Exception):
+    """Text that no layout can place: `section` (a key path) and a message for the user.
+
+    Raised by the layouts, which know no marks; `layout_pack` turns it into a located KitError.
+    """
+
+    def __init__(self, section: str, message: str) -> None:
+        self.section, self.message = section, message
+        super().__init__(f"{section}: {message}")
+
 
 def spans_of(text: str | Sequence[Span]) -> list[Span]:
     return [Span(text)] if isinstance(text, str) else list(text)
@@ -37,6 +50,8 @@ class Column:
     def add_text(self, text: str | Sequence[Span], style: TextStyle, *, color: Color = BLACK,
                  indent: float = 0.0, section: str = "") -> Paragraph:
         paragraph = set_text(text, style, self.width - indent)
+        if section:
+            check_lines(paragraph, section)
         self.place(TextBox(self.x + indent, self.y, paragraph, color), paragraph.height, section)
         return paragraph
 
@@ -54,32 +69,62 @@ class Column:
         """How far the content runs past the bottom, in points (0 when it fits)."""
         return max(0.0, self.y - self.bottom)
 
-    def overflowing_section(self) -> str:
-        """The kit section whose text crosses or lies below the bottom edge."""
+    def overflowing_section(self, line: float | None = None) -> str:
+        """The kit section whose text crosses or lies below `line` (the bottom edge)."""
+        line = self.bottom if line is None else line
         for key, top, bottom in self.sections:
-            if bottom > self.bottom + 0.01:
+            if bottom > line + 0.01:
                 return key
         return self.sections[-1][0] if self.sections else ""
 
 
 def pour(blocks: Iterable[tuple[Paragraph, float]], columns: list[Column],
-         next_column: Callable[[], Column], section: str = "") -> None:
+         next_column: Callable[[], Column], section: str = "", *,
+         max_columns: int = 20, page_columns: int = 1) -> None:
     """Fill columns[-1] with paragraphs line by line (each followed by its gap), opening
-    new columns with `next_column` when one is full; paragraphs split between lines."""
+    new columns with `next_column` when one is full; paragraphs split between lines.
+
+    Raises Unfit when a line does not fit even in a column of its own, or when the text
+    would need more than `max_columns` columns (`page_columns` to a page).
+    """
     for paragraph, gap in blocks:
+        check_lines(paragraph, section)
         lines = paragraph.lines
+        fresh = False  # columns[-1] was opened for these lines and holds none of them yet
         while lines:
             column = columns[-1]
             count = _fitting(paragraph, lines, column)
             if count:
                 chunk = _chunk(paragraph, lines[:count])
                 column.place(TextBox(column.x, column.y, chunk), chunk.height, section)
-                lines = lines[count:]
+                lines, fresh = lines[count:], False
             if lines:
-                if not count and column.y == column.top:
-                    raise ValueError("a line is taller than a whole column")
+                if not count and fresh:
+                    raise Unfit(section, _too_tall(lines[0], column))
+                if len(columns) >= max_columns:
+                    pages = max_columns // page_columns
+                    raise Unfit(section, f"the text runs on past {pages} pages; shorten it")
                 columns.append(next_column())
+                fresh = True
         columns[-1].advance(gap)
+
+
+def check_lines(paragraph: Paragraph, section: str) -> None:
+    """Raise Unfit for a line whose ink is absurdly tall for its type size (TALLEST_LINE)."""
+    for line in paragraph.lines:
+        size = max((run.size for run in line.runs), default=0.0)
+        if size and line.ascent + line.descent > TALLEST_LINE * size:
+            raise Unfit(section, (
+                f"a line here is {line.ascent + line.descent:.0f} pt tall at {size:g} pt, "
+                f"more than {TALLEST_LINE:g} times its type size; a letter carries too many "
+                f"marks, or a joined word is too long: put spaces between words"))
+
+
+def _too_tall(line: Line, column: Column) -> str:
+    height = line.ascent + line.descent
+    room = column.bottom - column.top
+    return (f"a line here is {height:.0f} pt tall and a column has {room:.0f} pt; "
+            f"it cannot be set: shorten the word or remove marks")
 
 
 def _fitting(paragraph: Paragraph, lines: tuple[Line, ...], column: Column) -> int:

@@ -11,7 +11,7 @@ from ..records import record
 from ..text.types import Align, Paragraph, Span, TextStyle
 from . import styles
 from .boxes import MM, Item, Page, Part, Rule, TextBox
-from .flow import Column, pour, set_text
+from .flow import Column, check_lines, pour, set_text
 from .locale import format_date, is_rtl, label, language_name
 from .paper import Paper
 
@@ -23,6 +23,7 @@ HEADING_TOP = 14 * MM  # a heading in the letter's script starts here, at the to
 DATE_TOP = 27 * MM  # without one, the date sits here, above the window, at the right
 RIGHT_MARGIN = 20 * MM
 BOTTOM_MARGIN = 12 * MM  # room for the continuation line at the top of a following page
+MAX_PAGES = 10  # a model letter longer than this is refused: nobody copies it out by hand
 
 
 @record
@@ -118,7 +119,8 @@ def _layout_pages(doc: _Letter) -> _Laid:
     _heading(doc, first)
     columns = [first]
     body_top = first.y
-    pour(_body_blocks(doc), columns, lambda: _continuation(doc), f"letters.{doc.language}.body")
+    pour(_body_blocks(doc), columns, lambda: _continuation(doc), f"letters.{doc.language}.body",
+         max_columns=MAX_PAGES)
     _signature(doc, columns)
     _copies(doc, columns)
     total = len(columns)
@@ -140,11 +142,13 @@ def _window_address(doc: _Letter) -> list[Item]:
     x, width = window.x + inset, window.width - inset
     if doc.kit.letter.return_line:
         line = set_text(doc.kit.letter.return_line, styles.style(7.5, role="sans", leading=1.1), width)
+        check_lines(line, "letter.return_line")
         y = window.y + window.return_height - line.height - 2
         items += [TextBox(x, y, line), Rule(x, y + line.height + 0.8, x + line.lines[0].width,
                                             y + line.height + 0.8, line_width=0.3)]
     lines = [target.name, target.title, *target.address, target.country.upper()]
     block = set_text("\n".join(lines), styles.style(ADDRESS_SIZE, role="sans", leading=1.15), width)
+    check_lines(block, "targets.0")
     top = window.y + window.return_height + 1.5
     items.append(TextBox(x, top, block))
     return items
@@ -211,6 +215,7 @@ def _signature(doc: _Letter, columns: list[Column]) -> None:
     """The closing with a line to sign beside it, then lines for one's name and address."""
     half, gap = (doc.width - 12 * MM) / 2, 12 * MM
     closing = set_text(doc.letter.closing, doc.style(), half)
+    check_lines(closing, f"letters.{doc.language}.closing")
     row = 2.3 * doc.small  # room to sign or write by hand above each line
     first = max(closing.height, row)
     if columns[-1].y + first + row + 8 > columns[-1].bottom:

@@ -112,10 +112,11 @@ def _resolve_with_isolates(
 
 # Left-to-right tokens that UAX #9 alone would scramble in right-to-left text: the "@" of a
 # handle or the groups of a phone number would be ordered right to left (neutrals between R
-# and numbers take the embedding direction).
+# and numbers take the embedding direction). A match starts only where a run of the characters
+# it begins with starts, so a long word is scanned once, not once per letter (quadratic).
 _LTR_TOKEN = re.compile(
-    r"""[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+       # e-mail address
-      | (?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%()\[\]-]*[A-Za-z0-9/#=_~-]
+    r"""(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+  # e-mail
+      | (?<![A-Za-z0-9+.-])(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[A-Za-z0-9._~:/?#@!$&'*+,;=%()\[\]-]*[A-Za-z0-9/#=_~-]
       | (?<![\w@])[@#][A-Za-z0-9_]+                                 # @handle or #tag
       | \+[0-9]{1,3}(?:[ .-]?\(?[0-9]+\)?)*                         # international phone number
     """,
