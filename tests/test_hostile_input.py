@@ -125,10 +125,15 @@ def test_url_too_long_for_a_qr_code(tmp_path: Path, output: Path) -> None:
     refused(kit, output, where(kit, url, "action.url"), "2,900", "2,331", "error correction M")
 
 
-def test_longest_url_a_qr_code_holds_builds(tmp_path: Path, output: Path) -> None:
-    url = "https://www.example.org/" + "a" * (2331 - 24)
-    kit = kit_with(tmp_path, ("https://www.amnesty.org/en/documents/asa33/7416/2023/en/", url))
-    built(kit, output)
+def test_longest_url_fits_in_a_qr_code_and_one_more_is_refused(tmp_path: Path) -> None:
+    from appealkit.layout.qr import qr_modules
+
+    url = "https://www.example.org/" + "a" * (2331 - 24)  # lower case: all in byte mode
+    assert len(qr_modules(url)) == 177  # version 40, full
+    kit = kit_with(tmp_path, ("https://www.amnesty.org/en/documents/asa33/7416/2023/en/",
+                              url + "a"))
+    status, _, err = run_cli("check", str(kit), "--today", TODAY)
+    assert status == 2 and "2,332 characters long" in err, err
 
 
 # -- quadratic check -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from .errors import Mark, Problem
 from .lint import is_markup, iter_texts
 from .load import REJECTED, Document, Node, Source
 from .markup import find_links, parse_paragraphs, url_problem
+from .uri import QR_MAX_BYTES, find_bidi_control, to_uri
 from .words import WORD_KEYS, placeholders
 
 __all__ = ["Locator", "validate_document"]
@@ -150,6 +151,7 @@ class _Checker:
         self.check_languages(kit)
         self.check_targets(kit)
         self.check_links(kit)
+        self.check_qr_capacity(kit)
         self.check_logo(kit)
         self.check_words(kit)
         self.check_glyphs(kit)
@@ -329,6 +331,11 @@ class _Checker:
                 f"control character U+{ord(control.group()):04X} in the text; remove its escape",
             )
             return _BAD
+        bidi = find_bidi_control(text)
+        if bidi >= 0 and where not in schema.MARKUP:  # prose keeps them, closed (markup.py)
+            mark = Locator(self.source, self.nodes).char_mark(node, text, bidi)
+            self.error(mark, path, _bidi_message(text[bidi]))
+            return _BAD
         if where in schema.ENUMS:
             return self.check_enum(text, node, path, schema.ENUMS[where])
         if where in schema.PATTERNS:
@@ -507,6 +514,18 @@ class _Checker:
                     mark = Locator(self.source, self.nodes)(path, link.url_start)
                     self.error(mark, path, f"link '[{link.text}]({link.url})': {problem}")
 
+    def check_qr_capacity(self, kit: model.Kit) -> None:
+        """The QR code must hold the whole address, in the form it carries (URI, UTF-8)."""
+        url = kit.action.url if kit.action is not None else None
+        if not isinstance(url, str):
+            return
+        size = len(to_uri(url).encode("utf-8"))
+        if size > QR_MAX_BYTES:
+            self.error(self.nodes.get("action.url"), "action.url",
+                       f"the address is {size:,} characters long; a QR code at error correction "
+                       f"M holds at most {QR_MAX_BYTES:,}: use a shorter address, such as your "
+                       f"office's action page")
+
     def check_words(self, kit: model.Kit) -> None:
         """Each of the kit's own words must be one the fact sheet prints, with its placeholders."""
         for name, text in (kit.words or {}).items():
@@ -578,6 +597,12 @@ class _Checker:
                 name = unicodedata.name(char, "unnamed character")
                 message = f"the font for '{lang}' text cannot draw '{char}' (U+{ord(char):04X} {name}); replace or remove it"
                 self.error(locate(path, text.find(char)), path, message)
+
+
+def _bidi_message(control: str) -> str:
+    name = unicodedata.name(control, "direction control")
+    return (f"invisible direction control U+{ord(control):04X} ({name}) makes this text print in "
+            f"another order than it is written; delete it")
 
 
 def _font_check() -> tuple[Callable[..., Any], Callable[[str], Any]] | None:
