@@ -389,3 +389,14 @@ def test_look_alike_host_and_user_name_are_warned(tmp_path: Path, output: Path) 
     assert any(": action.url: " in w and "evil.example" in w for w in warnings), warnings
     assert any(": summary: " in w and "Cyrillic" in w and "Latin" in w for w in warnings), warnings
     assert all(link.encode() not in raw for raw in pdf_links(output / "fact-sheet.pdf"))
+
+
+@pytest.mark.parametrize("prose", ["abc \u202edef", "abc \u2067def \u202bghi", "a\u202e\u2066b\u202c"])
+def test_direction_controls_left_open_in_prose_end_with_it(prose: str) -> None:
+    from appealkit.markup import parse_inline
+    from appealkit.text.bidi import resolve_levels
+
+    ours = " step 2: write to the minister"
+    text = "".join(span.text for span in parse_inline(prose)) + ours
+    _, levels = resolve_levels(text, 0)
+    assert levels[-len(ours):] == [0] * len(ours)  # our words read left to right
