@@ -25,7 +25,7 @@ from PIL import Image
 from conftest import EXAMPLE, ROOT, TODAY, line_col, run_cli
 
 BOUND = 20.0  # seconds: generous, only to catch hangs and quadratic blow-ups
-LOCATED = re.compile(r"^\S+kit\.yaml:\d+:\d+: (warning: )?[\w.]+: .+$")
+LOCATED = re.compile(r"^\S+kit\.yaml:\d+:\d+: (warning: )?([\w.]+: )?\S.+$")
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -139,12 +139,22 @@ def test_longest_url_fits_in_a_qr_code_and_one_more_is_refused(tmp_path: Path) -
 # -- quadratic check -----------------------------------------------------------------------------
 
 
-def test_many_unclosed_links_are_fast_and_capped(tmp_path: Path) -> None:
+def _summary(tmp_path: Path, summary: str) -> Path:
     kit = tmp_path / "kit.yaml"
     text = EXAMPLE.read_text(encoding="utf-8")
     start = text.index("summary: |")
     end = text.index("\n\n", start)
-    kit.write_text(text[:start] + "summary: " + "](" * 20_000 + text[end:], encoding="utf-8")
+    kit.write_text(text[:start] + "summary: " + summary + text[end:], encoding="utf-8")
+    return kit
+
+
+def test_summary_starting_with_a_bracket_is_a_yaml_error(tmp_path: Path, output: Path) -> None:
+    kit = _summary(tmp_path, "](" * 20_000)
+    refused(kit, output, r"25:10", "invalid YAML")
+
+
+def test_many_unclosed_links_are_fast_and_capped(tmp_path: Path) -> None:
+    kit = _summary(tmp_path, "a" + "](" * 20_000)
     started = time.monotonic()
     status, _, err = run_cli("check", str(kit), "--today", TODAY)
     assert time.monotonic() - started < BOUND

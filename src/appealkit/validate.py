@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import string
@@ -71,6 +72,7 @@ class Locator:
     def __init__(self, source: Source, nodes: dict[str, Node]) -> None:
         self.source = source
         self.nodes = nodes
+        self._found: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
 
     def __call__(self, path: str, offset: int | None = None) -> Mark | None:
         node = self.node(path)
@@ -94,13 +96,29 @@ class Locator:
         # whatever YAML did to line breaks and indentation (escapes aside: then the value's start).
         if not 0 <= offset < len(value):
             return node.mark
-        char = value[offset]
-        pos = node.start - 1
-        for _ in range(value.count(char, 0, offset) + 1):
-            pos = self.source.text.find(char, pos + 1, max(node.end, node.start + 1))
-            if pos < 0:
-                return node.mark
-        return self.source.mark_at(pos)
+        in_value, in_source = self._occurrences(node, value, value[offset])
+        n = bisect.bisect_left(in_value, offset)
+        if n >= len(in_source):
+            return node.mark
+        return self.source.mark_at(in_source[n])
+
+    def _occurrences(self, node: Node, value: str, char: str) -> tuple[list[int], list[int]]:
+        """Offsets of `char` in the value and in the node's source text, found once per node
+        and character: a text with 20,000 problems is located in linear time."""
+        key = (id(node), char)
+        if key not in self._found:
+            end = max(node.end, node.start + 1)
+            self._found[key] = (_offsets(value, char, 0, len(value)),
+                                _offsets(self.source.text, char, node.start, end))
+        return self._found[key]
+
+
+def _offsets(text: str, char: str, start: int, end: int) -> list[int]:
+    found, pos = [], text.find(char, start, end)
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find(char, pos + 1, end)
+    return found
 
 
 def validate_document(document: Document) -> tuple[model.Kit | None, list[Problem], Locator]:
