@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import re
 import shutil
 import signal
@@ -182,7 +183,10 @@ def _png(width: int, height: int, idat: bytes) -> bytes:
 
 
 def _rows(width: int, height: int, filter_byte: int = 0) -> bytes:
-    return b"".join(bytes([filter_byte]) + b"\x80" * (3 * width) for _ in range(height))
+    """Pixel rows of noise (so that they compress badly), each after its filter byte."""
+    noise = random.Random(1).randbytes(3 * width * height)
+    row = 3 * width
+    return b"".join(bytes([filter_byte]) + noise[y * row:(y + 1) * row] for y in range(height))
 
 
 def _scrambled_jpeg() -> bytes:
@@ -197,7 +201,7 @@ def _scrambled_jpeg() -> bytes:
 CORRUPT = {
     "not zlib": _png(40, 20, b"this is not zlib data at all" * 4),
     "bad filter byte": _png(40, 20, zlib.compress(_rows(40, 20, filter_byte=9))),
-    "short IDAT": _png(40, 20, zlib.compress(_rows(40, 20))[:30]),
+    "short IDAT": _png(40, 20, zlib.compress(_rows(40, 20))[:1000]),  # of about 2,440
     "10000x10000 header": _png(10_000, 10_000, b"\0" * 100),
     "scrambled JPEG": _scrambled_jpeg(),
 }
@@ -234,7 +238,7 @@ def _logo_box(pdf: Path) -> tuple[float, float, float, float]:
     try:
         page = document[0]
         image = next(page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,)))
-        left, bottom, right, top = image.get_pos()
+        left, bottom, right, top = image.get_bounds()
         return left, page.get_height() - top, right - left, top - bottom
     finally:
         document.close()
@@ -254,7 +258,7 @@ def test_large_logo_is_downscaled_and_rotated_upright(tmp_path: Path, output: Pa
     try:
         page = document[0]
         image_obj = next(page.get_objects(filter=(pdfium.raw.FPDF_PAGEOBJ_IMAGE,)))
-        pixels = image_obj.get_size()
+        pixels = image_obj.get_px_size()
     finally:
         document.close()
     assert max(pixels) <= 1200, pixels

@@ -16,6 +16,7 @@ from . import model, records, schema
 from .errors import Mark, Problem
 from .lint import is_markup, iter_texts
 from .load import REJECTED, Document, Node, Source
+from .logo import LogoProblem, read_logo
 from .markup import find_links, parse_paragraphs, url_problem
 from .uri import QR_MAX_BYTES, find_bidi_control, to_uri
 from .words import WORD_KEYS, placeholders
@@ -40,14 +41,6 @@ _MONTHS = [
     "November",
     "December",
 ]
-_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
-_OTHER_IMAGES = {
-    b"GIF8": "a GIF",
-    b"<svg": "an SVG",
-    b"<?xml": "an SVG or XML",
-    b"RIFF": "a WebP",
-    b"%PDF": "a PDF",
-}
 # Where each kind of entry lives, for "check the indentation" hints.
 _PLACES = {
     "Action": "under 'action'",
@@ -574,11 +567,16 @@ class _Checker:
             return
         path = "organisation.logo"
         node = self.nodes.get(path)
-        logo, problem = _check_logo_file(self.document.path, organisation.logo)
-        if problem:
-            self.error(node, path, problem)
-        else:
-            object.__setattr__(organisation, "logo", logo)  # the checked, resolved file
+        try:
+            logo = read_logo(self.document.path, organisation.logo)
+        except LogoProblem as problem:
+            self.error(node, path, str(problem))
+            return
+        for note in logo.warnings:
+            self.warn(node, path, note)
+        # The checked file and its bytes: drawing embeds these and never opens the file again.
+        object.__setattr__(organisation, "logo", logo.path)
+        object.__setattr__(organisation, "logo_data", logo.data)
 
     def check_glyphs(self, kit: model.Kit) -> None:
         """Characters the language's font cannot draw would print as empty boxes."""
@@ -641,79 +639,6 @@ def _font_check() -> tuple[Callable[..., Any], Callable[[str], Any]] | None:
 
 def _shown_text(markup: str) -> str:
     return "\n".join("".join(s.text for s in p) for p in parse_paragraphs(markup))
-
-
-def _check_logo_file(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
-    try:
-        return _inspect_logo(kit_path, logo)
-    except (OSError, ValueError, RuntimeError) as e:  # permissions, a NUL in the name, link loops
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        return logo, f"'{logo}' cannot be read: {reason}"
-
-
-def _inspect_logo(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
-    shown = f"'{logo}'"
-    if logo.is_absolute():
-        return (
-            logo,
-            f"{shown} is not relative to the kit's folder; put the logo under assets/ and write e.g. assets/logo.png",
-        )
-    folder = kit_path.parent.resolve()
-    full = (folder / logo).resolve()
-    if not full.is_relative_to(folder):
-        return (
-            logo,
-            f"{shown} is outside the kit's folder; copy the logo into assets/ next to the kit",
-        )
-    if not full.exists():
-        near = _near_files(full)
-        hint = (
-            f"; did you mean '{near}'?"
-            if near
-            else "; check the name, or put the file under assets/"
-        )
-        return logo, f"{shown} does not exist{hint}"
-    if full.is_dir():
-        return logo, f"{shown} is a folder, not an image file"
-    if not full.is_file():  # a pipe or device: opening it could wait forever
-        return logo, f"{shown} is not an ordinary file; point to a PNG or JPEG image"
-    with open(full, "rb") as f:
-        head = f.read(8)
-    kind = next((name for magic, name in _MAGIC.items() if head.startswith(magic)), None)
-    if kind:
-        damage = _image_damage(full)
-        if damage:
-            return logo, f"{shown} is a damaged {kind} image ({damage}); export the logo again"
-        return full, None
-    kind = next(
-        (name for magic, name in _OTHER_IMAGES.items() if head.lstrip().startswith(magic)), None
-    )
-    what = f"is {kind} file" if kind else "is not a PNG or JPEG image"
-    return logo, f"{shown} {what}; save the logo as PNG (or JPEG) and point to that file"
-
-
-def _image_damage(path: Path) -> str | None:
-    """Why Pillow cannot read the image, or None; the drawing stage must not meet a broken file."""
-    from PIL import Image  # only kits with a logo pay for importing Pillow
-
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except Image.DecompressionBombError:
-        return "too many pixels"
-    except Exception as e:  # noqa: BLE001 - Pillow raises many kinds for broken files
-        reason = str(e).split("\n")[0].replace(f" '{path}'", "").replace(str(path), "the file")
-        return reason[:80] or type(e).__name__
-    return None
-
-
-def _near_files(full: Path) -> str | None:
-    try:
-        names = [p.name for p in full.parent.iterdir()] if full.parent.is_dir() else []
-    except OSError:
-        return None
-    close = _close_matches(full.name, names, n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 def _date_problem(year: int, month: int | None = None, day: int | None = None) -> str | None:
