@@ -340,11 +340,18 @@ def test_ctrl_c_prints_one_line_and_exits_130(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("date", ["20250701", "2025-W27-2", "0001-01-01", "2025-7-1"])
-def test_today_accepts_only_yyyy_mm_dd_in_range(date: str) -> None:
-    status, _, err = run_cli("check", str(EXAMPLE), "--today", date)
+@pytest.mark.parametrize("date", ["20250701", "2025-W27-2", "0001-01-01", "2025-02-30"])
+def test_today_accepts_only_yyyy_mm_dd_in_range(date: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, _ = run_cli("check", str(EXAMPLE), "--today", date)
+    err = capsys.readouterr().err  # argparse prints its usage and the error itself
     assert status == 2
-    assert f"--today: '{date}' is not a date" in err.splitlines()[-1]
+    assert f"--today: '{date}' is not a date: " in err.splitlines()[-1], err
+
+
+def test_today_in_range_is_the_build_date() -> None:
+    status, _, err = run_cli("check", str(EXAMPLE), "--today", "2025-09-16")
+    assert status == 0 and "the deadline 2025-09-15 has passed (today is 2025-09-16)" in err
 
 
 def test_kit_from_standard_input_is_explained(output: Path) -> None:

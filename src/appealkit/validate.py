@@ -21,7 +21,7 @@ from .markup import find_links, parse_paragraphs, url_problem
 from .uri import QR_MAX_BYTES, find_bidi_control, to_uri
 from .words import WORD_KEYS, placeholders
 
-__all__ = ["Locator", "validate_document"]
+__all__ = ["Locator", "date_problem", "validate_document"]
 
 _BAD: Any = object()  # a value that failed conversion; its problem is already recorded
 _DATE = re.compile(schema.DATE)
@@ -639,6 +639,14 @@ def _font_check() -> tuple[Callable[..., Any], Callable[[str], Any]] | None:
 
 def _shown_text(markup: str) -> str:
     return "\n".join("".join(s.text for s in p) for p in parse_paragraphs(markup))
+
+
+def date_problem(text: str) -> str | None:
+    """Why `text` is not a kit date (YYYY-MM-DD, years 1000-9999), or None."""
+    if not _DATE.match(text):
+        return "write it as YYYY-MM-DD, e.g. 2025-09-15"
+    year, month, day = (int(p) for p in text.split("-"))
+    return _date_problem(year, month, day)
 
 
 def _date_problem(year: int, month: int | None = None, day: int | None = None) -> str | None:
