@@ -21,9 +21,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from PIL import Image
-
 from conftest import EXAMPLE, ROOT, TODAY, line_col, run_cli
+from PIL import Image
 
 BOUND = 20.0  # seconds: generous, only to catch hangs and quadratic blow-ups
 LOCATED = re.compile(r"^\S+kit\.yaml:\d+:\d+: (warning: )?([\w.]+: )?\S.+$")
@@ -225,9 +224,9 @@ def test_corrupt_image_is_refused_by_check_and_build(tmp_path: Path, output: Pat
 
 
 def test_huge_logo_is_refused_with_the_limit(tmp_path: Path, output: Path) -> None:
-    buffer = io.BytesIO()
-    Image.new("RGB", (12_000, 12_000), "white").save(buffer, "PNG")
-    kit = _with_logo(tmp_path, buffer.getvalue())
+    packer, row = zlib.compressobj(1), b"\0" * (1 + 3 * 12_000)  # a whole, valid black PNG
+    idat = b"".join(packer.compress(row) for _ in range(12_000)) + packer.flush()
+    kit = _with_logo(tmp_path, _png(12_000, 12_000, idat))
     refused(kit, output, where(kit, "assets/logo.png", "organisation.logo"),
             "12000×12000", "16 million")
 
@@ -269,7 +268,7 @@ def test_wide_logo_leaves_room_for_the_organisation_name(tmp_path: Path, output:
     Image.new("RGB", (2000, 50), "black").save(buffer, "PNG")
     kit = _with_logo(tmp_path, buffer.getvalue())
     built(kit, output)
-    left, _, width, _ = _logo_box(output / "fact-sheet.pdf")
+    _, _, width, _ = _logo_box(output / "fact-sheet.pdf")
     document = pdfium.PdfDocument(str(output / "fact-sheet.pdf"))
     try:
         page = document[0]
@@ -358,8 +357,8 @@ def test_kit_from_standard_input_is_explained(output: Path) -> None:
     before = _contents(output)
     status, _, err = run_cli("build", "-", "--out", str(output))
     assert status == 2
-    assert err.splitlines() == ["appealkit: reading the kit from standard input ('-') is "
-                                "not supported; save it as a file, e.g. kit.yaml, and name that"]
+    assert err.splitlines() == [("appealkit: reading the kit from standard input ('-') is "
+                                 "not supported; save it as a file, e.g. kit.yaml, and name that")]
     assert _contents(output) == before
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from ..errors import KitError, Problem, mark_for
 from ..markup import parse_inline, parse_paragraphs
