@@ -24,8 +24,15 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
         args = parser.parse_args(argv)
     except SystemExit as exit:  # argparse has printed its usage message
         return int(exit.code or 0)
+    if str(getattr(args, "kit", "")) == "-":
+        print("appealkit: reading the kit from standard input ('-') is not supported; "
+              "save it as a file, e.g. kit.yaml, and name that", file=err)
+        return 2
     try:
         return int(args.run(args, out, err))
+    except KeyboardInterrupt:  # Ctrl-C: the output folder is published in one step, or not at all
+        print("appealkit: interrupted (Ctrl-C); nothing more was done", file=err)
+        return 130
     except KitError as error:
         _print_problems(error.problems, err)
         kit = getattr(args, "kit", "kit.yaml")
@@ -112,10 +119,14 @@ def _kit_options(command: argparse.ArgumentParser) -> None:
 
 
 def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-09-15") from None
+    """A `--today` date: YYYY-MM-DD only, with a year the kit's own dates may have."""
+    from .validate import date_problem
+
+    problem = date_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: {problem}")
+    year, month, day = (int(part) for part in text.split("-"))
+    return dt.date(year, month, day)
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

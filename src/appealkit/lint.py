@@ -10,6 +10,7 @@ from typing import Any
 from .errors import Mark, Problem
 from .markup import find_links, find_markup_issues
 from .model import Kit
+from .uri import BIDI_CONTROLS, misleading
 
 __all__ = ["is_markup", "iter_texts", "lint_kit", "lint_urdu"]
 
@@ -40,9 +41,11 @@ def lint_kit(kit: Kit, locate: Locate, today: dt.date) -> list[Problem]:
     found: list[tuple[str, int | None, str]] = []
     found += _lint_deadline(kit, today)
     found += _lint_untranslated(kit)
+    found += _lint_action_url(kit)
     for path, language, text in iter_texts(kit):
         if is_markup(path):
             found += [(path, offset, message) for offset, message in _lint_markup(text)]
+            found += [(path, offset, message) for offset, message in _lint_direction(text)]
         if language == "ur" or language.startswith("ur-"):
             found += [(path, offset, message) for offset, message in lint_urdu(text)]
             found += [(path, offset, message) for offset, message in _lint_closing(path, text)]
@@ -137,12 +140,32 @@ def _lint_untranslated(kit: Kit) -> list[tuple[str, int | None, str]]:
     ]
 
 
+def _lint_action_url(kit: Kit) -> list[tuple[str, int | None, str]]:
+    problem = misleading(kit.action.url)
+    return [("action.url", None, problem)] if problem else []
+
+
+def _lint_direction(text: str) -> list[tuple[int, str]]:
+    """Direction controls in prose: kept, and closed at the paragraph's end (markup.py)."""
+    offsets = [i for i, char in enumerate(text) if char in BIDI_CONTROLS]
+    if not offsets:
+        return []
+    code = f"U+{ord(text[offsets[0]]):04X}"
+    message = (f"invisible direction control {code} changes the order in which the text after it "
+               f"prints; appealkit ends its effect at the end of the paragraph, but check the "
+               f"printed text, or delete it")
+    return [(offsets[0], _count(message, len(offsets)))]
+
+
 def _lint_markup(text: str) -> list[tuple[int, str]]:
     found = list(find_markup_issues(text))
     for link in find_links(text):
         url = link.url.strip()
         if url and not url.startswith("#") and ":" in url.split("/")[0]:
-            continue  # has a scheme: validation has accepted it or reported an error
+            problem = misleading(url)  # validation has accepted it or reported an error
+            if problem:
+                found.append((link.url_start, f"link '[{link.text}]': {problem}"))
+            continue
         label = " ".join(link.text.split())
         if not url or url.startswith("#"):
             what, fix = "has no address yet", "put the full https:// address between the brackets"

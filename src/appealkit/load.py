@@ -26,6 +26,7 @@ MAX_BYTES = 1_000_000  # a real kit is about 12 kB
 MAX_NODES = 10_000  # values after alias expansion; the example kit has about 150
 MAX_DEPTH = 32  # the example kit nests 7 deep
 MAX_LISTED = 20  # bad bytes or characters reported before giving up
+MAX_REPEATS = 10  # the same problem in one text is shown this often, then counted
 REJECTED = "!rejected"  # the tag of a value whose own tag was refused: validation skips it
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
@@ -121,8 +122,24 @@ def load_kit(
     if strict:
         errors += [w.as_error() for w in warnings]
     if errors or kit is None:
-        raise KitError(errors)
-    return kit, sort_problems(warnings)
+        raise KitError(cap_repeats(errors))
+    return kit, cap_repeats(warnings)
+
+
+def cap_repeats(problems: list[Problem]) -> list[Problem]:
+    """Problems in file order, each repeated one (same key, same message) shown MAX_REPEATS
+    times, then once more as '… and 19,990 more: message'."""
+    groups: dict[tuple[str, str, str], list[Problem]] = {}
+    for problem in sort_problems(problems):
+        groups.setdefault((problem.severity, problem.path, problem.message), []).append(problem)
+    kept: list[Problem] = []
+    for group in groups.values():
+        kept += group[:MAX_REPEATS]
+        if len(group) > MAX_REPEATS:
+            rest = len(group) - MAX_REPEATS
+            last = group[MAX_REPEATS - 1]
+            kept.append(replace(last, message=f"… and {rest:,} more: {last.message}"))
+    return sort_problems(kept)
 
 
 def read_document(path: Path) -> Document:

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from .records import record
 from .text.types import Span
+from .uri import BIDI_CONTROLS, host_problem, to_uri
 
 __all__ = [
     "Link",
@@ -55,12 +56,36 @@ def parse_inline(text: str) -> list[Span]:
     for m in _LINK.finditer(text):
         _split_bold(text[pos : m.start()], None, pieces)
         label, url = m.group(1).strip(" "), m.group(2)
-        link = url if url_problem(url) is None else None
+        link = to_uri(url) if url_problem(url) is None else None  # links carry the URI form
         # A link with no text shows its address; a placeholder link shows just its text.
         _split_bold(label or url, link, pieces)
         pos = m.end()
     _split_bold(text[pos:], None, pieces)
-    return _to_spans(pieces)
+    return _close_direction_controls(_to_spans(pieces))
+
+
+# UAX #9 X1-X7: embeddings and overrides end at U+202C (PDF), isolates at U+2069 (PDI).
+_EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
+_PDF, _PDI = "\u202c", "\u2069"
+
+
+def _close_direction_controls(spans: list[Span]) -> list[Span]:
+    """Close the embeddings, overrides and isolates a paragraph leaves open, at its end, so
+    that they cannot turn the text set after it (the fact sheet's own words)."""
+    if not spans or not BIDI_CONTROLS.intersection("".join(s.text for s in spans)):
+        return spans
+    open_: list[str] = []
+    for char in "".join(s.text for s in spans):
+        if char in _EMBEDDINGS or char in _ISOLATES:
+            open_.append(char)
+        elif char == _PDF and open_ and open_[-1] in _EMBEDDINGS:
+            open_.pop()
+        elif char == _PDI and any(c in _ISOLATES for c in open_):
+            while open_.pop() not in _ISOLATES:
+                pass
+    closers = "".join(_PDI if c in _ISOLATES else _PDF for c in reversed(open_))
+    last = spans[-1]
+    return [*spans[:-1], Span(last.text + closers, last.bold, last.link)]
 
 
 def _split_bold(text: str, link: str | None, pieces: list[tuple[str, str | None]]) -> None:
@@ -121,6 +146,11 @@ def url_problem(url: str) -> str | None:
         return f"{shown} is a placeholder, not an address"
     if any(c.isspace() for c in url):
         return f"{shown} contains a space; a web address has none"
+    control = next((c for c in url if c in BIDI_CONTROLS), None)
+    if control:
+        # Not quoted: the control would turn the message itself around in a terminal.
+        return (f"the address contains the invisible direction control U+{ord(control):04X}, "
+                f"which makes it print differently from what it opens; delete it")
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
@@ -138,4 +168,4 @@ def url_problem(url: str) -> str | None:
     labels = host.split(".")
     if len(labels) < 2 or not all(_HOST_LABEL.match(label) for label in labels):
         return f"{shown} has no valid host name such as 'www.example.org'"
-    return None
+    return None if url.isascii() else host_problem(url)

@@ -109,6 +109,8 @@ class Organisation:
     """Printed in the banner and the PDF's author field."""
     logo: Path | None = None
     """A PNG or JPEG under `assets/`, printed in the banner."""
+    logo_data: bytes | None = field(default=None, compare=False, repr=False)
+    """The logo's checked image bytes, read once while checking (not a key)."""
     accent: str = "#FFD200"
     """Accent colour as `#RRGGBB`; the banner's background."""
 

@@ -53,7 +53,8 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 LETTER_DATES = ("today", "blank")  # besides a YYYY-MM-DD date
 # Fields that exist in the model but are not kit.yaml keys.
-NOT_KEYS = {("Kit", "source"), ("Kit", "marks"), ("Letter", "language")}
+NOT_KEYS = {("Kit", "source"), ("Kit", "marks"), ("Letter", "language"),
+            ("Organisation", "logo_data")}
 # Fields whose docstring says *markup*: `**bold**` and `[text](https://…)`.
 MARKUP = {("Kit", "summary"), ("Kit", "background"), ("Event", "text"), ("Letter", "body")}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import string
@@ -16,10 +17,12 @@ from .errors import Mark, Problem
 from .validate_event import check_event
 from .lint import is_markup, iter_texts
 from .load import REJECTED, Document, Node, Source
+from .logo import LogoProblem, read_logo
 from .markup import find_links, parse_paragraphs, url_problem
+from .uri import QR_MAX_BYTES, find_bidi_control, to_uri
 from .words import WORD_KEYS, placeholders
 
-__all__ = ["Locator", "validate_document"]
+__all__ = ["Locator", "date_problem", "validate_document"]
 
 _BAD: Any = object()  # a value that failed conversion; its problem is already recorded
 _DATE = re.compile(schema.DATE)
@@ -39,14 +42,6 @@ _MONTHS = [
     "November",
     "December",
 ]
-_MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
-_OTHER_IMAGES = {
-    b"GIF8": "a GIF",
-    b"<svg": "an SVG",
-    b"<?xml": "an SVG or XML",
-    b"RIFF": "a WebP",
-    b"%PDF": "a PDF",
-}
 # Where each kind of entry lives, for "check the indentation" hints.
 _PLACES = {
     "Action": "under 'action'",
@@ -74,6 +69,7 @@ class Locator:
     def __init__(self, source: Source, nodes: dict[str, Node]) -> None:
         self.source = source
         self.nodes = nodes
+        self._found: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
 
     def __call__(self, path: str, offset: int | None = None) -> Mark | None:
         node = self.node(path)
@@ -97,13 +93,29 @@ class Locator:
         # whatever YAML did to line breaks and indentation (escapes aside: then the value's start).
         if not 0 <= offset < len(value):
             return node.mark
-        char = value[offset]
-        pos = node.start - 1
-        for _ in range(value.count(char, 0, offset) + 1):
-            pos = self.source.text.find(char, pos + 1, max(node.end, node.start + 1))
-            if pos < 0:
-                return node.mark
-        return self.source.mark_at(pos)
+        in_value, in_source = self._occurrences(node, value, value[offset])
+        n = bisect.bisect_left(in_value, offset)
+        if n >= len(in_source):
+            return node.mark
+        return self.source.mark_at(in_source[n])
+
+    def _occurrences(self, node: Node, value: str, char: str) -> tuple[list[int], list[int]]:
+        """Offsets of `char` in the value and in the node's source text, found once per node
+        and character: a text with 20,000 problems is located in linear time."""
+        key = (id(node), char)
+        if key not in self._found:
+            end = max(node.end, node.start + 1)
+            self._found[key] = (_offsets(value, char, 0, len(value)),
+                                _offsets(self.source.text, char, node.start, end))
+        return self._found[key]
+
+
+def _offsets(text: str, char: str, start: int, end: int) -> list[int]:
+    found, pos = [], text.find(char, start, end)
+    while pos >= 0:
+        found.append(pos)
+        pos = text.find(char, pos + 1, end)
+    return found
 
 
 def validate_document(document: Document) -> tuple[model.Kit | None, list[Problem], Locator]:
@@ -154,6 +166,7 @@ class _Checker:
         self.check_languages(kit)
         self.check_targets(kit)
         self.check_links(kit)
+        self.check_qr_capacity(kit)
         self.check_logo(kit)
         self.check_words(kit)
         check_event(kit, self)
@@ -334,6 +347,11 @@ class _Checker:
                 f"control character U+{ord(control.group()):04X} in the text; remove its escape",
             )
             return _BAD
+        bidi = find_bidi_control(text)
+        if bidi >= 0 and where not in schema.MARKUP:  # prose keeps them, closed (markup.py)
+            mark = Locator(self.source, self.nodes).char_mark(node, text, bidi)
+            self.error(mark, path, _bidi_message(text[bidi]))
+            return _BAD
         if where in schema.ENUMS:
             return self.check_enum(text, node, path, schema.ENUMS[where])
         if where in schema.PATTERNS:
@@ -512,6 +530,18 @@ class _Checker:
                     mark = Locator(self.source, self.nodes)(path, link.url_start)
                     self.error(mark, path, f"link '[{link.text}]({link.url})': {problem}")
 
+    def check_qr_capacity(self, kit: model.Kit) -> None:
+        """The QR code must hold the whole address, in the form it carries (URI, UTF-8)."""
+        url = kit.action.url if kit.action is not None else None
+        if not isinstance(url, str):
+            return
+        size = len(to_uri(url).encode("utf-8"))
+        if size > QR_MAX_BYTES:
+            self.error(self.nodes.get("action.url"), "action.url",
+                       f"the address is {size:,} characters long; a QR code at error correction "
+                       f"M holds at most {QR_MAX_BYTES:,}: use a shorter address, such as your "
+                       f"office's action page")
+
     def check_words(self, kit: model.Kit) -> None:
         """Each of the kit's own words must be one the fact sheet prints, with its placeholders."""
         for name, text in (kit.words or {}).items():
@@ -542,11 +572,16 @@ class _Checker:
             return
         path = "organisation.logo"
         node = self.nodes.get(path)
-        logo, problem = _check_logo_file(self.document.path, organisation.logo)
-        if problem:
-            self.error(node, path, problem)
-        else:
-            object.__setattr__(organisation, "logo", logo)  # the checked, resolved file
+        try:
+            logo = read_logo(self.document.path, organisation.logo)
+        except LogoProblem as problem:
+            self.error(node, path, str(problem))
+            return
+        for note in logo.warnings:
+            self.warn(node, path, note)
+        # The checked file and its bytes: drawing embeds these and never opens the file again.
+        object.__setattr__(organisation, "logo", logo.path)
+        object.__setattr__(organisation, "logo_data", logo.data)
 
     def check_glyphs(self, kit: model.Kit) -> None:
         """Characters the language's font cannot draw would print as empty boxes."""
@@ -585,6 +620,12 @@ class _Checker:
                 self.error(locate(path, text.find(char)), path, message)
 
 
+def _bidi_message(control: str) -> str:
+    name = unicodedata.name(control, "direction control")
+    return (f"invisible direction control U+{ord(control):04X} ({name}) makes this text print in "
+            f"another order than it is written; delete it")
+
+
 def _font_check() -> tuple[Callable[..., Any], Callable[[str], Any]] | None:
     """The text engine's missing_chars and the layout's family_for, once both exist."""
     try:
@@ -605,77 +646,12 @@ def _shown_text(markup: str) -> str:
     return "\n".join("".join(s.text for s in p) for p in parse_paragraphs(markup))
 
 
-def _check_logo_file(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
-    try:
-        return _inspect_logo(kit_path, logo)
-    except (OSError, ValueError, RuntimeError) as e:  # permissions, a NUL in the name, link loops
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        return logo, f"'{logo}' cannot be read: {reason}"
-
-
-def _inspect_logo(kit_path: Path, logo: Path) -> tuple[Path, str | None]:
-    shown = f"'{logo}'"
-    if logo.is_absolute():
-        return (
-            logo,
-            f"{shown} is not relative to the kit's folder; put the logo under assets/ and write e.g. assets/logo.png",
-        )
-    folder = kit_path.parent.resolve()
-    full = (folder / logo).resolve()
-    if not full.is_relative_to(folder):
-        return (
-            logo,
-            f"{shown} is outside the kit's folder; copy the logo into assets/ next to the kit",
-        )
-    if not full.exists():
-        near = _near_files(full)
-        hint = (
-            f"; did you mean '{near}'?"
-            if near
-            else "; check the name, or put the file under assets/"
-        )
-        return logo, f"{shown} does not exist{hint}"
-    if full.is_dir():
-        return logo, f"{shown} is a folder, not an image file"
-    if not full.is_file():  # a pipe or device: opening it could wait forever
-        return logo, f"{shown} is not an ordinary file; point to a PNG or JPEG image"
-    with open(full, "rb") as f:
-        head = f.read(8)
-    kind = next((name for magic, name in _MAGIC.items() if head.startswith(magic)), None)
-    if kind:
-        damage = _image_damage(full)
-        if damage:
-            return logo, f"{shown} is a damaged {kind} image ({damage}); export the logo again"
-        return full, None
-    kind = next(
-        (name for magic, name in _OTHER_IMAGES.items() if head.lstrip().startswith(magic)), None
-    )
-    what = f"is {kind} file" if kind else "is not a PNG or JPEG image"
-    return logo, f"{shown} {what}; save the logo as PNG (or JPEG) and point to that file"
-
-
-def _image_damage(path: Path) -> str | None:
-    """Why Pillow cannot read the image, or None; the drawing stage must not meet a broken file."""
-    from PIL import Image  # only kits with a logo pay for importing Pillow
-
-    try:
-        with Image.open(path) as image:
-            image.verify()
-    except Image.DecompressionBombError:
-        return "too many pixels"
-    except Exception as e:  # noqa: BLE001 - Pillow raises many kinds for broken files
-        reason = str(e).split("\n")[0].replace(f" '{path}'", "").replace(str(path), "the file")
-        return reason[:80] or type(e).__name__
-    return None
-
-
-def _near_files(full: Path) -> str | None:
-    try:
-        names = [p.name for p in full.parent.iterdir()] if full.parent.is_dir() else []
-    except OSError:
-        return None
-    close = _close_matches(full.name, names, n=1, cutoff=0.6)
-    return close[0] if close else None
+def date_problem(text: str) -> str | None:
+    """Why `text` is not a kit date (YYYY-MM-DD, years 1000-9999), or None."""
+    if not _DATE.match(text):
+        return "write it as YYYY-MM-DD, e.g. 2025-09-15"
+    year, month, day = (int(p) for p in text.split("-"))
+    return _date_problem(year, month, day)
 
 
 def _date_problem(year: int, month: int | None = None, day: int | None = None) -> str | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 from ..errors import KitError, Problem, mark_for
 from ..markup import parse_inline, parse_paragraphs
@@ -83,8 +82,9 @@ def _banner(sheet: _Sheet, column: Column) -> None:
     ink = _ink_on(accent)
     column.items.append(TextBox(column.x + 12, column.y + (height - title.height) / 2, title, ink))
     right = column.x + column.width - 12
-    if kit.organisation.logo:
-        logo = _logo(kit.organisation.logo, column.x + column.width - 8, column.y + 5, height - 10)
+    if kit.organisation.logo_data:
+        logo = _logo(kit.organisation.logo_data, column.x + column.width - 8, column.y + 5,
+                     height - 10, column.width / 4)
         column.items.append(logo)
         right = logo.x - 10
     if kit.organisation.name:
@@ -96,14 +96,16 @@ def _banner(sheet: _Sheet, column: Column) -> None:
     column.advance(height + 10)
 
 
-def _logo(path: Path, right: float, top: float, height: float) -> ImageBox:
-    """The organisation's logo, `height` tall, its right edge at `right`."""
+def _logo(data: bytes, right: float, top: float, height: float, widest: float) -> ImageBox:
+    """The organisation's logo (checked bytes), `height` tall, its right edge at `right`; a logo
+    wider than `widest` is made smaller, centred in the height, to leave room for the name."""
     from PIL import Image  # only kits with a logo pay for importing Pillow
 
-    data = path.read_bytes()
     with Image.open(io.BytesIO(data)) as image:
-        width = height * image.width / image.height
-    return ImageBox(right - width, top, width, height, data)
+        ratio = image.width / image.height
+    width = min(height * ratio, widest)
+    shown = width / ratio
+    return ImageBox(right - width, top + (height - shown) / 2, width, shown, data)
 
 
 def _headline(sheet: _Sheet, column: Column) -> None:

@@ -7,14 +7,20 @@ from functools import lru_cache
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 
+from ..uri import to_uri
 from .boxes import QRBox
 
 QUIET_ZONE = 4  # modules; ISO/IEC 18004 asks for at least 4
 
 
 def layout_qr(url: str, x: float, y: float, size: float) -> QRBox:
-    """A QR box of side `size` (quiet zone included) whose modules spell `url`."""
-    return QRBox(x, y, size, qr_modules(url), QUIET_ZONE, url)
+    """A QR box of side `size` (quiet zone included) whose modules and link spell `url`.
+
+    Both carry the URI form (`https://xn--bcher-kva.example/stra%C3%9Fe`), which every scanner
+    and PDF reader opens alike; the page prints the address as the kit writes it.
+    """
+    uri = to_uri(url)
+    return QRBox(x, y, size, qr_modules(uri), QUIET_ZONE, uri)
 
 
 @lru_cache(maxsize=8)
