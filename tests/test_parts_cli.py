@@ -111,3 +111,12 @@ def test_event_parts_are_the_same_bytes_every_build(tmp_path: Path) -> None:
         assert status == 0, stderr
     for pdf in EVENT_FILES:
         assert (tmp_path / "one" / pdf).read_bytes() == (tmp_path / "two" / pdf).read_bytes()
+
+
+def test_characters_no_font_has_in_event_texts_are_located(tmp_path: Path) -> None:
+    kit = group_kit(tmp_path, ("  postage: one international stamp", "  postage: one 우표 stamp"))
+    status, _, stderr = run_cli("check", str(kit), "--today", TODAY)
+    line, col = line_col(kit, "우표")
+    assert status == 2
+    assert stderr.startswith(f"{kit}:{line}:{col}: event.postage: "), stderr
+    assert "우" in stderr.splitlines()[0]

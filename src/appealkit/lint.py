@@ -80,6 +80,23 @@ def iter_texts(kit: Kit) -> Iterator[tuple[str, str, str]]:
         yield from _text(f"keywords.{i}", language, keyword)
     for name, word in (getattr(kit, "words", None) or {}).items():
         yield from _text(f"words.{name}", language, word)
+    yield from _event_texts(language, getattr(kit, "event", None), getattr(kit, "solidarity", None))
+
+
+def _event_texts(language: str, event: Any, solidarity: Any) -> Iterator[tuple[str, str, str]]:
+    """The event materials' own texts: printed on cards, poster, envelopes and tally sheet."""
+    if event is not None:
+        for key in ("postage", "sender_country", "ask", "summary", "why"):
+            yield from _text(f"event.{key}", language, getattr(event, key, None))
+        for j, line in enumerate(getattr(event, "return_address", None) or ()):
+            yield from _text(f"event.return_address.{j}", language, line)
+        for name, word in (getattr(event, "words", None) or {}).items():
+            yield from _text(f"event.words.{name}", language, word)
+    if solidarity is not None:
+        yield from _text("solidarity.message", language, getattr(solidarity, "message", None))
+        for key in ("dos", "donts"):
+            for j, line in enumerate(getattr(solidarity, key, None) or ()):
+                yield from _text(f"solidarity.{key}.{j}", language, line)
 
 
 def _target_texts(path: str, language: str, target: Any) -> Iterator[tuple[str, str, str]]:
