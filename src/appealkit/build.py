@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from . import draw, layout, load, write
 from .errors import Problem
 from .layout.locale import language_name
 from .model import Kit
-from .records import replace
 
 
 def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
