@@ -20,7 +20,8 @@ defer_unused_imports()
 from appealkit.cli import main
 status = main(sys.argv[1:])
 real = [name for name in DEFERRED if type(sys.modules.get(name)).__name__ == "module"]  # loaded
-print(json.dumps({"status": status, "real": real, "exif": "PIL.ExifTags" in sys.modules}))
+print(json.dumps({"status": status, "real": real, "exif": "PIL.ExifTags" in sys.modules,
+                  "python-bidi": "bidi" in sys.modules}))  # a test-only oracle
 """
 
 
@@ -34,7 +35,7 @@ def probe(kit: Path, out: Path) -> dict[str, object]:
 
 def test_a_build_without_a_logo_never_loads_pillow_and_writes_the_same_bytes(tmp_path: Path) -> None:
     result = probe(EXAMPLE, tmp_path / "deferred")
-    assert result == {"status": 0, "real": [], "exif": False}
+    assert result == {"status": 0, "real": [], "exif": False, "python-bidi": False}
     status, _, _ = run_cli("build", str(EXAMPLE), "--out", str(tmp_path / "plain"), "--today", TODAY)
     assert status == 0
     for name in ("pack.pdf", "fact-sheet.pdf", "letter-ur.pdf"):
