@@ -27,7 +27,7 @@ _ENTRY = re.compile(r"^([0-9A-F]{4,6}); ([0-9A-F]{4,6}); ([oc]) # (.+)$")
 
 
 def read_brackets(text: str) -> tuple[str, list[tuple[str, str, str, str]]]:
-    """(Unicode version, [(bracket, its pair, 'o' or 'c', character name)]) from BidiBrackets.txt."""
+    """The Unicode version and the (bracket, its pair, 'o' or 'c', name) entries of the file."""
     lines = text.splitlines()
     found = _VERSION.match(lines[0])
     if found is None:
@@ -48,7 +48,8 @@ def render_module(version: str, entries: list[tuple[str, str, str, str]]) -> str
     """The text of the generated module."""
 
     def table(kind: str) -> list[str]:
-        return [f'    "{_escape(c)}": "{_escape(p)}",  # {name}' for c, p, k, name in entries if k == kind]
+        return [f'    "{_escape(c)}": "{_escape(p)}",  # {name}'
+                for c, p, k, name in entries if k == kind]
 
     return "\n".join([
         '"""Paired brackets of the Unicode Bidirectional Algorithm (UAX #9 BD14-BD16, rule N0).',
