@@ -56,7 +56,7 @@ MARKUP = {("Kit", "summary"), ("Kit", "background"), ("Event", "text"), ("Letter
 
 @functools.cache
 def field_types(cls: type) -> dict[str, Any]:
-    """Resolved type hints of a model record."""
+    """Resolved type hints of a model dataclass."""
     return typing.get_type_hints(cls, vars(model))
 
 

@@ -2,7 +2,7 @@
 
 ReportLab and qrcode both import Pillow's `Image` (and qrcode `ImageDraw`) when they are
 imported, for bitmaps they can make. A pack draws a bitmap only when the kit has a logo, yet the
-import costs about 20 ms, a fifteenth of a whole build. So the command registers those modules
+import costs about 20 ms, a tenth of a whole build. So the command registers those modules
 with the standard library's lazy loader (`importlib.util.LazyLoader`) before anything imports
 them: importing one gives a module whose code runs the first time one of its attributes is
 used. A kit with a logo loads Pillow when its logo is checked; nothing else changes.

@@ -42,9 +42,9 @@ class TextStyle:
 
 
 class Glyph(NamedTuple):
-    """One positioned glyph. A NamedTuple, not a record like the other types: a pack
-    has tens of thousands of glyphs and a NamedTuple is built about five times faster. It is
-    just as immutable; use ``glyph._replace(...)`` where a record would use ``replace``."""
+    """One positioned glyph. A NamedTuple, not a frozen dataclass like the other types: a pack
+    has tens of thousands of glyphs and a NamedTuple is built about 2.5 times faster. It is
+    just as immutable; use ``glyph._replace(...)`` where a dataclass would use ``replace``."""
 
     gid: int
     advance: float  # points, along the line
