@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import draw, layout, load, write
@@ -12,7 +12,6 @@ from .errors import Problem
 from .layout.event_parts import EVENT_PARTS, layout_event_parts
 from .layout.locale import language_name
 from .model import Kit
-from .records import replace
 
 PART_NAMES = ("pack", *EVENT_PARTS)  # what `--parts` may name
 

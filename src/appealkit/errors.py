@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-
-from .records import record
 
 __all__ = ["KitError", "Mark", "OutputError", "Problem", "mark_for", "sort_problems"]
 
 
-@record(order=True)
+@dataclass(frozen=True, order=True)
 class Mark:
     """A position in a file, 1-based as editors show it."""
 
@@ -22,7 +21,7 @@ class Mark:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@record
+@dataclass(frozen=True)
 class Problem:
     """One error or warning, printed as `kit.yaml:42:7: target.email: message`."""
 

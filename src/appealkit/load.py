@@ -10,12 +10,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from .errors import KitError, Mark, Problem, sort_problems
-from .records import field, record, replace
-from .yaml_import import FORBIDDEN, yaml
 
 if TYPE_CHECKING:
     from .model import Kit
@@ -33,12 +34,14 @@ _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when availabl
 _RESOLVER = yaml.resolver.Resolver()
 _YAML_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
-_NON_PRINTABLE = re.compile(FORBIDDEN)  # characters YAML 1.1 forbids
+# The characters YAML 1.1 forbids: the complement of its c-printable set, listed.
+FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+_NON_PRINTABLE = re.compile(FORBIDDEN)
 # Line breaks as libyaml counts them, so our line numbers match its marks.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
-@record
+@dataclass(frozen=True)
 class Source:
     """The decoded text of one file, able to turn character offsets into Marks."""
 
@@ -67,7 +70,7 @@ class Source:
         return self.text[start:end].rstrip("\r\n\x85\u2028\u2029")
 
 
-@record(frozen=False, eq=False)
+@dataclass(eq=False)
 class Node:
     """A YAML value: a `scalar` with its text, a `seq` of items or a `map` of key/value pairs."""
 
@@ -89,7 +92,7 @@ class Node:
         return self.kind == "scalar" and self.tag == "null"
 
 
-@record
+@dataclass(frozen=True)
 class Document:
     path: Path
     root: Node

@@ -12,9 +12,8 @@ import io
 import os
 import stat
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
-
-from .records import record
 
 __all__ = ["MAX_PIXELS", "MAX_SIDE", "Logo", "LogoProblem", "read_logo"]
 
@@ -36,7 +35,7 @@ class LogoProblem(Exception):
     """Why the logo cannot be used; str() is the message, starting with the quoted path."""
 
 
-@record
+@dataclass(frozen=True)
 class Logo:
     path: Path  # the resolved file in the kit's folder
     data: bytes  # PNG or JPEG bytes to embed: the file's own, or scaled down and upright

@@ -7,9 +7,9 @@ text engine draws strings and never interprets them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .records import record
 from .text.types import Span
 from .uri import BIDI_CONTROLS, host_problem, to_uri
 
@@ -31,7 +31,7 @@ _BLANK_LINE = re.compile(r"(?:\r\n|[\r\n\x85\u2028\u2029])[ \t]*(?:\r\n|[\r\n\x8
 _HOST_LABEL = re.compile(r"^(?!-)[\w-]{1,63}(?<!-)$")
 
 
-@record
+@dataclass(frozen=True)
 class Link:
     """A `[text](url)` in raw text, with character offsets."""
 

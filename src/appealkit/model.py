@@ -8,13 +8,12 @@ Text fields marked *markup* accept `**bold**` and `[text](https://…)`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .records import field, record
 
-
-@record
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to the year, the month or the day (`2023`, `2023-10`, `2023-10-01`)."""
 
@@ -23,7 +22,7 @@ class PartialDate:
     day: int | None = None
 
 
-@record
+@dataclass(frozen=True)
 class Figure:
     value: str
     """The figure as it should be printed large, e.g. `1,080,312` or `1.4 million`."""
@@ -33,7 +32,7 @@ class Figure:
     """Who reported it, e.g. `UNHCR` or `IOM`; omit when the case gives no source."""
 
 
-@record
+@dataclass(frozen=True)
 class Event:
     date: PartialDate
     """When it happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
@@ -41,7 +40,7 @@ class Event:
     """What happened, one or two sentences (*markup*)."""
 
 
-@record
+@dataclass(frozen=True)
 class LocalName:
     name: str
     """The target's name in the letter's script."""
@@ -51,7 +50,7 @@ class LocalName:
     """Postal address lines in the letter's script (the envelope window keeps the Latin address)."""
 
 
-@record
+@dataclass(frozen=True)
 class Target:
     name: str
     """Full name, e.g. `Syed Mohsin Raza Naqvi`."""
@@ -77,7 +76,7 @@ class Target:
     """Name, title and address written in another language's script, keyed by language."""
 
 
-@record
+@dataclass(frozen=True)
 class Letter:
     language: str
     """BCP 47 language tag; the key under `letters`."""
@@ -89,7 +88,7 @@ class Letter:
     """An optional subject line printed above the salutation."""
 
 
-@record
+@dataclass(frozen=True)
 class Action:
     url: str
     """The online action the QR code opens (http or https)."""
@@ -103,7 +102,7 @@ class Action:
     """Advice for appeals sent after the deadline."""
 
 
-@record
+@dataclass(frozen=True)
 class Organisation:
     name: str | None = None
     """Printed in the banner and the PDF's author field."""
@@ -115,7 +114,7 @@ class Organisation:
     """Accent colour as `#RRGGBB`; the banner's background."""
 
 
-@record
+@dataclass(frozen=True)
 class LetterSettings:
     date: str | dt.date = "today"
     """`today` (the build date), `blank` (a line to fill in) or a fixed `YYYY-MM-DD`."""
@@ -123,7 +122,7 @@ class LetterSettings:
     """Optional small sender line printed above the envelope address."""
 
 
-@record
+@dataclass(frozen=True)
 class EventSettings:
     """What a letter-writing event prints besides the pack: cards, poster, envelopes, tally."""
 
@@ -149,7 +148,7 @@ class EventSettings:
     """The cards', poster's and tally's own words in your wording, by key, e.g. `tonight: …`."""
 
 
-@record
+@dataclass(frozen=True)
 class Solidarity:
     """A message of solidarity to copy onto cards for the people the action is for."""
 
@@ -161,7 +160,7 @@ class Solidarity:
     """What not to do, one short line each (e.g. `Do not mention politics`)."""
 
 
-@record
+@dataclass(frozen=True)
 class Kit:
     """One Urgent Action: the case, the people to write to and the model letters."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import datetime as dt
 import functools
 import inspect
@@ -11,7 +12,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from . import model, records
+from . import model
 from .event_words import EVENT_WORD_KEYS
 from .words import WORD_KEYS
 
@@ -61,18 +62,18 @@ MARKUP = {("Kit", "summary"), ("Kit", "background"), ("Event", "text"), ("Letter
 
 @functools.cache
 def field_types(cls: type) -> dict[str, Any]:
-    """Resolved type hints of a model record."""
+    """Resolved type hints of a model dataclass."""
     return typing.get_type_hints(cls, vars(model))
 
 
 @functools.cache
-def key_fields(cls: type) -> tuple[records.Field, ...]:
+def key_fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
     """The fields of `cls` that are kit.yaml keys."""
-    return tuple(f for f in records.fields(cls) if (cls.__name__, f.name) not in NOT_KEYS)
+    return tuple(f for f in dataclasses.fields(cls) if (cls.__name__, f.name) not in NOT_KEYS)
 
 
-def is_required(f: records.Field) -> bool:
-    return f.default is records.MISSING and f.default_factory is records.MISSING
+def is_required(f: dataclasses.Field[Any]) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
 @functools.cache
@@ -96,7 +97,7 @@ def field_docs() -> dict[tuple[str, str], str]:
 
 
 def kit_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 7) of kit.yaml, generated from the model's records."""
+    """The JSON Schema (draft 7) of kit.yaml, generated from the model's dataclasses."""
     definitions: dict[str, Any] = {}
     root = _object_schema(model.Kit, definitions)
     return {
@@ -152,7 +153,7 @@ def _object_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def _json_default(f: records.Field) -> Any:
+def _json_default(f: dataclasses.Field[Any]) -> Any:
     if isinstance(f.default, (str, int, float, bool)) and f.default != "":
         return f.default
     return None
@@ -206,7 +207,7 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
             "minimum": 1000,
             "maximum": 9999,
         }
-    if isinstance(hint, type) and records.is_record(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         name = hint.__name__
         if name not in definitions:
             definitions[name] = {}  # reserve the name: definitions may refer to each other

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 import string
@@ -12,14 +13,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import model, records, schema
+from . import model, schema
 from .errors import Mark, Problem
-from .validate_event import check_event
 from .lint import is_markup, iter_texts
 from .load import REJECTED, Document, Node, Source
 from .logo import LogoProblem, read_logo
 from .markup import find_links, parse_paragraphs, url_problem
 from .uri import QR_MAX_BYTES, find_bidi_control, to_uri
+from .validate_event import check_event
 from .words import WORD_KEYS, placeholders
 
 __all__ = ["Locator", "date_problem", "validate_document"]
@@ -175,7 +176,7 @@ class _Checker:
             return None
         letters = {lang: kit.letters[lang] for lang in kit.languages}
         marks = {path: node.mark for path, node in self.nodes.items()}  # "" is the top level
-        result: model.Kit = records.replace(kit, letters=letters, marks=marks)
+        result: model.Kit = dataclasses.replace(kit, letters=letters, marks=marks)
         return result
 
     # Conversion, driven by the model's type hints
@@ -270,7 +271,7 @@ class _Checker:
         if hint is Path:
             text = self.convert_text(node, path, where)
             return _BAD if text is _BAD else Path(text)
-        if records.is_record(hint):
+        if dataclasses.is_dataclass(hint):
             result = self.convert_object(hint, node, path)  # type: ignore[arg-type]
             return _BAD if result is None else result
         raise TypeError(f"appealkit bug: no converter for {hint!r} at {path}")
@@ -701,7 +702,7 @@ def _doc_hint(where: tuple[str, str]) -> str:
         return f" ({first[0].lower()}{first[1:]})"
     cls = getattr(model, where[0], None)
     hint = schema.field_types(cls).get(where[1]) if cls else None
-    if records.is_record(hint):
+    if dataclasses.is_dataclass(hint):
         keys = [f.name for f in schema.key_fields(hint) if schema.is_required(f)]  # type: ignore[arg-type]
         return f" (with {', '.join(keys)})" if keys else ""
     return ""

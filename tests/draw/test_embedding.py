@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import re
@@ -15,7 +16,6 @@ import pytest
 from draw_helpers import build_pdf, font_path, hand_run, one_line, paragraph, sample
 from pdfobjects import font_resources, fonts, page_contents, read_objects, shown_codes
 
-from appealkit import records
 from appealkit.draw.glyphs import clusters, draw_line, new_canvas
 
 STANDARD_14 = re.compile(rb"/BaseFont\s*/(Helvetica|Times|Courier|Symbol|ZapfDingbats)")
@@ -135,7 +135,7 @@ def _cluster_points(font, cluster, size: float) -> list[tuple[int, int]]:
 
 
 def test_links_and_colour() -> None:
-    run = records.replace(hand_run("NotoSans-Regular", "appeal"), link="https://example.org/ua")
+    run = dataclasses.replace(hand_run("NotoSans-Regular", "appeal"), link="https://example.org/ua")
     line = one_line(run).lines[0]
     buf = io.BytesIO()
     canvas = new_canvas(buf, (200, 100))

@@ -7,6 +7,7 @@ libraqm shapes the same paragraphs with the same font, size and line width.
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
 
 import pytest
@@ -14,7 +15,6 @@ from draw_helpers import build_pdf, cer, font_path, normalise, paragraph, sample
 from pdfutil import has_urdu_ocr, ocr_urdu
 from PIL import Image, ImageDraw, ImageFont, features
 
-from appealkit import records
 from appealkit.text import Paragraph
 
 pytestmark = [
@@ -96,10 +96,10 @@ def _ocr_cer(image: Image.Image) -> float:
 
 def _reversed_runs(para: Paragraph) -> Paragraph:
     """A broken drawing: each run's glyphs in the wrong visual order."""
-    lines = tuple(records.replace(line, runs=tuple(
-        records.replace(run, glyphs=tuple(reversed(run.glyphs))) for run in line.runs))
+    lines = tuple(dataclasses.replace(line, runs=tuple(
+        dataclasses.replace(run, glyphs=tuple(reversed(run.glyphs))) for run in line.runs))
         for line in para.lines)
-    return records.replace(para, lines=lines)
+    return dataclasses.replace(para, lines=lines)
 
 
 @cache

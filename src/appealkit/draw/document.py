@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..layout.boxes import Part
-from ..records import record
 from .content import collection_paused, session_for
 from .fontembed import FLATE
 from .glyphs import new_canvas
 from .page import page_content
 
 
-@record
+@dataclass(frozen=True)
 class DocumentInfo:
     title: str
     subject: str

@@ -6,13 +6,13 @@ import hashlib
 import struct
 import weakref
 import zlib
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFStream
 
-from ..records import record
 from .subset import Composite, SfntReader, Subset, reader_for, subset_font
 
 GlyphKey = int | Composite  # an original glyph ID, or a glyph built for a cluster
@@ -197,7 +197,7 @@ def _descriptor_numbers(reader: SfntReader) -> dict[str, bytes]:
     }
 
 
-@record
+@dataclass(frozen=True)
 class _FontProgram:
     """A subset font file, compressed, with the name a PDF gives it."""
 

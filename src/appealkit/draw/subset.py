@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
-
-from ..records import record
 
 __all__ = ["Composite", "SfntReader", "Subset", "reader_for", "subset_font"]
 
@@ -118,7 +117,7 @@ class Composite(NamedTuple):
     advance: int
 
 
-@record
+@dataclass(frozen=True)
 class Subset:
     """A subset font and where its glyphs are."""
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..records import record
+from dataclasses import dataclass
+
 from ..text.types import Paragraph
 
 MM = 72 / 25.4  # one millimetre in points; every length here is in points
@@ -14,7 +15,7 @@ BLACK: Color = (0.0, 0.0, 0.0)
 WHITE: Color = (1.0, 1.0, 1.0)
 
 
-@record
+@dataclass(frozen=True)
 class TextBox:
     """A set paragraph whose box has its top-left corner at (x, y)."""
 
@@ -24,7 +25,7 @@ class TextBox:
     color: Color = BLACK
 
 
-@record
+@dataclass(frozen=True)
 class Rect:
     x: float
     y: float
@@ -36,7 +37,7 @@ class Rect:
     radius: float = 0.0
 
 
-@record
+@dataclass(frozen=True)
 class Rule:
     """A straight line from (x1, y1) to (x2, y2)."""
 
@@ -49,7 +50,7 @@ class Rule:
     dash: tuple[float, ...] = ()
 
 
-@record
+@dataclass(frozen=True)
 class QRBox:
     """A QR code drawn as vector modules; `modules` has no quiet zone, the box includes it."""
 
@@ -61,7 +62,7 @@ class QRBox:
     url: str  # the box is also a link to it
 
 
-@record
+@dataclass(frozen=True)
 class ImageBox:
     x: float
     y: float
@@ -73,14 +74,14 @@ class ImageBox:
 Item = TextBox | Rect | Rule | QRBox | ImageBox
 
 
-@record
+@dataclass(frozen=True)
 class Page:
     width: float
     height: float
     items: tuple[Item, ...]
 
 
-@record
+@dataclass(frozen=True)
 class Part:
     """One part of the pack: written alone as `<name>.pdf` and bookmarked in pack.pdf."""
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from ..records import record
 from .boxes import MM, Item, Page, Rule
 from .paper import Paper
 
@@ -13,7 +13,7 @@ MARK_LENGTH = 4 * MM
 MARK_GREY = (0.45, 0.45, 0.45)
 
 
-@record
+@dataclass(frozen=True)
 class Slot:
     """Where a card goes on the sheet, and the box inside its margins the card is laid out in."""
 

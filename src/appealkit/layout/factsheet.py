@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..errors import KitError, Problem, mark_for
 from ..markup import parse_inline, parse_paragraphs
 from ..model import Kit, Target
-from ..records import record, replace
 from ..text.types import Align, Span
 from ..words import language_name_in, word
 from . import styles
@@ -26,7 +27,7 @@ BODY_SIZES = (10.0, 9.5, 9.0)
 HEADLINE_SIZES = (26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0)  # tried in turn when the page is full; never below 9 pt
 
 
-@record
+@dataclass(frozen=True)
 class _Sheet:
     kit: Kit
     paper: Paper
@@ -217,7 +218,7 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
 # -- take action band ----------------------------------------------------------------------
 
 
-@record
+@dataclass(frozen=True)
 class _Band:
     items: tuple[Item, ...]  # positioned with the band's top at y = 0
     height: float
@@ -344,7 +345,6 @@ def _widest(target: Target, lines: list[str]) -> str:
 def _word(kit: Kit, key: str, **values: str) -> str:
     """The sheet's own word `key`: the kit's wording, else in its language (see words.py)."""
     return word(kit.language, key, kit.words, **values)
-
 
 
 def _shift(items: tuple[Item, ...], dy: float) -> list[Item]:

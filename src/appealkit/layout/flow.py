@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
-from ..records import field, record, replace
 from ..text import set_paragraph
 from ..text.types import Line, Paragraph, Span, TextStyle
 from .boxes import BLACK, Color, Item, TextBox
@@ -32,7 +32,7 @@ def set_text(text: str | Sequence[Span], style: TextStyle, width: float) -> Para
     return set_paragraph(spans_of(text), style, width)
 
 
-@record(frozen=False)
+@dataclass
 class Column:
     """A column from `top` down to `bottom`; `y` is where the next item goes."""
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from ..markup import parse_paragraphs
 from ..model import Kit, Letter, Target
-from ..records import record
 from ..text.types import Align, Paragraph, Span, TextStyle
 from . import styles
 from .boxes import MM, Item, Page, Part, Rule, TextBox
@@ -26,7 +26,7 @@ BOTTOM_MARGIN = 12 * MM  # room for the continuation line at the top of a follow
 MAX_PAGES = 10  # a model letter longer than this is refused: nobody copies it out by hand
 
 
-@record
+@dataclass(frozen=True)
 class _Letter:
     kit: Kit
     letter: Letter
@@ -103,7 +103,7 @@ def _smallest_first(at: Callable[[float], _Laid], sizes: tuple[float, ...]) -> _
     return smallest
 
 
-@record
+@dataclass(frozen=True)
 class _Laid:
     pages: tuple[Page, ...]
     growing: float  # height of the body and what follows it on the last page, points

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..records import record
+from dataclasses import dataclass
+
 from .boxes import INCH, MM
 
 
-@record
+@dataclass(frozen=True)
 class Window:
     """Where the envelope window shows the letter, from the page's top-left corner."""
 
@@ -17,7 +18,7 @@ class Window:
     return_height: float  # top strip for the sender's return line; the address goes below it
 
 
-@record
+@dataclass(frozen=True)
 class Paper:
     name: str
     width: float

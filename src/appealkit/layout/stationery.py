@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from ..records import record
+from dataclasses import dataclass
+
 from .boxes import INCH, MM
 
 
-@record
+@dataclass(frozen=True)
 class Envelope:
     name: str
     width: float  # landscape: the long side runs across
@@ -15,7 +16,7 @@ class Envelope:
     right_clear: float
 
 
-@record
+@dataclass(frozen=True)
 class LabelSheet:
     """A sheet of equal labels in a grid, as its maker specifies it."""
 

@@ -3,7 +3,7 @@
 Implements P2-P3, X1-X10, W1-W7, N0-N2, I1-I2 for a paragraph (a line feed is treated as a
 paragraph separator: the text is split there and every piece gets the same base level), and
 L1-L2 for a line. Character classes come from ``unicodedata`` (the Unicode version of the running
-Python). Paired brackets (N0) are the mirrored characters of categories Ps and Pe.
+Python), paired brackets (N0) from ``bidi_brackets``, made from that version's BidiBrackets.txt.
 """
 
 from __future__ import annotations
@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 from itertools import groupby
 
-from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
+from .bidi_brackets import CLOSING, OPENING
 
 __all__ = [
     "bidi_classes",
@@ -460,14 +459,12 @@ def _bracket_pairs(ts: list[str], chars: list[str]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
-@lru_cache(maxsize=4096)
 def _bracket(char: str) -> tuple[str, str]:
     """('o', canonical closing bracket), ('c', '') or ('', '') for other characters."""
-    category = unicodedata.category(char)
-    mirror = MIRRORED.get(char)
-    if category == "Ps" and mirror:
-        return "o", _CANONICAL_BRACKETS.get(mirror, mirror)
-    if category == "Pe" and mirror:
+    closer = OPENING.get(char)
+    if closer is not None:
+        return "o", _CANONICAL_BRACKETS.get(closer, closer)
+    if char in CLOSING:
         return "c", ""
     return "", ""
 

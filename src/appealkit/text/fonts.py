@@ -8,12 +8,12 @@ import struct
 import threading
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any, NamedTuple
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
-from ..records import record
 from .ink import Skyline, SkylineCache
 
 __all__ = [
@@ -115,7 +115,7 @@ class Font:
         return self.boxes[gid]
 
 
-@record
+@dataclass(frozen=True)
 class FontPair:
     """The regular and bold face of one design; bold falls back to regular when missing."""
 
@@ -126,7 +126,7 @@ class FontPair:
         return self.bold if bold and self.bold is not None else self.regular
 
 
-@record
+@dataclass(frozen=True)
 class FontFamily:
     """Fonts per script (ISO 15924 tag) with per-language overrides and a fallback chain.
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, count, pairwise, repeat
 from operator import add, itemgetter, sub
 
-from ..records import record
 from .bidi import reorder_levels
 from .fonts import FontFamily
 from .ink import CLEARANCE, PlacedInk, pair_need, placed_ink
@@ -31,7 +31,7 @@ _TRAILING = _SPACES | {"\r"}
 _EPSILON = 1e-6  # points; tolerance for rounding in width sums
 
 
-@record
+@dataclass(frozen=True)
 class LineBreak:
     """One line's logical range: text[start:end] is set (trailing spaces dropped)."""
 
@@ -183,7 +183,7 @@ def _trim(text: str, start: int, end: int) -> int:
 # --- one line ------------------------------------------------------------------------------
 
 
-@record(frozen=False, eq=False)
+@dataclass(eq=False)
 class _Piece:
     """The part of one shaped item that falls on a line."""
 
@@ -194,7 +194,7 @@ class _Piece:
     hi: int
 
 
-@record(frozen=False, eq=False)
+@dataclass(eq=False)
 class _Draft:
     pieces: tuple[_Piece, ...]  # visual order
     width: float

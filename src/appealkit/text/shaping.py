@@ -14,13 +14,13 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, groupby
 from operator import add, attrgetter, mul, neg
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
-from ..records import record
 from .bidi import _bracket, bidi_classes, line_levels, ltr_tokens, resolve_levels
 from .fonts import Font, FontFamily
 from .types import Direction, Span
@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 
-@record(frozen=False, eq=False)  # built per run, so not frozen
+@dataclass(eq=False)  # built per run, so not frozen
 class ShapedItem:
     """One run shaped by HarfBuzz; glyph arrays are in HarfBuzz's (visual, left to right) order.
 
@@ -76,7 +76,7 @@ class ShapedItem:
         return bisect_left(self._keys, start), bisect_left(self._keys, end)
 
 
-@record
+@dataclass(frozen=True)
 class ShapedText:
     """A paragraph shaped as one line, with per-character data for breaking it into lines."""
 
@@ -111,7 +111,7 @@ def shape_text(
     )
 
 
-@record(frozen=False, eq=False)
+@dataclass(eq=False)
 class _Run:
     """One run shaped by HarfBuzz, in font units: all of shaping that does not depend on size."""
 
@@ -134,7 +134,7 @@ class _Run:
     keys: list[int]
 
 
-@record(eq=False)
+@dataclass(frozen=True, eq=False)
 class _Units:
     """A paragraph shaped in font units."""
 

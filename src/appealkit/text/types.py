@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
-
-from ..records import record
 
 if TYPE_CHECKING:
     from .fonts import Font, FontFamily
@@ -23,7 +22,7 @@ class Align(Enum):
     JUSTIFY = "justify"  # inter-word space only; the last line is set at START
 
 
-@record
+@dataclass(frozen=True)
 class Span:
     """A piece of a paragraph's logical text with its inline style."""
 
@@ -32,7 +31,7 @@ class Span:
     link: str | None = None
 
 
-@record
+@dataclass(frozen=True)
 class TextStyle:
     family: FontFamily
     size: float
@@ -43,9 +42,9 @@ class TextStyle:
 
 
 class Glyph(NamedTuple):
-    """One positioned glyph. A NamedTuple, not a record like the other types: a pack
-    has tens of thousands of glyphs and a NamedTuple is built about five times faster. It is
-    just as immutable; use ``glyph._replace(...)`` where a record would use ``replace``."""
+    """One positioned glyph. A NamedTuple, not a frozen dataclass like the other types: a pack
+    has tens of thousands of glyphs and a NamedTuple is built about 2.5 times faster. It is
+    just as immutable; use ``glyph._replace(...)`` where a dataclass would use ``replace``."""
 
     gid: int
     advance: float  # points, along the line
@@ -57,7 +56,7 @@ class Glyph(NamedTuple):
     cluster: int = 0  # index into its run's logical text where the glyph's cluster starts
 
 
-@record
+@dataclass(frozen=True)
 class GlyphRun:
     """Glyphs of one font, style and direction, in visual (left to right) order."""
 
@@ -74,7 +73,7 @@ class GlyphRun:
     start: int = 0  # index of ``text`` in the paragraph's logical text
 
 
-@record
+@dataclass(frozen=True)
 class Line:
     runs: tuple[GlyphRun, ...]  # visual order, left to right
     x: float  # offset of the line's left edge in the paragraph box (alignment applied)
@@ -87,7 +86,7 @@ class Line:
     hard: bool = False  # ends at a line feed or the end of the paragraph (never justified)
 
 
-@record
+@dataclass(frozen=True)
 class Paragraph:
     lines: tuple[Line, ...]
     width: float  # the box width it was set in

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 import textwrap
 
-from ..yaml_import import yaml
+import yaml
+
 from .mapping import Draft, TargetDraft
 from .suggest import Suggestion
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from .. import schema
-from ..records import record
 
 __all__ = [
     "DATE_PATTERNS",
@@ -79,7 +79,7 @@ _AUTOLINK = re.compile(r"<(https?://[^<>\s]+)>")
 _URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 
 
-@record
+@dataclass(frozen=True)
 class Channel:
     """One labelled contact line: the kit key (`email`, `fax`…), its values and its label as written."""
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
-from ..records import field, record
 from .fields import (
     LANGUAGE_TAGS,
     Channel,
@@ -47,7 +47,7 @@ _CHANNEL_KEYS = ("email", "fax", "phone", "x")
 PREVIOUS_LABEL = "The previous Urgent Action on this case"
 
 
-@record
+@dataclass(frozen=True)
 class Note:
     """One line of the import's report: `kind` is `mapped`, `guessed` or `todo`."""
 
@@ -57,7 +57,7 @@ class Note:
     where: Line | None = None
 
 
-@record(frozen=False)
+@dataclass
 class TargetDraft:
     """A person to write to, as far as the document names them."""
 
@@ -73,7 +73,7 @@ class TargetDraft:
     """False for an embassy 'accredited to your country': written commented out."""
 
 
-@record(frozen=False)
+@dataclass
 class Draft:
     """Everything the import found, in kit.yaml's terms; `notes` is the report."""
 

@@ -8,10 +8,9 @@ paragraphs, and `where` saying how a person finds the line again in the original
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
-
-from ..records import record
 
 __all__ = ["READERS", "Line", "UnreadableDocument", "read_lines"]
 
@@ -21,7 +20,7 @@ _EXTRA = "pip install 'appealkit[import]'"
 _SENTENCE_END = (".", "!", "?", ":", ",")
 
 
-@record
+@dataclass(frozen=True)
 class Line:
     """One line of a document: its text and where it is (`"12"`, `"paragraph 12"`)."""
 

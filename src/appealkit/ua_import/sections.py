@@ -8,8 +8,8 @@ the next heading.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..records import record
 from .read import Line
 
 __all__ = ["HEADINGS", "Paragraph", "Section", "find_sections", "paragraphs", "plain"]
@@ -30,7 +30,7 @@ _ORDER = ("deadline", "languages", "people", "previous", "additional", "take_act
 _MARKDOWN = re.compile(r"^[#>\s]*|^\*\*|\*\*$|^__|__$")
 
 
-@record
+@dataclass(frozen=True)
 class Section:
     """A heading, the text after its heading words on the same line(s), and the lines below it."""
 
@@ -42,7 +42,7 @@ class Section:
     """The heading's index among the document's lines."""
 
 
-@record
+@dataclass(frozen=True)
 class Paragraph:
     """Lines of one paragraph joined by spaces, and the first of them (to say where it was)."""
 

@@ -4,8 +4,8 @@ the sentence it came from, for a person to keep or delete."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
-from ..records import record, replace
 from .fields import date_spans, find_dates
 from .read import Line
 from .sections import Paragraph
@@ -23,7 +23,7 @@ _SOURCE = re.compile(r"\baccording to (?:the\s+)?([^,.;]+)", re.IGNORECASE)
 _SMALLEST = 10  # 'three phases', '2 children': too small for a key figure panel
 
 
-@record
+@dataclass(frozen=True)
 class Suggestion:
     """A figure (`value`) or an event (`value` is its date) with the sentence it came from."""
 
