@@ -6,10 +6,13 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import KitError, OutputError, Problem
+
+if TYPE_CHECKING:
+    from .progress import ProgressBar
 
 BUG_REPORT = "this is a bug in appealkit; please report it with your kit.yaml and this message"
 REINSTALL = "reinstall appealkit (pip install --force-reinstall appealkit)"
@@ -29,6 +32,8 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
     except KitError as error:
         _print_problems(error.problems, err)
         kit = getattr(args, "kit", "kit.yaml")
+        if getattr(args, "signers", None) and all(str(args.signers) in str(p) for p in error.problems):
+            kit = args.signers  # the signers' list is at fault, not the kit
         count = len(error.problems)
         what = "nothing written" if args.command == "build" else "not valid"
         print(f"appealkit: {count} problem{'s' * (count != 1)} in {kit}; {what}", file=err)
@@ -64,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="folder for the PDFs (default: output/)")
     build.add_argument("--paper", choices=("a4", "letter"), default="a4",
                        help="paper size; letters fit DL/C5-6 windows on a4, US #10 on letter")
+    build.add_argument("--signers", metavar="CSV", type=Path,
+                       help="also write signed-letters.pdf: each letter for each signer listed "
+                            "(columns name,address and optional languages,date)")
     build.set_defaults(run=_build)
 
     check = commands.add_parser("check", help="validate kit.yaml without building",
@@ -110,12 +118,26 @@ def _date(text: str) -> dt.date:
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .build import build_pack
 
-    files, warnings = build_pack(args.kit, args.out, paper=args.paper, today=args.today,
-                                 strict=args.strict)
+    progress = _progress_bar(err) if args.signers else None
+    try:
+        files, warnings = build_pack(args.kit, args.out, paper=args.paper, today=args.today,
+                                     strict=args.strict, signers=args.signers, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
     _print_problems(warnings, err)
     for path in files:
         print(path, file=out)
     return 0
+
+
+def _progress_bar(err: TextIO) -> ProgressBar | None:
+    """A bar for the signed letters, on a terminal only: nothing in logs, pipes and CI."""
+    if not err.isatty():
+        return None
+    from .progress import ProgressBar
+
+    return ProgressBar(err, "signers")
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -1,0 +1,58 @@
+"""Build `signed-letters.pdf`: the kit's letters for each signer of a CSV list, ready to sign.
+
+Measured with benchmarks/bench_signers.py on a shared 2-core machine (bytecode caching on):
+see the README's Speed section for the numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from .draw.document import DocumentInfo
+from .draw.signed import Progress, write_signed_letters
+from .errors import KitError
+from .layout.paper import Paper
+from .layout.signed import layout_forms
+from .layout.styles import family
+from .model import Kit
+from .records import replace
+from .signers import Signer, read_signers
+from .text.fonts import missing_chars
+
+__all__ = ["FILENAME", "Progress", "build_signed_letters", "read_signer_list"]
+
+FILENAME = "signed-letters.pdf"
+
+
+def read_signer_list(path: Path, kit: Kit) -> list[Signer]:
+    """The signers listed at `path`; raises KitError naming every bad row."""
+    serif, sans = family("serif"), family("sans")  # the letter, and its return line
+
+    def missing(text: str) -> list[str]:
+        return list(dict.fromkeys(missing_chars(text, serif) + missing_chars(text, sans)))
+
+    return read_signers(path, kit.languages, missing)
+
+
+def build_signed_letters(kit: Kit, signers: list[Signer], paper: Paper, today: dt.date,
+                         info: DocumentInfo, progress: Progress | None = None) -> BinaryIO:
+    """The PDF, in an anonymous temporary file (gone once closed, even after a crash).
+
+    Raises KitError naming each signer whose name or address does not fit its line.
+    """
+    forms = layout_forms(kit, paper, today)
+    spool = tempfile.TemporaryFile(prefix="appealkit-signed-")
+    try:
+        title = f"Signed letters: {kit.headline}"
+        problems = write_signed_letters(spool, forms, signers, replace(info, title=title),
+                                        progress)
+        if problems:
+            raise KitError(problems)
+        spool.flush()
+        return spool
+    except BaseException:
+        spool.close()
+        raise
