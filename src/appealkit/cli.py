@@ -32,8 +32,9 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
     except KitError as error:
         _print_problems(error.problems, err)
         kit = getattr(args, "kit", "kit.yaml")
-        if getattr(args, "signers", None) and all(str(args.signers) in str(p) for p in error.problems):
-            kit = args.signers  # the signers' list is at fault, not the kit
+        signers = getattr(args, "signers", None)
+        if signers and all(str(p).startswith(f"{signers}:") for p in error.problems):
+            kit = signers  # the list of signers is at fault, not the kit
         count = len(error.problems)
         what = "nothing written" if args.command == "build" else "not valid"
         print(f"appealkit: {count} problem{'s' * (count != 1)} in {kit}; {what}", file=err)

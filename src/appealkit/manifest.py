@@ -22,11 +22,14 @@ LOCK = ".appealkit.lock"
 
 
 def digest(data: Data) -> str:
-    """The SHA-256 of `data` (bytes, or a file read from its start) in hex, as the manifest lists it."""
+    """The SHA-256 of `data` (bytes, or a file read from its start) in hex, as listed here."""
     if isinstance(data, bytes):
         return hashlib.sha256(data).hexdigest()
+    found = hashlib.sha256()
     data.seek(0)
-    return hashlib.file_digest(data, "sha256").hexdigest()
+    for chunk in iter(lambda: data.read(1 << 20), b""):
+        found.update(chunk)
+    return found.hexdigest()
 
 
 def encode(files: dict[str, set[str]], complete: bool) -> bytes:

@@ -44,7 +44,7 @@ def build_signed_letters(kit: Kit, signers: list[Signer], paper: Paper, today: d
     Raises KitError naming each signer whose name or address does not fit its line.
     """
     forms = layout_forms(kit, paper, today)
-    spool = tempfile.TemporaryFile(prefix="appealkit-signed-")
+    spool = tempfile.TemporaryFile(prefix="appealkit-signed-")  # noqa: SIM115 - returned: freed with the files written
     try:
         title = f"Signed letters: {kit.headline}"
         problems = write_signed_letters(spool, forms, signers, replace(info, title=title),

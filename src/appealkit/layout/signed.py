@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Sequence
+from itertools import pairwise
 
 from ..errors import Problem
 from ..model import Kit
@@ -22,7 +22,7 @@ from . import styles
 from .boxes import Item, Page, Rule, TextBox
 from .flow import set_text
 from .letter import layout_letter
-from .locale import format_date, is_rtl, label
+from .locale import format_date, label
 from .paper import Paper
 
 __all__ = ["LetterForm", "layout_forms", "layout_signer"]
@@ -131,7 +131,7 @@ def _text(paragraph: Paragraph) -> str:
 def _caption_slot(pages: list[list[Item]], caption: str) -> Slot:
     """The rule after the caption `caption` (`Name ____`), as a box to write on."""
     for number, items in enumerate(pages):
-        for item, after in zip(items, items[1:]):
+        for item, after in pairwise(items):
             if isinstance(item, TextBox) and isinstance(after, Rule) and _text(
                     item.paragraph) == caption:
                 return Slot(number, after.x1 + ABOVE_RULE, after.y1 - ABOVE_RULE,
