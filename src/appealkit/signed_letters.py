@@ -30,9 +30,12 @@ FILENAME = "signed-letters.pdf"
 def read_signer_list(path: Path, kit: Kit) -> list[Signer]:
     """The signers listed at `path`; raises KitError naming every bad row."""
     serif, sans = family("serif"), family("sans")  # the letter, and its return line
+    drawable: dict[str, bool] = {}  # each character is looked up once for the whole list
 
     def missing(text: str) -> list[str]:
-        return list(dict.fromkeys(missing_chars(text, serif) + missing_chars(text, sans)))
+        for char in set(text) - drawable.keys():
+            drawable[char] = not (missing_chars(char, serif) or missing_chars(char, sans))
+        return [char for char in dict.fromkeys(text) if not drawable[char]]
 
     return read_signers(path, kit.languages, missing)
 

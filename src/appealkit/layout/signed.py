@@ -30,7 +30,6 @@ __all__ = ["LetterForm", "layout_forms", "layout_signer"]
 # A name or address on its line: the first size it fits on one line, else two at the smallest
 FILL_SIZES = (10.0, 9.0, 8.0, 7.5)
 RTL_FILL_SIZES = (11.0, 10.0, 9.0)  # Nastaliq reads small for its size
-ROOM_ABOVE = 17.0  # the last baseline's depth in the box: more would reach the line above
 RETURN_SIZES = (7.5, 6.5, 6.0)  # the return line above the envelope window
 ABOVE_RULE = 2.0  # the last line's baseline sits this far above the rule, points
 
@@ -43,6 +42,7 @@ class Slot:
     x: float
     baseline: float
     width: float
+    room: float = 0.0  # from the baseline up to what is drawn above the box, points
 
 
 @record
@@ -134,9 +134,30 @@ def _caption_slot(pages: list[list[Item]], caption: str) -> Slot:
         for item, after in pairwise(items):
             if isinstance(item, TextBox) and isinstance(after, Rule) and _text(
                     item.paragraph) == caption:
-                return Slot(number, after.x1 + ABOVE_RULE, after.y1 - ABOVE_RULE,
-                            after.x2 - after.x1 - 2 * ABOVE_RULE)
+                baseline = after.y1 - ABOVE_RULE
+                x, width = after.x1 + ABOVE_RULE, after.x2 - after.x1 - 2 * ABOVE_RULE
+                return Slot(number, x, baseline, width, _room(items, x, width, baseline))
     raise ValueError(f"the model letter has no '{caption}' line to write on")
+
+
+def _room(items: list[Item], x: float, width: float, baseline: float) -> float:
+    """How far up from `baseline` text may reach before it meets an item above it (a line to
+    sign, the closing), between x and x + width; an item is above if it ends above the baseline."""
+    bottoms = [0.0]
+    for item in items:
+        if isinstance(item, TextBox):  # what its lines cover, not its whole box
+            lines = item.paragraph.lines
+            left = item.x + min((line.x for line in lines), default=0.0)
+            right = item.x + max((line.x + line.width for line in lines), default=0.0)
+            bottom = item.y + item.paragraph.height
+        elif isinstance(item, Rule):
+            left, right = min(item.x1, item.x2), max(item.x1, item.x2)
+            bottom = max(item.y1, item.y2)
+        else:
+            continue
+        if bottom < baseline - 1 and left < x + width - 2 and right > x + 2:  # not just touching
+            bottoms.append(bottom)
+    return baseline - max(bottoms) - 1.5  # a hairline of white between
 
 
 def _take_text(pages: list[list[Item]], text: str,
@@ -162,7 +183,7 @@ def _fill_in(text: str, language: str, slot: Slot) -> TextBox | None:
         if len(paragraph.lines) == 1:
             break
     assert paragraph is not None
-    if len(paragraph.lines) > 2 or paragraph.lines[-1].baseline > ROOM_ABOVE:
+    if len(paragraph.lines) > 2 or paragraph.lines[-1].baseline > slot.room:
         return None
     return TextBox(slot.x, slot.baseline - paragraph.lines[-1].baseline, paragraph)
 
