@@ -15,7 +15,7 @@ from reportlab.lib.rl_accel import fp_str
 
 from ..errors import Problem
 from ..layout.boxes import Page
-from ..layout.signed import LetterForm, layout_signer
+from ..layout.signed import LetterForm, SignerPage, layout_signer
 from ..signers import Signer
 from .content import DrawingSession, PageContent, collection_paused
 from .document import DocumentInfo
@@ -89,11 +89,12 @@ def _write_form(doc: _Document, page: Page) -> tuple[str, list[bytes]]:
 
 
 def _write_page(doc: _Document, page: Page, form: str, links: list[bytes],
-                items: Sequence[object]) -> None:
-    """A signer's page: the shared form, then the signer's own lines on it."""
-    own = doc.record(items_content(doc.session, items, page.height))  # type: ignore[arg-type]
+                own: SignerPage) -> None:
+    """A signer's page: the shared form with the signer's own lines on it."""
+    head = doc.record(items_content(doc.session, own.head, page.height))
+    foot = doc.record(items_content(doc.session, own.foot, page.height))
     writer = doc.writer
-    contents = writer.add_stream(b"", b"q /%s Do Q\n%s" % (form.encode("ascii"), own))
+    contents = writer.add_stream(b"", b"%s\nq /%s Do Q\n%s" % (head, form.encode("ascii"), foot))
     annots = b""
     if links:  # an annotation belongs to one page, so each page has its own
         annots = b" /Annots [%s]" % b" ".join(b"%d 0 R" % writer.add(link) for link in links)

@@ -25,7 +25,7 @@ from .letter import layout_letter
 from .locale import format_date, label
 from .paper import Paper
 
-__all__ = ["LetterForm", "layout_forms", "layout_signer"]
+__all__ = ["LetterForm", "SignerPage", "layout_forms", "layout_signer"]
 
 # A name or address on its line: the first size it fits on one line, else two at the smallest
 FILL_SIZES = (10.0, 9.0, 8.0, 7.5)
@@ -64,9 +64,18 @@ def layout_forms(kit: Kit, paper: Paper, today: dt.date) -> dict[str, LetterForm
     return {language: _form(kit, language, paper, today) for language in kit.languages}
 
 
-def layout_signer(form: LetterForm, signer: Signer) -> tuple[list[list[Item]], list[Problem]]:
+@record(frozen=False)
+class SignerPage:
+    """A signer's items on one page of a form: `head` is drawn before the form, `foot` after,
+    so that copied text keeps the letter's order (sender and date first, the name at the end)."""
+
+    head: list[Item]
+    foot: list[Item]
+
+
+def layout_signer(form: LetterForm, signer: Signer) -> tuple[list[SignerPage], list[Problem]]:
     """The signer's items for each page of the form, and the problems of lines that do not fit."""
-    pages: list[list[Item]] = [[] for _ in form.pages]
+    pages = [SignerPage([], []) for _ in form.pages]
     problems: list[Problem] = []
     address = ("، " if _direction(" ".join(signer.address)) is Direction.RTL else ", ").join(
         signer.address)  # Arabic-script text takes the Arabic comma
@@ -76,15 +85,15 @@ def layout_signer(form: LetterForm, signer: Signer) -> tuple[list[list[Item]], l
             if box is None:
                 problems.append(_too_long(signer, key, f"the {key} line of the letter"))
             else:
-                pages[slot.page].append(box)
-    pages[form.date.page].append(_date(form, signer))
+                pages[slot.page].foot.append(box)
+    pages[form.date.page].head.append(_date(form, signer))
     if form.return_line is not None:
         items = _return_line(" · ".join([signer.name, *signer.address]), form.return_line)
         if items is None:
             problems.append(_too_long(signer, "address", "the return line above the "
                                                          "envelope window"))
         else:
-            pages[form.return_line.page] += items
+            pages[form.return_line.page].head[:0] = items
     return pages, problems
 
 
