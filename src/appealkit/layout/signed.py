@@ -228,12 +228,16 @@ def _date(form: LetterForm, signer: Signer) -> TextBox:
 
 
 def _return_line(text: str, slot: Slot) -> list[Item] | None:
-    """The signer as sender above the envelope window, underlined as the kit's return line."""
+    """The signer as sender above the envelope window, underlined as the kit's return line:
+    one line at the first size that fits, else two at the smallest; None if even that fails."""
+    line = None
     for size in RETURN_SIZES:
         line = set_text(text, styles.style(size, role="sans", leading=1.1), slot.width)
         if len(line.lines) == 1:
-            y = slot.baseline - line.height  # the bottom stays where the kit's line had it
-            under = y + line.height + 0.8
-            return [TextBox(slot.x, y, line),
-                    Rule(slot.x, under, slot.x + line.lines[0].width, under, line_width=0.3)]
-    return None
+            break
+    if line is None or len(line.lines) > 2:
+        return None
+    y = slot.baseline - line.height  # the bottom stays where the kit's line had it
+    under = y + line.height + 0.8
+    width = max(each.width for each in line.lines)
+    return [TextBox(slot.x, y, line), Rule(slot.x, under, slot.x + width, under, line_width=0.3)]
