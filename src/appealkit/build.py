@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import draw, layout, load, signed_letters, write
+from . import draw, layout, load, write
 from .errors import Problem
 from .layout.locale import language_name
 from .model import Kit
 from .records import replace
-from .signed_letters import Progress
+
+if TYPE_CHECKING:
+    from .signed_letters import Progress
 
 
 def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
@@ -23,7 +26,10 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
     """
     today = today or dt.date.today()
     kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
-    signer_list = signed_letters.read_signer_list(signers, kit) if signers else None
+    if signers:  # imported here: a build without signers does not pay for it
+        from . import signed_letters
+
+        signer_list = signed_letters.read_signer_list(signers, kit)
     parts = layout.layout_pack(kit, layout.PAPERS[paper], today)
     info = _document_info(kit)
     with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
@@ -31,7 +37,7 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
         for part in parts:  # each part alone is titled as itself, in its own language
             alone = replace(info, title=f"{part.title}: {kit.headline}", language=part.language)
             files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
-    if signer_list is not None:
+    if signers:
         files[signed_letters.FILENAME] = signed_letters.build_signed_letters(
             kit, signer_list, layout.PAPERS[paper], today, info, progress)
     return write.write_all(out_dir, files), warnings

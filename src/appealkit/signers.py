@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import io
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -127,7 +126,7 @@ def _columns(header: list[str], mark: Mark, problems: list[Problem]) -> dict[str
             problems.append(Problem(mark, key, "this column appears twice in the header row"))
         elif key in COLUMNS:
             columns[key] = index
-        elif near := difflib.get_close_matches(key, COLUMNS, n=1, cutoff=0.75):
+        elif near := _close_match(key):
             misspelt.setdefault(near[0], cell.strip())
     for key in COLUMNS:
         if key in columns:
@@ -141,6 +140,12 @@ def _columns(header: list[str], mark: Mark, problems: list[Problem]) -> dict[str
                                                f"name the columns, like name,address (it reads "
                                                f"'{found}')"))
     return columns
+
+
+def _close_match(key: str) -> list[str]:
+    import difflib  # only for a header with other columns
+
+    return difflib.get_close_matches(key, COLUMNS, n=1, cutoff=0.75)
 
 
 def _signer(cells: list[str], columns: dict[str, int], mark: Mark, languages: Sequence[str],
