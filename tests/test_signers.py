@@ -12,6 +12,7 @@ from pdfutil import normalise, page_texts
 
 from appealkit import manifest, write
 from appealkit.progress import ProgressBar
+from appealkit.signers import read_signers
 
 SIGNERS = (
     "name,address,languages,date\n"
@@ -197,3 +198,11 @@ def test_write_all_takes_a_file(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "big.pdf").read_bytes() == b"%PDF streamed " * 1000
     listed = manifest.read(tmp_path / "out")
     assert listed["big.pdf"] == {manifest.digest(b"%PDF streamed " * 1000)}
+
+
+def test_languages_in_any_case_and_separator_in_kit_order(tmp_path: Path) -> None:
+    path = _write(tmp_path, "Name,Address,Languages,Email\nJane,Leeds,\"UR, en\",j@example.org\n"
+                            "Ali,Lahore,  ur ,\n")
+    jane, ali = read_signers(path, ["en", "ur"])
+    assert (jane.languages, ali.languages) == (("en", "ur"), ("ur",))
+    assert (jane.mark.line, ali.mark.line) == (2, 3)
