@@ -137,6 +137,10 @@ def test_a_name_too_long_for_its_line(tmp_path: Path) -> None:
      "'address'")),
     (b"name,address\nJos\xe9,Leeds\n", ("2: not UTF-8 text (byte 0xE9); save the file as CSV "
      "UTF-8")),
+    (b"name,address\nJa\x00ne,Leeds\n", ("2: name: holds an invisible control character (U+0000); "
+     "retype the cell")),
+    (b'"name,address\n', ("1: a quote opened here is never closed; a cell with a quote in it "
+     "must be quoted, its quotes doubled")),
     (b'name,address\nJane,"Leeds\n', ("2: a quote opened here is never closed; a cell with a "
      "quote in it must be quoted, its quotes doubled")),
 ])

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -51,8 +52,8 @@ def read_signers(path: Path, languages: Sequence[str],
     rows = _rows(text, name, problems)
     header = next(rows, None)
     if header is None:
-        raise KitError(Problem(None, "", "the file is empty; its first row must name the "
-                                         "columns: name,address", file=name))
+        raise KitError(problems or Problem(None, "", "the file is empty; its first row must "
+                                                     "name the columns: name,address", file=name))
     columns = _columns(header[1], Mark(name, header[0], 0), problems)
     if problems:  # without its columns, every row would be wrong too
         raise KitError(problems)
@@ -163,8 +164,12 @@ def _signer(cells: list[str], columns: dict[str, int], mark: Mark, languages: Se
         problems.append(Problem(mark, "name", "empty; every signer needs a name"))
     address = tuple(line for line in _ADDRESS_LINES.split(cell("address")) if line)
     for key, text in (("name", name), ("address", " ".join(address))):
+        control = [c for c in text if unicodedata.category(c) == "Cc"]
         chars = missing(text) if missing and text else []
-        if chars:
+        if control:
+            problems.append(Problem(mark, key, f"holds an invisible control character "
+                                               f"(U+{ord(control[0]):04X}); retype the cell"))
+        elif chars:
             shown = "".join(chars)
             problems.append(Problem(mark, key, f"'{shown}' cannot be printed: the letters' fonts "
                                                "have no such characters"))
