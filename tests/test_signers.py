@@ -79,8 +79,13 @@ def test_date_column_dates_the_letter(signed: list[str]) -> None:
     assert signed[2].startswith("1 July 2025")  # no date: the letter's usual one, the build's
 
 
-def test_return_line_names_the_signer(tmp_path: Path) -> None:
-    kit = variant(tmp_path, ("  # return_line:", "  return_line:"))
+@pytest.mark.parametrize("return_line", [
+    "Amnesty Group 123 · 1 Example Street · City",
+    "Amnesty Group 123 · 1 Example Street · City · " * 3,  # wraps: still found and replaced
+])
+def test_return_line_names_the_signer(tmp_path: Path, return_line: str) -> None:
+    kit = variant(tmp_path, ('  # return_line: "Amnesty Group 123 · 1 Example Street · City"',
+                             f'  return_line: "{return_line}"'))
     signers = _write(tmp_path, "name,address\nJane Smith,1 High Street / Leeds LS1 1AA\n")
     status, _, err = _build(kit, signers, tmp_path / "out")
     assert (status, err) == (0, "")

@@ -132,17 +132,21 @@ def _usual_date(kit: Kit, language: str, today: dt.date) -> str:
 
 
 def _text(paragraph: Paragraph) -> str:
-    """A paragraph's logical text, its lines joined by line feeds."""
-    return "\n".join("".join(run.text for run in sorted(line.runs, key=lambda r: r.start))
-                     for line in paragraph.lines)
+    """A paragraph's logical text, its white space as single spaces (lines joined by one)."""
+    return " ".join("".join(run.text for run in sorted(line.runs, key=lambda r: r.start))
+                    for line in paragraph.lines)
+
+
+def _same(paragraph: Paragraph, text: str) -> bool:
+    return " ".join(_text(paragraph).split()) == " ".join(text.split())
 
 
 def _caption_slot(pages: list[list[Item]], caption: str) -> Slot:
     """The rule after the caption `caption` (`Name ____`), as a box to write on."""
     for number, items in enumerate(pages):
         for item, after in pairwise(items):
-            if isinstance(item, TextBox) and isinstance(after, Rule) and _text(
-                    item.paragraph) == caption:
+            if isinstance(item, TextBox) and isinstance(after, Rule) and _same(
+                    item.paragraph, caption):
                 baseline = after.y1 - ABOVE_RULE
                 x, width = after.x1 + ABOVE_RULE, after.x2 - after.x1 - 2 * ABOVE_RULE
                 return Slot(number, x, baseline, width, _room(items, x, width, baseline))
@@ -174,7 +178,7 @@ def _take_text(pages: list[list[Item]], text: str,
     """Remove the text box showing `text` (and the rule after it) from the pages."""
     for number, items in enumerate(pages):
         for index, item in enumerate(items):
-            if isinstance(item, TextBox) and _text(item.paragraph) == text:
+            if isinstance(item, TextBox) and _same(item.paragraph, text):
                 del items[index : index + (2 if with_rule else 1)]
                 return number, item
     raise ValueError(f"the model letter has no '{text}' to replace")
