@@ -2,8 +2,9 @@
 
 Measured with benchmarks/bench_signers.py on a shared 2-core machine (new processes, bytecode
 caching on): 300 signers x English and Urdu (600 pages) build in 0.5 s (median of 5, the whole
-pack included) into 0.37 MB, where Typst takes 11 s and 16 MB; 10,000 signers (20,000 pages)
-in 11 s, 9.9 MB, peak RSS 77 MiB (57 MiB for 300: the list itself is most of the difference).
+pack included; 1.0 s when the cores are busy, 0.5 s CPU) into 0.37 MB, where Typst takes 11 s
+and 16 MB; 10,000 signers (20,000 pages) in 11-21 s, 9.9 MB, peak RSS 77 MiB (57 MiB for 300:
+the list itself is most of the difference).
 """
 
 from __future__ import annotations
