@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import draw, layout, load, write
 from .errors import Problem
@@ -15,27 +16,40 @@ from .model import Kit
 
 PART_NAMES = ("pack", *EVENT_PARTS)  # what `--parts` may name
 
+if TYPE_CHECKING:
+    from .signed_letters import Progress
+
 
 def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
                today: dt.date | None = None, strict: bool = False,
                parts: Collection[str] = PART_NAMES, labels_start: int = 1,
-               copies: int = 1) -> tuple[list[Path], list[Problem]]:
+               copies: int = 1, signers: Path | None = None,
+               progress: Progress | None = None) -> tuple[list[Path], list[Problem]]:
     """Build `pack.pdf` with every part alone, and the event materials, into `out_dir`;
     return the files and the warnings.
 
     `parts` names what to build (PART_NAMES); `labels_start` and `copies` place the address
-    labels. Raises KitError, listing every problem, for bad input; then nothing is written.
+    labels. With `signers` (a CSV file), also `signed-letters.pdf`, calling
+    `progress(done, total)`. Raises KitError, listing every problem, for bad input; then
+    nothing is written.
     """
     laid = lay_out_pack(kit_path, paper=paper, today=today, strict=strict, parts=parts,
                         labels_start=labels_start, copies=copies)
+    if signers:  # imported here: a build without signers does not pay for it
+        from . import signed_letters
+
+        signer_list = signed_letters.read_signer_list(signers, laid.kit)
     info = _document_info(laid.kit)
-    files: dict[str, bytes] = {}
+    files: dict[str, write.Data] = {}
     with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
         if laid.pack:
             files["pack.pdf"] = draw.render_pdf(laid.pack, info)
         for part in (*laid.pack, *laid.events):  # each part alone is titled as itself
             alone = replace(info, title=f"{part.title}: {laid.kit.headline}", language=part.language)
             files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
+    if signers:
+        files[signed_letters.FILENAME] = signed_letters.build_signed_letters(
+            laid.kit, signer_list, layout.PAPERS[paper], today or dt.date.today(), info, progress)
     return write.write_all(out_dir, files), laid.warnings
 
 

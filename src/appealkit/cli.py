@@ -6,10 +6,13 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import KitError, OutputError, Problem
+
+if TYPE_CHECKING:
+    from .progress import ProgressBar
 
 BUG_REPORT = "this is a bug in appealkit; please report it with your kit.yaml and this message"
 REINSTALL = "reinstall appealkit (pip install --force-reinstall appealkit)"
@@ -36,6 +39,9 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
     except KitError as error:
         _print_problems(error.problems, err)
         kit = getattr(args, "kit", "kit.yaml")
+        signers = getattr(args, "signers", None)
+        if signers and all(str(p).startswith(f"{signers}:") for p in error.problems):
+            kit = signers  # the list of signers is at fault, not the kit
         count = len(error.problems)
         what = "nothing written" if args.command == "build" else "not valid"
         print(f"appealkit: {count} problem{'s' * (count != 1)} in {kit}; {what}", file=err)
@@ -79,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
                             "row by row (default: 1)")
     build.add_argument("--copies", metavar="N", type=int, default=1,
                        help="address labels per target (default: 1)")
+    build.add_argument("--signers", metavar="CSV", type=Path,
+                       help="also write signed-letters.pdf: each letter for each signer listed "
+                            "(columns name,address and optional languages,date)")
     build.set_defaults(run=_build)
 
     check = commands.add_parser("check", help="validate kit.yaml without building",
@@ -136,13 +145,28 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if problem:
         print(f"appealkit: {problem}; nothing written", file=err)
         return 2
-    files, warnings = build_pack(args.kit, args.out, paper=args.paper, today=args.today,
-                                 strict=args.strict, parts=parts,
-                                 labels_start=args.labels_start, copies=args.copies)
+    progress = _progress_bar(err) if args.signers else None
+    try:
+        files, warnings = build_pack(args.kit, args.out, paper=args.paper, today=args.today,
+                                     strict=args.strict, parts=parts,
+                                     labels_start=args.labels_start, copies=args.copies,
+                                     signers=args.signers, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
     _print_problems(warnings, err)
     for path in files:
         print(path, file=out)
     return 0
+
+
+def _progress_bar(err: TextIO) -> ProgressBar | None:
+    """A bar for the signed letters, on a terminal only: nothing in logs, pipes and CI."""
+    if not err.isatty():
+        return None
+    from .progress import ProgressBar
+
+    return ProgressBar(err, "signers")
 
 
 def _event_options(args: argparse.Namespace) -> tuple[str | None, tuple[str, ...]]:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["remove", "sync_dir", "write_new"]
+__all__ = ["Data", "remove", "sync_dir", "write_new"]
+
+# A file's contents: bytes, or a file holding them (read from its start), for output too big
+# to hold in memory (signed-letters.pdf for a long list of signers)
+Data = bytes | BinaryIO
 
 
-def write_new(path: Path, data: bytes) -> None:
+def write_new(path: Path, data: Data) -> None:
     """Create `path` (it must not exist) holding `data`, flushed to disk; ordinary permissions.
 
     A file left half-written by a failure is removed; the exception is re-raised.
@@ -17,7 +23,11 @@ def write_new(path: Path, data: bytes) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, bytes):
+                f.write(data)
+            else:
+                data.seek(0)
+                shutil.copyfileobj(data, f, 1 << 20)
             f.flush()
             os.fsync(f.fileno())
     except BaseException:

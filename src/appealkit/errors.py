@@ -11,14 +11,14 @@ __all__ = ["KitError", "Mark", "OutputError", "Problem", "mark_for", "sort_probl
 
 @dataclass(frozen=True, order=True)
 class Mark:
-    """A position in a file, 1-based as editors show it."""
+    """A position in a file, 1-based as editors show it; column 0 names the whole line (CSV rows)."""
 
     file: str
     line: int
     column: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{self.file}:{self.line}:{self.column}" if self.column else f"{self.file}:{self.line}"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 from . import killpoints
-from .durable import remove, sync_dir, write_new
+from .durable import Data, remove, sync_dir, write_new
 from .manifest import NAME, encode
 
 __all__ = ["clean_leftovers", "publish_in_place"]
@@ -27,7 +27,7 @@ _TAG = "appealkit-"
 _LEFTOVER = re.compile(r"\..+\.(appealkit-[0-9a-f]{8}|pdf\.[a-z0-9_]{8})\.(tmp|old)")
 
 
-def publish_in_place(folder: Path, files: dict[str, bytes], owned: dict[str, set[str]],
+def publish_in_place(folder: Path, files: dict[str, Data], owned: dict[str, set[str]],
                      stale: list[str], new: dict[str, set[str]]) -> None:
     """Replace `files` (name → bytes) in `folder`, then remove the `stale` files of ours.
 
@@ -69,7 +69,7 @@ def _union(a: dict[str, set[str]], b: dict[str, set[str]]) -> dict[str, set[str]
     return {name: a.get(name, set()) | b.get(name, set()) for name in a.keys() | b.keys()}
 
 
-def _write_temp(folder: Path, name: str, data: bytes) -> Path:
+def _write_temp(folder: Path, name: str, data: Data) -> Path:
     for _ in range(100):
         temp = folder / f".{name}.{_TAG}{secrets.token_hex(4)}.tmp"
         try:

@@ -13,15 +13,23 @@ import hashlib
 import json
 from pathlib import Path
 
+from .durable import Data
+
 __all__ = ["LOCK", "NAME", "digest", "encode", "is_complete", "owned", "read"]
 
 NAME = ".appealkit.json"
 LOCK = ".appealkit.lock"
 
 
-def digest(data: bytes) -> str:
-    """The SHA-256 of `data` in hex, as the manifest lists it."""
-    return hashlib.sha256(data).hexdigest()
+def digest(data: Data) -> str:
+    """The SHA-256 of `data` (bytes, or a file read from its start) in hex, as listed here."""
+    if isinstance(data, bytes):
+        return hashlib.sha256(data).hexdigest()
+    found = hashlib.sha256()
+    data.seek(0)
+    for chunk in iter(lambda: data.read(1 << 20), b""):
+        found.update(chunk)
+    return found.hexdigest()
 
 
 def encode(files: dict[str, set[str]], complete: bool) -> bytes:

@@ -14,10 +14,11 @@ import os
 from pathlib import Path
 
 from . import folder_lock, inplace, killpoints, manifest, swap
+from .durable import Data
 from .errors import OutputError
 from .manifest import LOCK, NAME
 
-__all__ = ["LOCK_WAIT", "OutputError", "write_all"]
+__all__ = ["LOCK_WAIT", "Data", "OutputError", "write_all"]
 
 LOCK_WAIT = 60.0  # seconds a build waits for another build writing into the same folder
 
@@ -35,8 +36,8 @@ if hasattr(errno, "EDQUOT"):  # not on Windows
     _REASONS[errno.EDQUOT] = "your disk quota is used up; free some space, then build again"
 
 
-def write_all(out_dir: Path, files: dict[str, bytes], *, wait: float = LOCK_WAIT) -> list[Path]:
-    """Write `files` (name → bytes) into `out_dir`, creating it; return the written paths in order.
+def write_all(out_dir: Path, files: dict[str, Data], *, wait: float = LOCK_WAIT) -> list[Path]:
+    """Write `files` (name → bytes, or a file holding them) into `out_dir`, creating it; return the written paths in order.
 
     All-or-nothing: on any failure the earlier outputs are left as they were and no temporary
     file is left behind. A build killed outright leaves either set whole (see the README for
@@ -84,7 +85,7 @@ def _prepare(out_dir: Path) -> Path:
     return Path(os.path.realpath(out_dir))
 
 
-def _publish(folder: Path, files: dict[str, bytes]) -> None:
+def _publish(folder: Path, files: dict[str, Data]) -> None:
     swap.clean_leftovers(folder)
     inplace.clean_leftovers(folder)
     killpoints.reach("cleaned")
@@ -103,7 +104,7 @@ def _publish(folder: Path, files: dict[str, bytes]) -> None:
     inplace.publish_in_place(folder, files, {n: listed[n] for n in owned}, stale, new)
 
 
-def _check_targets(folder: Path, files: dict[str, bytes]) -> None:
+def _check_targets(folder: Path, files: dict[str, Data]) -> None:
     for name in files:
         if (folder / name).is_dir() and not (folder / name).is_symlink():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(folder / name))

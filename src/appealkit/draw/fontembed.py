@@ -19,7 +19,7 @@ GlyphKey = int | Composite  # an original glyph ID, or a glyph built for a clust
 
 __all__ = [
     "FLATE", "NO_INITIAL_FONT", "EmbeddedFont", "FontCodes", "FontLike", "GlyphKey",
-    "document_font", "register_no_initial_font",
+    "Type0Parts", "document_font", "register_no_initial_font", "type0_parts",
 ]
 
 
@@ -344,3 +344,28 @@ def register_no_initial_font() -> str:
 
     pdfmetrics.registerFont(_NoInitialFont)
     return NO_INITIAL_FONT
+
+
+@dataclass(frozen=True)
+class Type0Parts:
+    """A Type0 font showing some codes, ready for a PDF writer other than ReportLab's
+    (draw/stream.py): the same objects `EmbeddedFont.addObjects` writes."""
+
+    base_font: str  # subset tag + PostScript name
+    widths: str  # the /W array
+    cid_to_gid: bytes  # the CIDToGIDMap stream, uncompressed
+    to_unicode: bytes  # the ToUnicode CMap, uncompressed
+    descriptor: dict[str, bytes]  # FontDescriptor numbers, formatted
+    font_file: bytes  # FontFile2, Flate-compressed
+    length1: int  # of the font file uncompressed
+
+
+def type0_parts(codes: FontCodes, shown: set[int]) -> Type0Parts:
+    """The font for the `shown` codes, subset to every glyph `codes` has given a code."""
+    used = sorted(shown)
+    glyphs = [codes.uses[code][0] for code in used]
+    program = _font_program(codes.font.data, codes.font.postscript_name, *codes.glyph_sets())
+    bfchar = [codes.bfchar[code] for code in used if codes.bfchar[code]]
+    return Type0Parts(program.base_font, _widths_array(used, codes.widths),
+                      program.cid_to_gid(used, glyphs), _cmap(bfchar).encode("ascii"),
+                      _descriptor_numbers(codes.reader), program.compressed, program.length)

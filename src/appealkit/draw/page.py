@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from functools import lru_cache, partial, singledispatch
 from itertools import groupby
 
@@ -16,18 +17,24 @@ from ..layout.boxes import ImageBox, Item, Page, QRBox, Rect, Rule, TextBox
 from .content import DrawingSession, PageContent
 from .glyphs import add_paragraph
 
-__all__ = ["page_content"]
+__all__ = ["items_content", "page_content"]
 
 
 def page_content(session: DrawingSession, page: Page) -> PageContent:
     """The page's content, drawn on the session's first request and reused after that."""
     found = session.pages.get(id(page))
     if found is None:
-        content = PageContent(session)
-        for item in page.items:
-            _draw(item, content, page.height)
-        found = session.pages[id(page)] = (page, content.finish())
+        content = items_content(session, page.items, page.height)
+        found = session.pages[id(page)] = (page, content)
     return found[1]
+
+
+def items_content(session: DrawingSession, items: Sequence[Item], height: float) -> PageContent:
+    """The content of `items` on a page `height` points tall, drawn now and not remembered."""
+    content = PageContent(session)
+    for item in items:
+        _draw(item, content, height)
+    return content.finish()
 
 
 @singledispatch
