@@ -20,6 +20,11 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
     """
     today = today or dt.date.today()
     kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
+    return write.write_all(out_dir, render_pack(kit, paper, today)), warnings
+
+
+def render_pack(kit: Kit, paper: str, today: dt.date) -> dict[str, bytes]:
+    """The PDFs a build writes, name → bytes: `pack.pdf`, then each part alone (`fact-sheet.pdf`...)."""
     parts = layout.layout_pack(kit, layout.PAPERS[paper], today)
     info = _document_info(kit)
     with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
@@ -27,7 +32,7 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
         for part in parts:  # each part alone is titled as itself, in its own language
             alone = replace(info, title=f"{part.title}: {kit.headline}", language=part.language)
             files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
-    return write.write_all(out_dir, files), warnings
+    return files
 
 
 def _document_info(kit: Kit) -> draw.DocumentInfo:
