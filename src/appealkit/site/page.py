@@ -1,0 +1,227 @@
+"""Write the download page, index.html, from a Kit and the files of the site folder.
+
+Every text from the kit goes through `html.escape`, so a headline of `<script>` is shown as
+typed, never run. Links in the kit's markup are kept only when they are http(s) addresses
+(markup.py decides). The page has no script; style.css does the rest.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..layout.locale import format_date, is_rtl
+from ..markup import parse_paragraphs
+from ..model import Kit
+from ..records import record
+from ..text.types import Span
+from ..words import language_name_in, word
+from .labels import label, language_label
+
+__all__ = ["PAPERS", "Download", "Preview", "render_page"]
+
+PAPERS = ("a4", "letter")  # the paper sizes on the page, in this order
+_PAPER_LABELS = {"a4": "a4", "letter": "us_letter"}
+
+
+@record
+class Preview:
+    """A page's picture in the site folder."""
+
+    file: str
+    width: int  # pixels
+    height: int
+
+
+@record
+class Download:
+    """One PDF of the pack (`pack`, `fact-sheet`, `letter-ur`, any new part) in each paper size."""
+
+    stem: str
+    files: dict[str, tuple[str, int]]  # paper → (file name in the folder, size in bytes)
+    previews: tuple[Preview, ...] = ()  # its pages on A4
+
+
+def render_page(kit: Kit, downloads: list[Download], qr_file: str) -> str:
+    """The whole index.html: banner, case, downloads, letters, other materials, online action."""
+    tag = kit.language
+    title = f"{_banner_word(kit)}: {kit.headline}"
+    body = [*_header(kit), '<main id="main">', *_case(kit), *_sections(kit, downloads),
+            *_action(kit, qr_file), "</main>", *_footer(kit)]
+    return "\n".join([
+        "<!DOCTYPE html>",
+        f'<html lang="{_attr(tag)}" dir="{"rtl" if is_rtl(tag) else "ltr"}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        '<link rel="stylesheet" href="style.css">',
+        "</head>",
+        "<body>",
+        *body,
+        "</body>",
+        "</html>",
+        "",
+    ])
+
+
+# -- the case ---------------------------------------------------------------------------------
+
+
+def _header(kit: Kit) -> list[str]:
+    organisation = kit.organisation.name
+    return ['<header class="banner">',
+            f'<p class="banner-word">{escape(_banner_word(kit))}</p>',
+            *([f'<p class="organisation">{escape(organisation)}</p>'] if organisation else []),
+            "</header>"]
+
+
+def _case(kit: Kit) -> list[str]:
+    tag = kit.language
+    deadline = format_date(kit.action.deadline, tag)
+    status = label(tag, kit.action.status if kit.action.status in ("update", "closed") else "open")
+    lines = [f"<h1>{escape(kit.headline)}</h1>"]
+    if kit.people:
+        lines.append(f'<p class="people">{escape(kit.people)}</p>')
+    lines += [f'<p class="summary">{_inline(p)}</p>' for p in parse_paragraphs(kit.summary)]
+    lines += ['<dl class="facts">',
+              f"<dt>{escape(word(tag, 'deadline', kit.words))}</dt>",
+              f'<dd><time datetime="{kit.action.deadline.isoformat()}">{escape(deadline)}</time></dd>',
+              f"<dt>{escape(label(tag, 'status'))}</dt>",
+              f'<dd class="status-{_attr(kit.action.status)}">{escape(status)}</dd>',
+              "</dl>"]
+    return lines
+
+
+def _inline(spans: list[Span]) -> str:
+    """One paragraph of kit markup as HTML: bold as <strong>, web links as <a>."""
+    html = []
+    for span in spans:
+        text = escape(span.text)
+        if span.bold:
+            text = f"<strong>{text}</strong>"
+        if span.link:
+            text = f'<a href="{_attr(span.link)}">{text}</a>'
+        html.append(text)
+    return "".join(html)
+
+
+def _banner_word(kit: Kit) -> str:
+    key = {"update": "banner_update", "closed": "banner_closed"}.get(kit.action.status, "banner")
+    return word(kit.language, key, kit.words)
+
+
+# -- the downloads ----------------------------------------------------------------------------
+
+
+def _sections(kit: Kit, downloads: list[Download]) -> list[str]:
+    """The pack and its sheets, then the letters by language, then any other part (events)."""
+    tag = kit.language
+    sheets = [d for d in downloads if d.stem in ("pack", "fact-sheet", "background")]
+    letters = [d for d in downloads if _letter_language(d.stem)]
+    others = [d for d in downloads if d not in sheets and d not in letters]
+    lines = _section("downloads", label(tag, "downloads"), label(tag, "downloads_how"),
+                     [_card(kit, d) for d in sheets])
+    lines += _section("letters", label(tag, "letters"), label(tag, "letters_how"),
+                      [_card(kit, d) for d in letters])
+    if others:
+        lines += _section("materials", label(tag, "materials"), None,
+                          [_card(kit, d) for d in others])
+    return lines
+
+
+def _section(key: str, heading: str, about: str | None, cards: list[list[str]]) -> list[str]:
+    return [f'<section aria-labelledby="{key}">',
+            f'<h2 id="{key}">{escape(heading)}</h2>',
+            *([f"<p>{escape(about)}</p>"] if about else []),
+            '<ul class="cards">',
+            *(line for card in cards for line in card),
+            "</ul>",
+            "</section>"]
+
+
+def _card(kit: Kit, download: Download) -> list[str]:
+    tag = kit.language
+    lines = ['<li class="card">', f"<h3>{_heading(download.stem, tag)}</h3>"]
+    if download.stem == "pack":
+        lines.append(f"<p>{escape(label(tag, 'pack_about'))}</p>")
+    if download.previews:
+        lines.append('<div class="pages">')
+        total = len(download.previews)
+        for n, preview in enumerate(download.previews, 1):
+            alt = label(tag, "page_alt", part=_plain_name(download.stem, tag), n=n, total=total)
+            lines.append(f'<img src="{_attr(preview.file)}" width="{preview.width}" '
+                         f'height="{preview.height}" alt="{_attr(alt)}" loading="lazy">')
+        lines.append("</div>")
+    lines += ['<p class="files">', *(_file_link(download, paper, tag) for paper in PAPERS
+                                     if paper in download.files), "</p>", "</li>"]
+    return lines
+
+
+def _file_link(download: Download, paper: str, tag: str) -> str:
+    name, size = download.files[paper]
+    what = label(tag, "pdf", size=_size(size))
+    return (f'<a class="file" href="{_attr(name)}" type="application/pdf">'
+            f"{escape(label(tag, _PAPER_LABELS[paper]))} <small>({escape(what)})</small></a>")
+
+
+def _heading(stem: str, tag: str) -> str:
+    """The card's heading as HTML: a letter is named in its own language and the page's,
+    `اردو (Urdu)`, the own name marked with its language and direction."""
+    language = _letter_language(stem)
+    if not language:
+        return escape(_plain_name(stem, tag))
+    own, name = language_label(language, tag)
+    if own is None:
+        return escape(name)
+    direction = "rtl" if is_rtl(language) else "ltr"
+    return (f'<span lang="{_attr(language)}" dir="{direction}">{escape(own)}</span> '
+            f"({escape(name)})")
+
+
+def _plain_name(stem: str, tag: str) -> str:
+    """A part's name in text: `Fact sheet`, `Letter in Urdu`, `Sign-up sheet` for `sign-up-sheet`."""
+    language = _letter_language(stem)
+    if language:
+        return label(tag, "letter_in", language=language_name_in(language, tag))
+    if stem in ("pack", "fact-sheet", "background"):
+        return label(tag, stem)
+    # A part this page does not know yet (the events' materials): its file name, readable.
+    return stem[:1].upper() + stem[1:].replace("-", " ").replace("_", " ")
+
+
+def _letter_language(stem: str) -> str | None:
+    return stem.removeprefix("letter-") if stem.startswith("letter-") else None
+
+
+def _size(size: int) -> str:
+    return f"{max(1, round(size / 1000))} KB" if size < 1_000_000 else f"{size / 1e6:.1f} MB"
+
+
+# -- the online action and the footer --------------------------------------------------------
+
+
+def _action(kit: Kit, qr_file: str) -> list[str]:
+    tag, url = kit.language, kit.action.url
+    return ['<section aria-labelledby="online">',
+            f'<h2 id="online">{escape(label(tag, "act_online"))}</h2>',
+            f'<p><a href="{_attr(url)}">{escape(kit.action.label)}</a></p>',
+            f'<p class="url">{escape(url)}</p>',
+            '<figure class="qr">',
+            f'<img src="{_attr(qr_file)}" width="160" height="160" '
+            f'alt="{_attr(label(tag, "qr_alt", url=url))}">',
+            f"<figcaption>{escape(word(tag, 'scan', kit.words))} "
+            f"{escape(kit.action.label)}</figcaption>",
+            "</figure>",
+            "</section>"]
+
+
+def _footer(kit: Kit) -> list[str]:
+    if not kit.organisation.name:
+        return []
+    text = label(kit.language, "published_by", name=kit.organisation.name)
+    return ["<footer>", f"<p>{escape(text)}</p>", "</footer>"]
+
+
+def _attr(value: str) -> str:
+    """A value for inside double quotes: `"`, `'`, `<`, `>` and `&` escaped."""
+    return escape(value, quote=True)
