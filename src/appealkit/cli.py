@@ -131,8 +131,8 @@ def _site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     try:
         files, warnings = build_site(args.kit, args.out, today=args.today, strict=args.strict)
-    except MissingExtra as error:
-        print(f"appealkit: {error}", file=err)
+    except MissingExtra as error:  # the message names the command and how to install
+        print(error, file=err)
         return 2
     _print_problems(warnings, err)
     print(args.out / "index.html", file=out)

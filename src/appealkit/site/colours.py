@@ -31,11 +31,11 @@ def _darkened(color: Color) -> Color:
 
     Kits often pick a light accent (the example's yellow is 1.4:1 on white): fine behind black
     banner text, unreadable as link text. So the page darkens it for text instead of failing
-    the build; 5 % steps towards black keep its hue.
+    the build; 2 % steps towards black keep its hue.
     """
     shade = color
-    for step in range(21):
-        shade = tuple(c * (1 - step / 20) for c in color)  # type: ignore[assignment]
+    for step in range(51):
+        shade = tuple(c * (1 - step / 50) for c in color)  # type: ignore[assignment]
         if contrast(shade, WHITE) >= _TEXT_TARGET:
             break
     return shade

@@ -53,7 +53,7 @@ def render_page(kit: Kit, downloads: list[Download], qr_file: str) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title>",
+        f"<title>{_text(title)}</title>",
         '<link rel="stylesheet" href="style.css">',
         "</head>",
         "<body>",
@@ -70,8 +70,8 @@ def render_page(kit: Kit, downloads: list[Download], qr_file: str) -> str:
 def _header(kit: Kit) -> list[str]:
     organisation = kit.organisation.name
     return ['<header class="banner">',
-            f'<p class="banner-word">{escape(_banner_word(kit))}</p>',
-            *([f'<p class="organisation">{escape(organisation)}</p>'] if organisation else []),
+            f'<p class="banner-word">{_text(_banner_word(kit))}</p>',
+            *([f'<p class="organisation">{_text(organisation)}</p>'] if organisation else []),
             "</header>"]
 
 
@@ -79,15 +79,15 @@ def _case(kit: Kit) -> list[str]:
     tag = kit.language
     deadline = format_date(kit.action.deadline, tag)
     status = label(tag, kit.action.status if kit.action.status in ("update", "closed") else "open")
-    lines = [f"<h1>{escape(kit.headline)}</h1>"]
+    lines = [f"<h1>{_text(kit.headline)}</h1>"]
     if kit.people:
-        lines.append(f'<p class="people">{escape(kit.people)}</p>')
+        lines.append(f'<p class="people">{_text(kit.people)}</p>')
     lines += [f'<p class="summary">{_inline(p)}</p>' for p in parse_paragraphs(kit.summary)]
     lines += ['<dl class="facts">',
-              f"<dt>{escape(word(tag, 'deadline', kit.words))}</dt>",
-              f'<dd><time datetime="{kit.action.deadline.isoformat()}">{escape(deadline)}</time></dd>',
-              f"<dt>{escape(label(tag, 'status'))}</dt>",
-              f'<dd class="status-{_attr(kit.action.status)}">{escape(status)}</dd>',
+              f"<dt>{_text(word(tag, 'deadline', kit.words))}</dt>",
+              f'<dd><time datetime="{kit.action.deadline.isoformat()}">{_text(deadline)}</time></dd>',
+              f"<dt>{_text(label(tag, 'status'))}</dt>",
+              f'<dd class="status-{_attr(kit.action.status)}">{_text(status)}</dd>',
               "</dl>"]
     return lines
 
@@ -96,7 +96,7 @@ def _inline(spans: list[Span]) -> str:
     """One paragraph of kit markup as HTML: bold as <strong>, web links as <a>."""
     html = []
     for span in spans:
-        text = escape(span.text)
+        text = _text(span.text)
         if span.bold:
             text = f"<strong>{text}</strong>"
         if span.link:
@@ -131,8 +131,8 @@ def _sections(kit: Kit, downloads: list[Download]) -> list[str]:
 
 def _section(key: str, heading: str, about: str | None, cards: list[list[str]]) -> list[str]:
     return [f'<section aria-labelledby="{key}">',
-            f'<h2 id="{key}">{escape(heading)}</h2>',
-            *([f"<p>{escape(about)}</p>"] if about else []),
+            f'<h2 id="{key}">{_text(heading)}</h2>',
+            *([f"<p>{_text(about)}</p>"] if about else []),
             '<ul class="cards">',
             *(line for card in cards for line in card),
             "</ul>",
@@ -143,7 +143,7 @@ def _card(kit: Kit, download: Download) -> list[str]:
     tag = kit.language
     lines = ['<li class="card">', f"<h3>{_heading(download.stem, tag)}</h3>"]
     if download.stem == "pack":
-        lines.append(f"<p>{escape(label(tag, 'pack_about'))}</p>")
+        lines.append(f"<p>{_text(label(tag, 'pack_about'))}</p>")
     if download.previews:
         lines.append('<div class="pages">')
         total = len(download.previews)
@@ -161,7 +161,7 @@ def _file_link(download: Download, paper: str, tag: str) -> str:
     name, size = download.files[paper]
     what = label(tag, "pdf", size=_size(size))
     return (f'<a class="file" href="{_attr(name)}" type="application/pdf">'
-            f"{escape(label(tag, _PAPER_LABELS[paper]))} <small>({escape(what)})</small></a>")
+            f"{_text(label(tag, _PAPER_LABELS[paper]))} <small>({_text(what)})</small></a>")
 
 
 def _heading(stem: str, tag: str) -> str:
@@ -169,13 +169,13 @@ def _heading(stem: str, tag: str) -> str:
     `اردو (Urdu)`, the own name marked with its language and direction."""
     language = _letter_language(stem)
     if not language:
-        return escape(_plain_name(stem, tag))
+        return _text(_plain_name(stem, tag))
     own, name = language_label(language, tag)
     if own is None:
-        return escape(name)
+        return _text(name)
     direction = "rtl" if is_rtl(language) else "ltr"
-    return (f'<span lang="{_attr(language)}" dir="{direction}">{escape(own)}</span> '
-            f"({escape(name)})")
+    return (f'<span lang="{_attr(language)}" dir="{direction}">{_text(own)}</span> '
+            f"({_text(name)})")
 
 
 def _plain_name(stem: str, tag: str) -> str:
@@ -203,14 +203,14 @@ def _size(size: int) -> str:
 def _action(kit: Kit, qr_file: str) -> list[str]:
     tag, url = kit.language, kit.action.url
     return ['<section aria-labelledby="online">',
-            f'<h2 id="online">{escape(label(tag, "act_online"))}</h2>',
-            f'<p><a href="{_attr(url)}">{escape(kit.action.label)}</a></p>',
-            f'<p class="url">{escape(url)}</p>',
+            f'<h2 id="online">{_text(label(tag, "act_online"))}</h2>',
+            f'<p><a href="{_attr(url)}">{_text(kit.action.label)}</a></p>',
+            f'<p class="url">{_text(url)}</p>',
             '<figure class="qr">',
             f'<img src="{_attr(qr_file)}" width="160" height="160" '
             f'alt="{_attr(label(tag, "qr_alt", url=url))}">',
-            f"<figcaption>{escape(word(tag, 'scan', kit.words))} "
-            f"{escape(kit.action.label)}</figcaption>",
+            f"<figcaption>{_text(word(tag, 'scan', kit.words))} "
+            f"{_text(kit.action.label)}</figcaption>",
             "</figure>",
             "</section>"]
 
@@ -219,7 +219,12 @@ def _footer(kit: Kit) -> list[str]:
     if not kit.organisation.name:
         return []
     text = label(kit.language, "published_by", name=kit.organisation.name)
-    return ["<footer>", f"<p>{escape(text)}</p>", "</footer>"]
+    return ["<footer>", f"<p>{_text(text)}</p>", "</footer>"]
+
+
+def _text(value: str) -> str:
+    """Kit text for between tags: `<`, `>` and `&` escaped (quotes may stay as typed)."""
+    return escape(value, quote=False)
 
 
 def _attr(value: str) -> str:
