@@ -130,7 +130,7 @@ def _site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .site import MissingExtra, build_site
 
     try:
-        files, warnings = build_site(args.kit, args.out, today=args.today, strict=args.strict)
+        _, warnings = build_site(args.kit, args.out, today=args.today, strict=args.strict)
     except MissingExtra as error:  # the message names the command and how to install
         print(error, file=err)
         return 2

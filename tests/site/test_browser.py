@@ -95,7 +95,7 @@ def test_axe_finds_no_serious_violation(site: Path, tmp_path: Path) -> None:
                                        encoding="utf-8")
     dom = _chromium(tmp_path, f"--window-size={PHONE[0]},{PHONE[1] * 3}",
                     "--virtual-time-budget=30000", "--dump-dom", (folder / "index.html").as_uri())
-    found = re.search(r'<pre id="test-report">(.*?)</pre>', dom, re.S)
+    found = re.search(r'<pre id="test-report">(.*?)</pre>', dom, re.DOTALL)
     assert found, dom[-2000:]
     report = json.loads(html.unescape(found.group(1)))
     serious = [v for v in report["violations"] if v["impact"] in ("serious", "critical")]

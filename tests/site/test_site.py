@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -93,7 +94,7 @@ def test_headings_in_order_and_landmarks(site: Path) -> None:
     page = read_page(site)
     levels = [int(e.tag[1]) for e in page.elements if re.fullmatch(r"h[1-6]", e.tag)]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))  # never skips a level
+    assert all(b <= a + 1 for a, b in pairwise(levels))  # never skips a level
     assert [e.tag for e in page.elements if e.tag in ("header", "main", "footer")] \
         == ["header", "main", "footer"]
     assert [h.text for h in page.all("h2")] == ["Download and print", "Model letters", "Act online"]
@@ -140,7 +141,7 @@ def test_a_page_in_french(make_kit, tmp_path: Path) -> None:
     site = build_site(make_kit(french), tmp_path / "site")
     page = read_page(site)
     assert page.all("html")[0].attrs["lang"] == "fr"
-    assert [h.text for h in page.all("h2")][0] == "Télécharger et imprimer"
+    assert page.all("h2")[0].text == "Télécharger et imprimer"
     headings = [h.text for h in page.all("h3")]
     assert "اردو (Ourdou)" in headings and "English (Anglais)" in headings
     assert [e.text for e in page.all("dd")] == ["15 septembre 2025", "en cours"]

@@ -207,10 +207,10 @@ def _action(kit: Kit, qr_file: str) -> list[str]:
             f'<p><a href="{_attr(url)}">{_text(kit.action.label)}</a></p>',
             f'<p class="url">{_text(url)}</p>',
             '<figure class="qr">',
-            f'<img src="{_attr(qr_file)}" width="160" height="160" '
-            f'alt="{_attr(label(tag, "qr_alt", url=url))}">',
-            f"<figcaption>{_text(word(tag, 'scan', kit.words))} "
-            f"{_text(kit.action.label)}</figcaption>",
+            (f'<img src="{_attr(qr_file)}" width="160" height="160" '
+             f'alt="{_attr(label(tag, "qr_alt", url=url))}">'),
+            (f"<figcaption>{_text(word(tag, 'scan', kit.words))} "
+             f"{_text(kit.action.label)}</figcaption>"),
             "</figure>",
             "</section>"]
 
