@@ -15,14 +15,32 @@ from site_helpers import EXAMPLE, TODAY, build_site, read_page, run_cli
 
 from appealkit.layout.factsheet import contrast
 
-PARTS = ["pack", "fact-sheet", "background", "letter-en", "letter-ur"]
+PACK = ["pack", "fact-sheet", "background", "letter-en", "letter-ur"]  # sheets of paper size
 PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}  # points, rounded
+PAPERS = ("a4", "letter")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example kit's site, built once for this module's tests."""
     return build_site(EXAMPLE, tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """What `appealkit build` writes for the example, paper → {part: PDF}, in its order."""
+    result: dict[str, dict[str, Path]] = {}
+    for paper in PAPERS:
+        out = tmp_path_factory.mktemp(f"build-{paper}")
+        status, stdout, stderr = run_cli("build", str(EXAMPLE), "--out", str(out),
+                                         "--paper", paper, "--today", TODAY)
+        assert status == 0, stderr
+        result[paper] = {Path(line).stem: Path(line) for line in stdout.split()}
+    return result
+
+
+def _page_count(pdf: Path) -> int:
+    return len(pdfium.PdfDocument(pdf))
 
 
 def test_every_link_and_image_resolves(site: Path) -> None:
@@ -38,29 +56,28 @@ def test_every_link_and_image_resolves(site: Path) -> None:
     assert remote == {"https://www.amnesty.org/en/documents/asa33/7416/2023/en/"}
 
 
-def test_every_part_in_both_paper_sizes(site: Path) -> None:
+def test_every_part_in_both_paper_sizes(site: Path, built: dict) -> None:
     links = [e.attrs["href"] for e in read_page(site).all("a") if e.attrs["href"].endswith(".pdf")]
-    assert links == [f"{part}-{paper}.pdf" for part in PARTS for paper in ("a4", "letter")]
-    for link in links:
-        paper = link.removesuffix(".pdf").rsplit("-", 1)[1]
-        document = pdfium.PdfDocument(site / link)
-        assert [tuple(round(s) for s in p.get_size()) for p in document] \
-            == [PAGE_SIZES[paper]] * len(document), link
+    parts = list(built["a4"])
+    assert parts[:len(PACK)] == PACK
+    assert links == [f"{part}-{paper}.pdf" for part in parts for paper in PAPERS]
+    for part in PACK:
+        for paper in PAPERS:
+            document = pdfium.PdfDocument(site / f"{part}-{paper}.pdf")
+            assert [tuple(round(s) for s in p.get_size()) for p in document] \
+                == [PAGE_SIZES[paper]] * len(document), (part, paper)
 
 
-def test_pdfs_are_the_ones_build_makes(site: Path, tmp_path: Path) -> None:
-    for paper in ("a4", "letter"):
-        status, _, stderr = run_cli("build", str(EXAMPLE), "--out", str(tmp_path / paper),
-                                    "--paper", paper, "--today", TODAY)
-        assert status == 0, stderr
-        for part in PARTS:
-            built = (tmp_path / paper / f"{part}.pdf").read_bytes()
-            assert (site / f"{part}-{paper}.pdf").read_bytes() == built, (part, paper)
+def test_pdfs_are_the_ones_build_makes(site: Path, built: dict) -> None:
+    for paper, files in built.items():
+        for part, pdf in files.items():
+            assert (site / f"{part}-{paper}.pdf").read_bytes() == pdf.read_bytes(), (part, paper)
 
 
-def test_every_image_has_alt_text(site: Path) -> None:
+def test_every_image_has_alt_text(site: Path, built: dict) -> None:
     images = read_page(site).all("img")
-    assert len(images) == 5  # four pages and the QR code
+    pages = sum(_page_count(pdf) for part, pdf in built["a4"].items() if part != "pack")
+    assert len(images) == pages + 1  # every page and the QR code
     assert all(image.attrs.get("alt", "").strip() for image in images)
     alts = [image.attrs["alt"] for image in images]
     assert alts[0] == "Fact sheet, page 1 of 1"
@@ -68,17 +85,20 @@ def test_every_image_has_alt_text(site: Path) -> None:
                         "https://www.amnesty.org/en/documents/asa33/7416/2023/en/")
 
 
-def test_a_preview_of_each_page(site: Path) -> None:
+def test_a_preview_of_each_page(site: Path, built: dict) -> None:
     images = [e.attrs for e in read_page(site).all("img") if e.attrs["src"].startswith("preview-")]
-    for part in PARTS[1:]:
-        pages = len(pdfium.PdfDocument(site / f"{part}-a4.pdf"))
+    for part, pdf in built["a4"].items():
+        pages = _page_count(pdf) if part != "pack" else 0  # the pack's pages are the parts'
         shown = [i for i in images if i["src"].startswith(f"preview-{part}-")]
         assert [i["src"] for i in shown] == [f"preview-{part}-{n}.png" for n in range(1, pages + 1)]
         for attrs in shown:
             with Image.open(site / attrs["src"]) as png:
                 assert png.format == "PNG"
-                assert png.size == (int(attrs["width"]), int(attrs["height"])) == (480, 679)
-                assert png.getextrema() != ((255, 255),)  # not a blank page
+                assert png.size == (int(attrs["width"]), int(attrs["height"]))
+                assert png.width == 480
+                assert png.convert("L").getextrema() != (255, 255)  # not a blank page
+    sheet = next(i for i in images if i["src"] == "preview-fact-sheet-1.png")
+    assert (sheet["width"], sheet["height"]) == ("480", "679")  # A4's proportions
 
 
 def test_urdu_letter_is_labelled_in_urdu_and_english(site: Path) -> None:
@@ -97,7 +117,8 @@ def test_headings_in_order_and_landmarks(site: Path) -> None:
     assert all(b <= a + 1 for a, b in pairwise(levels))  # never skips a level
     assert [e.tag for e in page.elements if e.tag in ("header", "main", "footer")] \
         == ["header", "main", "footer"]
-    assert [h.text for h in page.all("h2")] == ["Download and print", "Model letters", "Act online"]
+    h2 = [h.text for h in page.all("h2")]
+    assert h2[:2] == ["Download and print", "Model letters"] and h2[-1] == "Act online"
 
 
 def test_case_facts_on_the_page(site: Path) -> None:
@@ -227,12 +248,13 @@ def test_new_parts_appear_without_code_changes(monkeypatch: pytest.MonkeyPatch,
 
     def with_handout(kit, paper, today):  # type: ignore[no-untyped-def]
         files = real(kit, paper, today)
-        return {**files, "sign-up-sheet.pdf": files["fact-sheet.pdf"]}
+        return {**files, "poster.pdf": files["fact-sheet.pdf"],
+                "sign-up-sheet.pdf": files["fact-sheet.pdf"]}
 
     monkeypatch.setattr(site_build, "render_pack", with_handout)
     page = read_page(build_site(EXAMPLE, tmp_path / "site"))
     assert [h.text for h in page.all("h2")][2] == "Event materials"
-    assert "Sign up sheet" in [h.text for h in page.all("h3")]
+    assert [h.text for h in page.all("h3")][-2:] == ["Poster", "Sign up sheet"]
     hrefs = [a.attrs["href"] for a in page.all("a")]
     assert "sign-up-sheet-a4.pdf" in hrefs and "sign-up-sheet-letter.pdf" in hrefs
     assert "Sign up sheet, page 1 of 1" in [i.attrs["alt"] for i in page.all("img")]

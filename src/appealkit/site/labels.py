@@ -9,16 +9,27 @@ from __future__ import annotations
 
 from ..words import language_name_in
 
-__all__ = ["autonym", "label", "language_label"]
+__all__ = ["PART_LABELS", "autonym", "label", "language_label"]
+
+# The parts this page names itself; any other is named after its file (`sign-up-sheet`).
+PART_LABELS = ("pack", "fact-sheet", "background", "handouts", "poster", "envelopes", "labels",
+               "tally", "solidarity")
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
         "downloads": "Download and print",
         "downloads_how": "Each file is a PDF, for A4 or for US Letter paper.",
         "pack": "The whole pack",
-        "pack_about": "Everything below in one file, in printing order.",
+        "pack_about": "Everything for writing letters in one file, in printing order.",
         "fact-sheet": "Fact sheet",
         "background": "Background",
+        # The event materials' parts, by file name (layout/event_parts.py)
+        "handouts": "Handouts",
+        "poster": "Poster",
+        "envelopes": "Envelopes",
+        "labels": "Address labels",
+        "tally": "Tally sheet",
+        "solidarity": "Solidarity cards",
         "letters": "Model letters",
         "letters_how": "Print one, sign it and post it, or write in your own words.",
         "materials": "Event materials",
@@ -39,9 +50,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "downloads": "Télécharger et imprimer",
         "downloads_how": "Chaque fichier est un PDF, au format A4 ou US Letter.",
         "pack": "Le dossier complet",
-        "pack_about": "Tous les documents ci-dessous en un seul fichier, dans l'ordre d'impression.",
+        "pack_about": "Tout pour écrire les lettres en un seul fichier, dans l'ordre d'impression.",
         "fact-sheet": "Fiche d'information",
         "background": "Contexte",
+        "handouts": "Tracts",
+        "poster": "Affiche",
+        "envelopes": "Enveloppes",
+        "labels": "Étiquettes d'adresse",
+        "tally": "Feuille de comptage",
+        "solidarity": "Cartes de solidarité",
         "letters": "Lettres types",
         "letters_how": "Imprimez-en une, signez-la et postez-la, ou écrivez avec vos propres mots.",
         "materials": "Documents pour l'événement",
@@ -62,9 +79,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "downloads": "Descargar e imprimir",
         "downloads_how": "Cada archivo es un PDF, para papel A4 o US Letter.",
         "pack": "El dosier completo",
-        "pack_about": "Todo lo que sigue en un solo archivo, en orden de impresión.",
+        "pack_about": "Todo para escribir las cartas en un solo archivo, en orden de impresión.",
         "fact-sheet": "Hoja informativa",
         "background": "Contexto",
+        "handouts": "Folletos",
+        "poster": "Cartel",
+        "envelopes": "Sobres",
+        "labels": "Etiquetas de dirección",
+        "tally": "Hoja de recuento",
+        "solidarity": "Tarjetas de solidaridad",
         "letters": "Cartas modelo",
         "letters_how": "Imprime una, fírmala y envíala, o escribe con tus propias palabras.",
         "materials": "Materiales para el evento",
@@ -85,9 +108,15 @@ _LABELS: dict[str, dict[str, str]] = {
         "downloads": "Herunterladen und drucken",
         "downloads_how": "Jede Datei ist ein PDF, für A4- oder US-Letter-Papier.",
         "pack": "Die ganze Mappe",
-        "pack_about": "Alles Folgende in einer Datei, in der Reihenfolge zum Drucken.",
+        "pack_about": "Alles zum Briefeschreiben in einer Datei, in der Reihenfolge zum Drucken.",
         "fact-sheet": "Informationsblatt",
         "background": "Hintergrund",
+        "handouts": "Handzettel",
+        "poster": "Plakat",
+        "envelopes": "Umschläge",
+        "labels": "Adressetiketten",
+        "tally": "Strichliste",
+        "solidarity": "Solidaritätskarten",
         "letters": "Musterbriefe",
         "letters_how": "Drucken Sie einen aus, unterschreiben Sie ihn und schicken Sie ihn ab, "
                        "oder schreiben Sie mit eigenen Worten.",

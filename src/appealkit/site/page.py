@@ -15,7 +15,7 @@ from ..model import Kit
 from ..records import record
 from ..text.types import Span
 from ..words import language_name_in, word
-from .labels import label, language_label
+from .labels import PART_LABELS, label, language_label
 
 __all__ = ["PAPERS", "Download", "Preview", "render_page"]
 
@@ -183,7 +183,7 @@ def _plain_name(stem: str, tag: str) -> str:
     language = _letter_language(stem)
     if language:
         return label(tag, "letter_in", language=language_name_in(language, tag))
-    if stem in ("pack", "fact-sheet", "background"):
+    if stem in PART_LABELS:
         return label(tag, stem)
     # A part this page does not know yet (the events' materials): its file name, readable.
     return stem[:1].upper() + stem[1:].replace("-", " ").replace("_", " ")
