@@ -20,10 +20,10 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
     """
     today = today or dt.date.today()
     kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
-    return write.write_all(out_dir, render_pack(kit, paper, today)), warnings
+    return write.write_all(out_dir, render_pdfs(kit, paper, today)), warnings
 
 
-def render_pack(kit: Kit, paper: str, today: dt.date) -> dict[str, bytes]:
+def render_pdfs(kit: Kit, paper: str, today: dt.date) -> dict[str, bytes]:
     """The PDFs a build writes, name → bytes: `pack.pdf`, then each part alone (`fact-sheet.pdf`...)."""
     parts = layout.layout_pack(kit, layout.PAPERS[paper], today)
     info = _document_info(kit)

@@ -244,14 +244,14 @@ def test_new_parts_appear_without_code_changes(monkeypatch: pytest.MonkeyPatch,
     """A part build starts making (the events' handouts) is listed, previewed and linked."""
     from appealkit.site import build as site_build
 
-    real = site_build.render_pack
+    real = site_build.render_pdfs
 
-    def with_handout(kit, paper, today):  # type: ignore[no-untyped-def]
-        files = real(kit, paper, today)
+    def with_handout(*args):  # type: ignore[no-untyped-def]
+        files = real(*args)
         return {**files, "poster.pdf": files["fact-sheet.pdf"],
                 "sign-up-sheet.pdf": files["fact-sheet.pdf"]}
 
-    monkeypatch.setattr(site_build, "render_pack", with_handout)
+    monkeypatch.setattr(site_build, "render_pdfs", with_handout)
     page = read_page(build_site(EXAMPLE, tmp_path / "site"))
     assert [h.text for h in page.all("h2")][2] == "Event materials"
     assert [h.text for h in page.all("h3")][-2:] == ["Poster", "Sign up sheet"]

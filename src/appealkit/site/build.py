@@ -14,7 +14,7 @@ from pathlib import Path
 from string import Template
 
 from .. import load, write
-from ..build import render_pack
+from ..build import render_pdfs
 from ..errors import Problem
 from ..model import Kit
 from .colours import palette
@@ -42,7 +42,7 @@ def build_site(kit_path: Path, out_dir: Path, *, today: dt.date | None = None,
 
 def site_files(kit: Kit, today: dt.date) -> dict[str, bytes]:
     """Every file of the site folder, name → bytes, index.html first."""
-    packs = {paper: render_pack(kit, paper, today) for paper in PAPERS}
+    packs = {paper: render_pdfs(kit, paper, today) for paper in PAPERS}
     files: dict[str, bytes] = {}
     downloads = []
     for name in packs["a4"]:  # the parts in the order build makes them, whatever they are
