@@ -248,13 +248,12 @@ def test_new_parts_appear_without_code_changes(monkeypatch: pytest.MonkeyPatch,
 
     def with_handout(*args):  # type: ignore[no-untyped-def]
         files = real(*args)
-        return {**files, "poster.pdf": files["fact-sheet.pdf"],
-                "sign-up-sheet.pdf": files["fact-sheet.pdf"]}
+        return {**files, "sign-up-sheet.pdf": files["fact-sheet.pdf"]}
 
     monkeypatch.setattr(site_build, "render_pdfs", with_handout)
     page = read_page(build_site(EXAMPLE, tmp_path / "site"))
     assert [h.text for h in page.all("h2")][2] == "Event materials"
-    assert [h.text for h in page.all("h3")][-2:] == ["Poster", "Sign up sheet"]
+    assert [h.text for h in page.all("h3")][-1] == "Sign up sheet"
     hrefs = [a.attrs["href"] for a in page.all("a")]
     assert "sign-up-sheet-a4.pdf" in hrefs and "sign-up-sheet-letter.pdf" in hrefs
     assert "Sign up sheet, page 1 of 1" in [i.attrs["alt"] for i in page.all("img")]
