@@ -39,17 +39,11 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
         from . import signed_letters
 
         signer_list = signed_letters.read_signer_list(signers, laid.kit)
-    info = _document_info(laid.kit)
-    files: dict[str, write.Data] = {}
-    with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
-        if laid.pack:
-            files["pack.pdf"] = draw.render_pdf(laid.pack, info)
-        for part in (*laid.pack, *laid.events):  # each part alone is titled as itself
-            alone = replace(info, title=f"{part.title}: {laid.kit.headline}", language=part.language)
-            files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
+    files = render_pdfs(laid)
     if signers:
         files[signed_letters.FILENAME] = signed_letters.build_signed_letters(
-            laid.kit, signer_list, layout.PAPERS[paper], today or dt.date.today(), info, progress)
+            laid.kit, signer_list, layout.PAPERS[paper], today or dt.date.today(),
+            _document_info(laid.kit), progress)
     return write.write_all(out_dir, files), laid.warnings
 
 
@@ -75,6 +69,20 @@ def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = N
     pack = layout.layout_pack(kit, layout.PAPERS[paper], today) if "pack" in parts else []
     events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies)
     return LaidOut(kit, pack, events, warnings)
+
+
+def render_pdfs(laid: LaidOut) -> dict[str, write.Data]:
+    """The PDFs of a laid-out kit, name → bytes: `pack.pdf`, each of its parts alone
+    (`fact-sheet.pdf`, ...), then the event materials (`handouts.pdf`, ...)."""
+    info = _document_info(laid.kit)
+    files: dict[str, write.Data] = {}
+    with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
+        if laid.pack:
+            files["pack.pdf"] = draw.render_pdf(laid.pack, info)
+        for part in (*laid.pack, *laid.events):  # each part alone is titled as itself
+            alone = replace(info, title=f"{part.title}: {laid.kit.headline}", language=part.language)
+            files[f"{part.name}.pdf"] = draw.render_pdf([part], alone)
+    return files
 
 
 def _document_info(kit: Kit) -> draw.DocumentInfo:

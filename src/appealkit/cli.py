@@ -1,4 +1,4 @@
-"""Command line: `appealkit build`, `check`, `schema` and `init`; the only module that prints."""
+"""Command line: `appealkit build`, `site`, `check`, `schema` and `init`; the only module that prints."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None, stdout: TextIO | None = None,
         if signers and all(str(p).startswith(f"{signers}:") for p in error.problems):
             kit = signers  # the list of signers is at fault, not the kit
         count = len(error.problems)
-        what = "nothing written" if args.command == "build" else "not valid"
+        what = "nothing written" if args.command in ("build", "site") else "not valid"
         print(f"appealkit: {count} problem{'s' * (count != 1)} in {kit}; {what}", file=err)
         return 2
     except OutputError as error:  # the output folder or its disk: the user's to fix, not a bug
@@ -89,6 +89,14 @@ def _parser() -> argparse.ArgumentParser:
                        help="also write signed-letters.pdf: each letter for each signer listed "
                             "(columns name,address and optional languages,date)")
     build.set_defaults(run=_build)
+
+    site = commands.add_parser("site", help="make a download page for a website",
+                               description="Write index.html with the pack in A4 and US Letter, "
+                                           "page previews and the QR code into DIR.")
+    _kit_options(site)
+    site.add_argument("--out", metavar="DIR", type=Path, default=Path("site"),
+                      help="folder for the page and its files (default: site/)")
+    site.set_defaults(run=_site)
 
     check = commands.add_parser("check", help="validate kit.yaml without building",
                                 description="Report every problem in kit.yaml, text that does "
@@ -157,6 +165,19 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     _print_problems(warnings, err)
     for path in files:
         print(path, file=out)
+    return 0
+
+
+def _site(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .site import MissingExtra, build_site
+
+    try:
+        _, warnings = build_site(args.kit, args.out, today=args.today, strict=args.strict)
+    except MissingExtra as error:  # the message names the command and how to install
+        print(error, file=err)
+        return 2
+    _print_problems(warnings, err)
+    print(args.out / "index.html", file=out)
     return 0
 
 
