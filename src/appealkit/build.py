@@ -24,17 +24,18 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
                today: dt.date | None = None, strict: bool = False,
                parts: Collection[str] = PART_NAMES, labels_start: int = 1,
                copies: int = 1, signers: Path | None = None,
-               progress: Progress | None = None) -> tuple[list[Path], list[Problem]]:
+               progress: Progress | None = None, text: str | None = None
+               ) -> tuple[list[Path], list[Problem]]:
     """Build `pack.pdf` with every part alone, and the event materials, into `out_dir`;
     return the files and the warnings.
 
     `parts` names what to build (PART_NAMES); `labels_start` and `copies` place the address
     labels. With `signers` (a CSV file), also `signed-letters.pdf`, calling
-    `progress(done, total)`. Raises KitError, listing every problem, for bad input; then
-    nothing is written.
+    `progress(done, total)`. `text`, when given, is the kit's YAML (see load.load_kit).
+    Raises KitError, listing every problem, for bad input; then nothing is written.
     """
     laid = lay_out_pack(kit_path, paper=paper, today=today, strict=strict, parts=parts,
-                        labels_start=labels_start, copies=copies)
+                        labels_start=labels_start, copies=copies, text=text)
     if signers:  # imported here: a build without signers does not pay for it
         from . import signed_letters
 
@@ -59,13 +60,13 @@ class LaidOut:
 
 def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = None,
                  strict: bool = False, parts: Collection[str] = PART_NAMES,
-                 labels_start: int = 1, copies: int = 1) -> LaidOut:
+                 labels_start: int = 1, copies: int = 1, text: str | None = None) -> LaidOut:
     """Load, validate and lay out the chosen parts without drawing or writing: what `check` runs.
 
     Raises KitError for every problem a build would reject, text that does not fit included.
     """
     today = today or dt.date.today()
-    kit, warnings = load.load_kit(kit_path, today=today, strict=strict)
+    kit, warnings = load.load_kit(kit_path, today=today, strict=strict, text=text)
     pack = layout.layout_pack(kit, layout.PAPERS[paper], today) if "pack" in parts else []
     events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies)
     return LaidOut(kit, pack, events, warnings)

@@ -147,7 +147,7 @@ def _date(text: str) -> dt.date:
 
 
 def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .build import build_pack
+    from .api import build_kit
 
     problem, parts = _event_options(args)
     if problem:
@@ -155,15 +155,14 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     progress = _progress_bar(err) if args.signers else None
     try:
-        files, warnings = build_pack(args.kit, args.out, paper=args.paper, today=args.today,
-                                     strict=args.strict, parts=parts,
-                                     labels_start=args.labels_start, copies=args.copies,
-                                     signers=args.signers, progress=progress)
+        built = build_kit(args.kit, args.out, paper=args.paper, today=args.today,
+                          strict=args.strict, parts=parts, labels_start=args.labels_start,
+                          copies=args.copies, signers=args.signers, progress=progress)
     finally:
         if progress is not None:
             progress.close()
-    _print_problems(warnings, err)
-    for path in files:
+    _print_problems(built.warnings, err)
+    for path in built.files:
         print(path, file=out)
     return 0
 
@@ -211,10 +210,10 @@ def _event_options(args: argparse.Namespace) -> tuple[str | None, tuple[str, ...
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .build import lay_out_pack  # the build's own layout, so check rejects what build does
+    from .api import check_kit  # the build's own layout, so check rejects what build does
 
-    laid = lay_out_pack(args.kit, paper=args.paper, today=args.today, strict=args.strict)
-    _print_problems(laid.warnings, err)
+    warnings = check_kit(args.kit, paper=args.paper, today=args.today, strict=args.strict)
+    _print_problems(warnings, err)
     print(f"{args.kit}: ok", file=out)
     return 0
 

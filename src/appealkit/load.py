@@ -101,9 +101,12 @@ class Document:
 
 
 def load_kit(
-    path: Path, *, today: dt.date | None = None, strict: bool = False
+    path: Path, *, today: dt.date | None = None, strict: bool = False, text: str | None = None
 ) -> tuple[Kit, list[Problem]]:
     """Read, check and return the kit at `path` together with its warnings.
+
+    With `text`, that is the kit's YAML and `path` only names it (in messages) and its folder
+    (where the logo and photos are looked for); the file need not exist.
 
     Every problem in the file is collected before anything is raised: a `KitError`
     carries all errors (and, with `strict`, the warnings too), each naming its
@@ -114,7 +117,7 @@ def load_kit(
     from .validate import validate_document
 
     today = today or dt.date.today()
-    document = read_document(Path(path))
+    document = read_document(Path(path), text)
     kit, problems, locate = validate_document(document)
     if kit is not None:
         problems += lint_kit(kit, locate, today)
@@ -145,10 +148,11 @@ def cap_repeats(problems: list[Problem]) -> list[Problem]:
     return sort_problems(kept)
 
 
-def read_document(path: Path) -> Document:
-    """Read a YAML file into a Node tree; raise KitError when it cannot be read as one document."""
+def read_document(path: Path, text: str | None = None) -> Document:
+    """Read a YAML file (or `text`, named `path`) into a Node tree; raise KitError when it
+    cannot be read as one document."""
     name = str(path)
-    data = _read_bytes(path, name)
+    data = _read_bytes(path, name) if text is None else _text_bytes(text, name)
     text = _decode(data, name)
     source = Source.from_text(name, text)
     _check_characters(source)
@@ -177,6 +181,18 @@ def _read_bytes(path: Path, name: str) -> bytes:
     if not data.strip():
         message = "file is empty; start from the example kit.yaml"
         raise KitError(Problem(None, "", message, file=name))
+    return data
+
+
+def _text_bytes(text: str, name: str) -> bytes:
+    """A kit given as text holds to the same limits as a file."""
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > MAX_BYTES:
+        message = f"the kit is larger than {MAX_BYTES // 1_000_000} MB; a kit is a few kB of text"
+        raise KitError(Problem(None, "", message, file=name))
+    if not data.strip():
+        raise KitError(Problem(None, "", "the kit is empty; start from the example kit.yaml",
+                               file=name))
     return data
 
 

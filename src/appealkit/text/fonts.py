@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
+from .errors import FontError
 from .ink import Skyline, SkylineCache
 
 __all__ = [
@@ -27,14 +28,6 @@ __all__ = [
     "primary_language",
     "shipped_font",
 ]
-
-
-class FontError(Exception):
-    """A font file is missing, unreadable or damaged; str() names the file and the problem."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        self.path = path
-        super().__init__(f"font file {path} {problem}")
 
 
 def shipped_font(name: str) -> str:
