@@ -19,8 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from appealkit import read_kit
 from appealkit.errors import KitError
-from appealkit.load import load_kit
 from appealkit.model import Kit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,7 +116,7 @@ def check_outcome(path: Path) -> None:
     """Load path: a Kit, or a KitError whose problems are located; never another exception, never slow."""
     start = time.perf_counter()
     try:
-        kit, warnings = load_kit(path, today=TODAY)
+        kit, warnings = read_kit(path, today=TODAY)
     except KitError as error:
         assert error.problems, "a KitError must carry its problems"
         lines = path.read_bytes().count(b"\n") + 2

@@ -6,11 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLE, line_col, variant
 
+from appealkit import read_kit
 from appealkit.errors import Problem
 from appealkit.lint import lint_urdu
-from appealkit.load import load_kit
-from conftest import EXAMPLE, line_col, variant
 
 BEFORE = dt.date(2025, 7, 1)
 
@@ -28,7 +28,7 @@ def position(problem: Problem) -> tuple[int, int]:
 
 
 def test_passed_deadline_quotes_the_kits_advice() -> None:
-    _, found = load_kit(EXAMPLE, today=dt.date(2025, 9, 16))
+    _, found = read_kit(EXAMPLE, today=dt.date(2025, 9, 16))
     (deadline,) = [w for w in found if w.path == "action.deadline"]
     assert str(deadline) == (
         f"{EXAMPLE}:{at(EXAMPLE, 'deadline: 2025', 10)[0]}:13: warning: action.deadline: the deadline 2025-09-15"
@@ -38,7 +38,7 @@ def test_passed_deadline_quotes_the_kits_advice() -> None:
 
 
 def test_deadline_day_itself_is_not_passed() -> None:
-    _, found = load_kit(EXAMPLE, today=dt.date(2025, 9, 15))
+    _, found = read_kit(EXAMPLE, today=dt.date(2025, 9, 15))
     assert not [w for w in found if w.path == "action.deadline"]
 
 
@@ -51,7 +51,7 @@ def test_passed_deadline_without_advice(tmp_path: Path) -> None:
         ),
         encoding="utf-8",
     )
-    _, found = load_kit(path, today=dt.date(2026, 1, 1))
+    _, found = read_kit(path, today=dt.date(2026, 1, 1))
     (deadline,) = [w for w in found if w.path == "action.deadline"]
     assert deadline.message.endswith(
         "set a new deadline, or add action.after_deadline with advice for late appeals"
@@ -59,7 +59,7 @@ def test_passed_deadline_without_advice(tmp_path: Path) -> None:
 
 
 def test_default_today_is_the_real_date() -> None:
-    _, found = load_kit(EXAMPLE)
+    _, found = read_kit(EXAMPLE)
     assert any(w.path == "action.deadline" for w in found) == (
         dt.date.today() > dt.date(2025, 9, 15)
     )
@@ -77,7 +77,7 @@ def test_placeholder_links_are_located_at_their_address(tmp_path: Path) -> None:
             "government also announced that it will [expel]()",
         ),
     )
-    _, found = load_kit(path, today=BEFORE)
+    _, found = read_kit(path, today=BEFORE)
     links = [w for w in found if "has no address yet" in w.message]
     assert [(w.path, position(w)) for w in links] == [
         ("background", at(path, "[announced](#)", len("[announced]("))),
@@ -94,7 +94,7 @@ def test_relative_link_suggests_the_full_address(tmp_path: Path) -> None:
         tmp_path,
         ("interim government announced", "interim government [announced](www.example.org/plan)"),
     )
-    _, found = load_kit(path, today=BEFORE)
+    _, found = read_kit(path, today=BEFORE)
     (link,) = [w for w in found if "www.example.org" in w.message]
     assert link.message.endswith("write it in full: 'https://www.example.org/plan'")
     assert position(link) == at(path, "www.example.org")
@@ -108,7 +108,7 @@ def test_unclosed_bold_in_a_letter(tmp_path: Path) -> None:
             "**at least 1.4 million Afghans in Pakistan",
         ),
     )
-    _, found = load_kit(path, today=BEFORE)
+    _, found = read_kit(path, today=BEFORE)
     (bold,) = [w for w in found if "**" in w.message]
     assert bold.path == "letters.en.body" and position(bold) == at(path, "**at least")
 
@@ -117,7 +117,7 @@ def test_links_in_plain_fields_are_not_markup(tmp_path: Path) -> None:
     path = variant(
         tmp_path, ("label: The previous Urgent Action", "label: The [previous](#) Urgent Action")
     )
-    _, found = load_kit(path, today=BEFORE)
+    _, found = read_kit(path, today=BEFORE)
     assert not [w for w in found if w.path == "action.label"]
 
 
@@ -125,7 +125,7 @@ def test_links_in_plain_fields_are_not_markup(tmp_path: Path) -> None:
 
 
 def test_example_urdu_is_clean() -> None:
-    _, found = load_kit(EXAMPLE, today=BEFORE)
+    _, found = read_kit(EXAMPLE, today=BEFORE)
     assert not [w for w in found if "Urdu" in w.message]
 
 
@@ -214,7 +214,7 @@ def test_urdu_warnings_are_located_in_every_urdu_field(tmp_path: Path) -> None:
         ("مقیم کم از کم ۱۴ لاکھ افغان باشندوں**", "مقیم کم از کم 14 لاکھ افغان باشندوں**"),
         ("    closing: والسلام،", "    closing: آپ كا مخلص."),
     )
-    _, found = load_kit(path, today=BEFORE)
+    _, found = read_kit(path, today=BEFORE)
     urdu = [(w.path, position(w), w.message.split(";")[0]) for w in found if "Urdu" in w.message]
     assert urdu == [
         ("targets.0.salutation.ur", at(path, "وزير", 2), "Arabic letter 'ي' (U+064A) in Urdu text"),
@@ -232,5 +232,5 @@ def test_urdu_warnings_are_located_in_every_urdu_field(tmp_path: Path) -> None:
 
 def test_non_urdu_texts_are_not_checked_for_urdu(tmp_path: Path) -> None:
     path = variant(tmp_path, ("    closing: Yours sincerely,", "    closing: Yours sincerely, يك."))
-    _, found = load_kit(path, today=BEFORE)
+    _, found = read_kit(path, today=BEFORE)
     assert not [w for w in found if "Urdu" in w.message]

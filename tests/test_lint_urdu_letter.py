@@ -7,17 +7,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
-from appealkit.lint import lint_urdu
-from appealkit.load import load_kit
 from conftest import line_col, variant
+
+from appealkit import read_kit
+from appealkit.lint import lint_urdu
 
 BEFORE = dt.date(2025, 7, 1)
 NBSP = "\u00a0"
 
 
 def _warnings(path: Path) -> list[tuple[str, int, int, str]]:
-    _, found = load_kit(path, today=BEFORE)
+    _, found = read_kit(path, today=BEFORE)
     return [(w.path, w.mark.line, w.mark.column, w.message) for w in found if w.mark]
 
 

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from appealkit import read_kit
 from appealkit.errors import KitError, Mark, Problem, mark_for
-from appealkit.load import FORBIDDEN, MAX_BYTES, load_kit, read_document
+from appealkit.load import FORBIDDEN, MAX_BYTES, read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "kit.yaml"
@@ -34,7 +35,7 @@ def write(tmp_path: Path, content: str | bytes, name: str = "kit.yaml") -> Path:
 
 def problems_of(path: Path) -> list[Problem]:
     with pytest.raises(KitError) as info:
-        load_kit(path, today=TODAY)
+        read_kit(path, today=TODAY)
     return info.value.problems
 
 
@@ -72,7 +73,7 @@ def test_kit_error_sorts_problems_and_prints_one_per_line() -> None:
 
 
 def test_mark_for_falls_back_to_the_nearest_written_key() -> None:
-    kit, _ = load_kit(EXAMPLE, today=TODAY)
+    kit, _ = read_kit(EXAMPLE, today=TODAY)
     assert mark_for(kit.marks, "letters.en.body") == kit.marks["letters.en.body"]
     assert mark_for(kit.marks, "letters.en.subject") == kit.marks["letters.en.subject"]
     assert mark_for(kit.marks, "letters.ur.subject.x") == kit.marks["letters.ur.subject"]
@@ -90,15 +91,15 @@ def test_marks_order_by_position() -> None:
 
 
 def test_example_loads_fast() -> None:
-    load_kit(EXAMPLE, today=TODAY)  # imports and font caches
+    read_kit(EXAMPLE, today=TODAY)  # imports and font caches
     start = time.perf_counter()
     for _ in range(5):
-        load_kit(EXAMPLE, today=TODAY)
+        read_kit(EXAMPLE, today=TODAY)
     assert (time.perf_counter() - start) / 5 < 0.05  # the target is 20 ms; leave room for busy CI
 
 
 def test_block_text_is_marked_at_its_first_line() -> None:
-    kit, _ = load_kit(EXAMPLE, today=TODAY)
+    kit, _ = read_kit(EXAMPLE, today=TODAY)
     lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
     mark = kit.marks["background"]
     assert lines[mark.line - 2] == "background: |"
@@ -183,8 +184,8 @@ def test_a_pipe_is_not_read(tmp_path: Path) -> None:
 
 def test_windows_line_endings(tmp_path: Path) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
-    kit, _ = load_kit(write(tmp_path, text.replace("\n", "\r\n")), today=TODAY)
-    plain, _ = load_kit(EXAMPLE, today=TODAY)
+    kit, _ = read_kit(write(tmp_path, text.replace("\n", "\r\n")), today=TODAY)
+    plain, _ = read_kit(EXAMPLE, today=TODAY)
     assert kit.letters["en"].body == plain.letters["en"].body
     assert {k: (m.line, m.column) for k, m in kit.marks.items()} == {
         k: (m.line, m.column) for k, m in plain.marks.items()
@@ -193,7 +194,7 @@ def test_windows_line_endings(tmp_path: Path) -> None:
 
 def test_utf8_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = write(tmp_path, b"\xef\xbb\xbf" + EXAMPLE.read_bytes())
-    kit, _ = load_kit(path, today=TODAY)
+    kit, _ = read_kit(path, today=TODAY)
     assert kit.language == "en"
 
 
@@ -287,7 +288,7 @@ def test_unsafe_and_unknown_tags_are_errors(tmp_path: Path, value: str, shown: s
 
 def test_standard_tags_are_allowed(tmp_path: Path) -> None:
     text = EXAMPLE.read_text(encoding="utf-8").replace("headline: 1.4", "headline: !!str 1.4")
-    kit, _ = load_kit(write(tmp_path, text), today=TODAY)
+    kit, _ = read_kit(write(tmp_path, text), today=TODAY)
     assert kit.headline.startswith("1.4 million")
 
 
@@ -295,7 +296,7 @@ def test_aliases_work_within_limits(tmp_path: Path) -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     text = text.replace("  name: Amnesty International", "  name: &org Amnesty International")
     text = text.replace("keywords: [Urgent Action,", "keywords: [*org, Urgent Action,")
-    kit, _ = load_kit(write(tmp_path, text), today=TODAY)
+    kit, _ = read_kit(write(tmp_path, text), today=TODAY)
     assert kit.keywords[0] == "Amnesty International"
 
 
@@ -379,7 +380,7 @@ def test_bad_kits_print_exactly_the_expected_problems(
 ) -> None:
     monkeypatch.chdir(KITS)  # messages name the file as given: NAME.yaml
     with pytest.raises(KitError) as info:
-        load_kit(Path(f"{name}.yaml"), today=TODAY)
+        read_kit(Path(f"{name}.yaml"), today=TODAY)
     assert all(p.mark is not None for p in info.value.problems)
     assert str(info.value) + "\n" == (KITS / f"{name}.expected").read_text(encoding="utf-8")
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import EXAMPLE, TODAY, run_cli
 
 from appealkit import killpoints, manifest
-from conftest import EXAMPLE, TODAY, run_cli
 
 
 def _file(tmp: Path) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import EXAMPLE, TODAY, group_kit, line_col, run_cli
 
 PACK_FILES = {"pack.pdf", "fact-sheet.pdf", "background.pdf", "letter-en.pdf", "letter-ur.pdf"}

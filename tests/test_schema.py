@@ -12,8 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from appealkit import model
-from appealkit.load import load_kit
+from appealkit import model, read_kit
 from appealkit.schema import MARKUP, field_docs, key_fields, kit_schema, render_schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,7 +110,7 @@ def test_unquoted_numbers_are_text_for_editors_as_for_appealkit(
     assert data["figures"][3]["value"] == 800000 and 44000 in data["targets"][0]["address"]
     assert list(validator.iter_errors(data)) == []
     (tmp_path / "kit.yaml").write_text(text, encoding="utf-8")
-    kit, _ = load_kit(tmp_path / "kit.yaml", today=dt.date(2025, 7, 1))
+    kit, _ = read_kit(tmp_path / "kit.yaml", today=dt.date(2025, 7, 1))
     assert kit.figures[3].value == "800000" and "44000" in kit.main_target.address
 
 

@@ -11,10 +11,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import yaml
-from PIL import Image, ImageDraw, ImageFont, features
-
 from conftest import EXAMPLE, ROOT, TODAY, run_cli
 from pdfutil import cer, has_urdu_ocr, normalise, ocr_urdu, pdfium_text, pdftotext
+from PIL import Image, ImageDraw, ImageFont, features
 
 DPI = 300
 SIZE = 11.0  # the size the example letter is set in on A4

@@ -9,11 +9,11 @@ import os
 from pathlib import Path
 
 import pytest
-
-from appealkit.errors import KitError
-from appealkit.load import load_kit
-from appealkit.model import Kit, PartialDate
 from conftest import line_col, variant
+
+from appealkit import read_kit
+from appealkit.errors import KitError
+from appealkit.model import Kit, PartialDate
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "kit.yaml"
@@ -35,7 +35,7 @@ JPEG = _image("JPEG")
 
 def errors(path: Path) -> list[str]:
     with pytest.raises(KitError) as info:
-        load_kit(path, today=TODAY)
+        read_kit(path, today=TODAY)
     return [str(p).replace(str(path), "kit.yaml") for p in info.value.problems]
 
 
@@ -49,7 +49,7 @@ def at(path: Path, needle: str, offset: int = 0) -> str:
 
 
 def test_example_kit_is_valid() -> None:
-    kit, warnings = load_kit(EXAMPLE, today=TODAY)
+    kit, warnings = read_kit(EXAMPLE, today=TODAY)
     assert isinstance(kit, Kit)
     assert kit.source == EXAMPLE
     assert list(kit.letters) == ["en", "ur"] == list(kit.languages)
@@ -65,7 +65,7 @@ def test_example_kit_is_valid() -> None:
 
 
 def test_marks_cover_key_paths() -> None:
-    kit, _ = load_kit(EXAMPLE, today=TODAY)
+    kit, _ = read_kit(EXAMPLE, today=TODAY)
     for path in [
         "letters.en.body",
         "letters.ur.body",
@@ -89,7 +89,7 @@ def test_marks_cover_key_paths() -> None:
 
 
 def test_letters_follow_the_order_of_languages(tmp_path: Path) -> None:
-    kit, _ = load_kit(
+    kit, _ = read_kit(
         variant(tmp_path, ("languages: [en, ur]", "languages: [ur, en]")), today=TODAY
     )
     assert list(kit.letters) == ["ur", "en"]
@@ -178,7 +178,7 @@ def test_numbers_are_text_where_text_is_expected(tmp_path: Path) -> None:
     path = variant(
         tmp_path, ("value: 800,000", "value: 800000"), ("fax: +92 51 920 2624", "phone: 0300123")
     )
-    kit, _ = load_kit(path, today=TODAY)
+    kit, _ = read_kit(path, today=TODAY)
     assert kit.figures[3].value == "800000"
     assert kit.main_target.phone == "0300123"  # YAML 1.1 would read an octal number
 
@@ -248,11 +248,11 @@ def test_partial_and_letter_dates(tmp_path: Path) -> None:
         ("date: today", "date: 2025-09-01"),
         ("date: 2025-04-01", "date: '2025-04-01'"),
     )
-    kit, _ = load_kit(path, today=TODAY)
+    kit, _ = read_kit(path, today=TODAY)
     assert kit.timeline[1].date == PartialDate(2024)
     assert kit.timeline[2].date == PartialDate(2025, 4, 1)
     assert kit.letter.date == dt.date(2025, 9, 1)
-    kit, _ = load_kit(variant(tmp_path, ("date: today", "date: blank")), today=TODAY)
+    kit, _ = read_kit(variant(tmp_path, ("date: today", "date: blank")), today=TODAY)
     assert kit.letter.date == "blank"
 
 
@@ -406,7 +406,7 @@ COPY_TARGET = """\
 
 
 def test_exactly_one_main_target(tmp_path: Path) -> None:
-    kit, _ = load_kit(
+    kit, _ = read_kit(
         variant(tmp_path, ("# Languages the target", COPY_TARGET + "\n# Languages the target")),
         today=TODAY,
     )
@@ -445,7 +445,7 @@ def test_salutation_for_unlisted_language_is_a_warning(tmp_path: Path) -> None:
             "      en: Dear Honourable Minister,\n      fr: Monsieur le Ministre,",
         ),
     )
-    _, warnings = load_kit(path, today=TODAY)
+    _, warnings = read_kit(path, today=TODAY)
     assert any(
         w.path == "targets.0.salutation.fr" and "not in languages" in w.message for w in warnings
     )
@@ -485,7 +485,7 @@ def logo_kit(tmp_path: Path, logo: str) -> Path:
 def test_logo_png_or_jpeg_under_the_kit_folder(tmp_path: Path, data: bytes) -> None:
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "logo.png").write_bytes(data)
-    kit, _ = load_kit(logo_kit(tmp_path, "assets/logo.png"), today=TODAY)
+    kit, _ = read_kit(logo_kit(tmp_path, "assets/logo.png"), today=TODAY)
     assert kit.organisation.logo == (tmp_path / "assets" / "logo.png").resolve()
 
 
@@ -597,10 +597,10 @@ def test_all_errors_of_a_file_in_one_run_sorted_by_position(tmp_path: Path) -> N
 
 
 def test_strict_turns_warnings_into_errors() -> None:
-    _, warnings = load_kit(EXAMPLE, today=dt.date(2026, 1, 1))
+    _, warnings = read_kit(EXAMPLE, today=dt.date(2026, 1, 1))
     assert warnings
     with pytest.raises(KitError) as info:
-        load_kit(EXAMPLE, today=dt.date(2026, 1, 1), strict=True)
+        read_kit(EXAMPLE, today=dt.date(2026, 1, 1), strict=True)
     assert [str(p) for p in info.value.problems] == [str(w.as_error()) for w in warnings]
     assert all(p.severity == "error" for p in info.value.problems)
 
@@ -626,12 +626,12 @@ def test_markup_like_text_is_kept_literally_and_reads_no_file(
         opened.append(os.fspath(file) if isinstance(file, (str, os.PathLike)) else repr(file))
         return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
-    kit_again = load_kit(
+    kit_again = read_kit(
         path, today=TODAY
     )  # fonts and caches first, so the spy sees only kit reading
     monkeypatch.setattr(builtins, "open", spy)
     monkeypatch.setattr(io, "open", spy)
-    kit, _ = load_kit(path, today=TODAY)
+    kit, _ = read_kit(path, today=TODAY)
     assert kit.headline == HOSTILE and kit.letters["en"].closing == HOSTILE
     assert kit_again[0].headline == HOSTILE
     assert all(not name.startswith("/etc") for name in opened)

@@ -54,9 +54,9 @@ class Built:
 def read_kit(path: str | Path = "kit.yaml", *, text: str | None = None,
              today: dt.date | None = None, strict: bool = False) -> tuple[Kit, list[Problem]]:
     """Read and check a kit (no layout): the kit and its warnings; KitError for errors."""
-    from .load import load_kit
+    from .build import read_kit as read
 
-    return load_kit(Path(path), today=today, strict=strict, text=text)
+    return read(Path(path), today=today, strict=strict, text=text)
 
 
 def check_kit(path: str | Path = "kit.yaml", *, text: str | None = None, paper: str = "a4",

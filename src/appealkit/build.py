@@ -1,4 +1,5 @@
-"""The pipeline: load and validate kit.yaml, lay out the pack, draw the PDFs, write them all at once."""
+"""The pipeline: load, validate and lint kit.yaml, lay out the pack, draw the PDFs, write them
+all at once."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import draw, layout, load, write
-from .errors import Problem
+from . import draw, layout, lint, load, validate, write
+from .errors import KitError, Problem, cap_repeats
 from .layout.event_parts import EVENT_PARTS, layout_event_parts
 from .layout.locale import language_name
 from .model import Kit
@@ -31,7 +32,7 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
 
     `parts` names what to build (PART_NAMES); `labels_start` and `copies` place the address
     labels. With `signers` (a CSV file), also `signed-letters.pdf`, calling
-    `progress(done, total)`. `text`, when given, is the kit's YAML (see load.load_kit).
+    `progress(done, total)`. `text`, when given, is the kit's YAML (see read_kit).
     Raises KitError, listing every problem, for bad input; then nothing is written.
     """
     laid = lay_out_pack(kit_path, paper=paper, today=today, strict=strict, parts=parts,
@@ -58,6 +59,32 @@ class LaidOut:
     warnings: list[Problem]
 
 
+def read_kit(kit_path: Path, *, today: dt.date | None = None, strict: bool = False,
+             text: str | None = None) -> tuple[Kit, list[Problem]]:
+    """Read, check and return the kit at `kit_path` with its warnings: load, validate, lint.
+
+    With `text`, that is the kit's YAML and `kit_path` only names it (in messages) and its
+    folder (where the logo is looked for); the file need not exist. Every problem in the file
+    is collected before anything is raised: a KitError carries all errors (and, with `strict`,
+    the warnings too), each naming its line, column and key. The only other file read is the
+    organisation's logo, once validated.
+    """
+    today = today or dt.date.today()
+    document = load.read_document(Path(kit_path), text)
+    kit, problems, locate = validate.validate_document(document)
+    if kit is not None:
+        problems += lint.lint_kit(kit, locate, today)
+    # A problem without a mark still names the file.
+    problems = [p if p.mark else replace(p, file=document.source.name) for p in problems]
+    errors = [p for p in problems if p.is_error]
+    warnings = [p for p in problems if not p.is_error]
+    if strict:
+        errors += [w.as_error() for w in warnings]
+    if errors or kit is None:
+        raise KitError(cap_repeats(errors))
+    return kit, cap_repeats(warnings)
+
+
 def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = None,
                  strict: bool = False, parts: Collection[str] = PART_NAMES,
                  labels_start: int = 1, copies: int = 1, text: str | None = None) -> LaidOut:
@@ -66,7 +93,7 @@ def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = N
     Raises KitError for every problem a build would reject, text that does not fit included.
     """
     today = today or dt.date.today()
-    kit, warnings = load.load_kit(kit_path, today=today, strict=strict, text=text)
+    kit, warnings = read_kit(kit_path, today=today, strict=strict, text=text)
     pack = layout.layout_pack(kit, layout.PAPERS[paper], today) if "pack" in parts else []
     events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies)
     return LaidOut(kit, pack, events, warnings)

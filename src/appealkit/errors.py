@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-__all__ = ["KitError", "Mark", "OutputError", "Problem", "mark_for", "sort_problems"]
+__all__ = [
+    "MAX_REPEATS", "KitError", "Mark", "OutputError", "Problem", "cap_repeats", "mark_for",
+    "sort_problems",
+]
 
 
 @dataclass(frozen=True, order=True)
@@ -92,3 +95,22 @@ class OutputError(Exception):
     def __init__(self, folder: Path, reason: str) -> None:
         self.folder, self.reason = folder, reason
         super().__init__(f"cannot write to '{folder}': {reason}")
+
+
+MAX_REPEATS = 10  # the same problem in one text is shown this often, then counted
+
+
+def cap_repeats(problems: list[Problem]) -> list[Problem]:
+    """Problems in file order, each repeated one (same key, same message) shown MAX_REPEATS
+    times, then once more as '… and 19,990 more: message'."""
+    groups: dict[tuple[str, str, str], list[Problem]] = {}
+    for problem in sort_problems(problems):
+        groups.setdefault((problem.severity, problem.path, problem.message), []).append(problem)
+    kept: list[Problem] = []
+    for group in groups.values():
+        kept += group[:MAX_REPEATS]
+        if len(group) > MAX_REPEATS:
+            rest = len(group) - MAX_REPEATS
+            last = group[MAX_REPEATS - 1]
+            kept.append(replace(last, message=f"… and {rest:,} more: {last.message}"))
+    return sort_problems(kept)

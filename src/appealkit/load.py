@@ -7,28 +7,20 @@ and no Python object is ever constructed from a tag.
 
 from __future__ import annotations
 
-import bisect
-import datetime as dt
 import re
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 
-from .errors import KitError, Mark, Problem, sort_problems
+from .errors import KitError, Mark, Problem
+from .yaml_tree import REJECTED, Document, Node, Source
 
-if TYPE_CHECKING:
-    from .model import Kit
-
-__all__ = ["MAX_BYTES", "MAX_NODES", "Document", "Node", "Source", "load_kit", "read_document"]
+__all__ = ["FORBIDDEN", "MAX_BYTES", "MAX_NODES", "read_document"]
 
 MAX_BYTES = 1_000_000  # a real kit is about 12 kB
 MAX_NODES = 10_000  # values after alias expansion; the example kit has about 150
 MAX_DEPTH = 32  # the example kit nests 7 deep
 MAX_LISTED = 20  # bad bytes or characters reported before giving up
-MAX_REPEATS = 10  # the same problem in one text is shown this often, then counted
-REJECTED = "!rejected"  # the tag of a value whose own tag was refused: validation skips it
 
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
 _RESOLVER = yaml.resolver.Resolver()
@@ -37,115 +29,6 @@ _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 # The characters YAML 1.1 forbids: the complement of its c-printable set, listed.
 FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 _NON_PRINTABLE = re.compile(FORBIDDEN)
-# Line breaks as libyaml counts them, so our line numbers match its marks.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-
-
-@dataclass(frozen=True)
-class Source:
-    """The decoded text of one file, able to turn character offsets into Marks."""
-
-    name: str
-    text: str
-    line_starts: tuple[int, ...]
-
-    @classmethod
-    def from_text(cls, name: str, text: str) -> Source:
-        starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-        return cls(name, text, tuple(starts))
-
-    def mark_at(self, offset: int) -> Mark:
-        line = bisect.bisect_right(self.line_starts, offset) - 1
-        return Mark(self.name, line + 1, offset - self.line_starts[line] + 1)
-
-    def offset_of(self, line: int, column: int) -> int:
-        """Character offset of a 0-based line and column."""
-        line = min(max(line, 0), len(self.line_starts) - 1)
-        return min(self.line_starts[line] + column, len(self.text))
-
-    def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line break."""
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n\x85\u2028\u2029")
-
-
-@dataclass(eq=False)
-class Node:
-    """A YAML value: a `scalar` with its text, a `seq` of items or a `map` of key/value pairs."""
-
-    kind: str  # scalar, seq or map
-    tag: str  # short: str int float bool null timestamp seq map, or REJECTED
-    mark: Mark  # where the value starts; for `|` and `>` blocks, their first text line
-    start: int  # character offsets of the value in the source
-    end: int
-    text: str = ""  # a scalar's text as written (after YAML's quoting and folding), never converted
-    items: list[Node] = field(default_factory=list)
-    pairs: list[tuple[Node, Node]] = field(default_factory=list)
-    style: str | None = None  # None for plain scalars; ' " | > otherwise
-    size: int = 1  # nodes in this subtree, aliases expanded
-    height: int = 1
-    anchor: str | None = field(default=None, repr=False)
-
-    @property
-    def is_null(self) -> bool:
-        return self.kind == "scalar" and self.tag == "null"
-
-
-@dataclass(frozen=True)
-class Document:
-    path: Path
-    root: Node
-    source: Source
-    problems: list[Problem]  # errors found while composing that did not stop it
-
-
-def load_kit(
-    path: Path, *, today: dt.date | None = None, strict: bool = False, text: str | None = None
-) -> tuple[Kit, list[Problem]]:
-    """Read, check and return the kit at `path` together with its warnings.
-
-    With `text`, that is the kit's YAML and `path` only names it (in messages) and its folder
-    (where the logo and photos are looked for); the file need not exist.
-
-    Every problem in the file is collected before anything is raised: a `KitError`
-    carries all errors (and, with `strict`, the warnings too), each naming its
-    line, column and key. Any input bytes end either in a Kit or in a KitError.
-    The only other file read is the organisation's logo, once validated.
-    """
-    from .lint import lint_kit
-    from .validate import validate_document
-
-    today = today or dt.date.today()
-    document = read_document(Path(path), text)
-    kit, problems, locate = validate_document(document)
-    if kit is not None:
-        problems += lint_kit(kit, locate, today)
-    # A problem without a mark still names the file.
-    problems = [p if p.mark else replace(p, file=document.source.name) for p in problems]
-    errors = [p for p in problems if p.is_error]
-    warnings = [p for p in problems if not p.is_error]
-    if strict:
-        errors += [w.as_error() for w in warnings]
-    if errors or kit is None:
-        raise KitError(cap_repeats(errors))
-    return kit, cap_repeats(warnings)
-
-
-def cap_repeats(problems: list[Problem]) -> list[Problem]:
-    """Problems in file order, each repeated one (same key, same message) shown MAX_REPEATS
-    times, then once more as '… and 19,990 more: message'."""
-    groups: dict[tuple[str, str, str], list[Problem]] = {}
-    for problem in sort_problems(problems):
-        groups.setdefault((problem.severity, problem.path, problem.message), []).append(problem)
-    kept: list[Problem] = []
-    for group in groups.values():
-        kept += group[:MAX_REPEATS]
-        if len(group) > MAX_REPEATS:
-            rest = len(group) - MAX_REPEATS
-            last = group[MAX_REPEATS - 1]
-            kept.append(replace(last, message=f"… and {rest:,} more: {last.message}"))
-    return sort_problems(kept)
 
 
 def read_document(path: Path, text: str | None = None) -> Document:

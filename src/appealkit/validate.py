@@ -16,12 +16,12 @@ from typing import Any
 from . import model, schema
 from .errors import Mark, Problem
 from .lint import is_markup, iter_texts
-from .load import REJECTED, Document, Node, Source
 from .logo import LogoProblem, read_logo
 from .markup import find_links, parse_paragraphs, url_problem
 from .uri import QR_MAX_BYTES, find_bidi_control, to_uri
 from .validate_event import check_event
 from .words import WORD_KEYS, placeholders
+from .yaml_tree import REJECTED, Document, Node, Source
 
 __all__ = ["Locator", "date_problem", "validate_document"]
 

@@ -8,11 +8,21 @@ from pathlib import Path
 
 import pytest
 import uharfbuzz as hb
+from pdfutil import cer, levenshtein, normalise, pdfium_text, pdftotext  # noqa: F401 (shared)
 
 from appealkit.draw.glyphs import draw_line, draw_paragraph, new_canvas
-from appealkit.text import Direction, FontFamily, Glyph, GlyphRun, Line, Paragraph, Span, TextStyle
-from appealkit.text import load_font, set_paragraph
-from pdfutil import cer, levenshtein, normalise, pdfium_text, pdftotext  # noqa: F401 (shared)
+from appealkit.text import (
+    Direction,
+    FontFamily,
+    Glyph,
+    GlyphRun,
+    Line,
+    Paragraph,
+    Span,
+    TextStyle,
+    load_font,
+    set_paragraph,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 FONTS = ROOT / "src" / "appealkit" / "fonts"  # package data

@@ -7,7 +7,15 @@ from functools import cache
 
 import pytest
 from draw_helpers import (
-    FAMILY, build_pdf, cer, needs_pdftotext, normalise, paragraph, pdfium_text, pdftotext, sample,
+    FAMILY,
+    build_pdf,
+    cer,
+    needs_pdftotext,
+    normalise,
+    paragraph,
+    pdfium_text,
+    pdftotext,
+    sample,
 )
 
 from appealkit.draw import copytext

@@ -14,9 +14,9 @@ from conftest import EXAMPLE, TODAY
 from pdfobjects import read_objects
 from pdfutil import normalise, page_texts
 
+from appealkit import read_kit
 from appealkit.build import _document_info
 from appealkit.layout import PAPERS
-from appealkit.load import load_kit
 from appealkit.signed_letters import build_signed_letters, read_signer_list
 
 NAMES = ["Jane Smith", "Amélie Dubois", "Ирина Петрова", "Νίκος Παπαδόπουλος", "Priya Sharma",
@@ -30,7 +30,7 @@ def _signed(tmp_path: Path, paper: str, count: int = 6) -> bytes:
     signers = tmp_path / "signers.csv"
     signers.write_text("\n".join(lines) + "\n", encoding="utf-8")
     today = dt.date.fromisoformat(TODAY)
-    kit, _ = load_kit(EXAMPLE, today=today)
+    kit, _ = read_kit(EXAMPLE, today=today)
     spool = build_signed_letters(kit, read_signer_list(signers, kit), PAPERS[paper], today,
                                  _document_info(kit))
     with spool:

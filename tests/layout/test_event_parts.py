@@ -8,11 +8,11 @@ from typing import Any
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
+from conftest import EXAMPLE, TODAY, group_kit, run_cli
+from pdfutil import normalise, page_texts, render
 
 from appealkit.layout.boxes import MM
 from appealkit.layout.stationery import LABEL_SHEETS
-from conftest import EXAMPLE, TODAY, group_kit, run_cli
-from pdfutil import normalise, page_texts, render
 
 URL = "https://www.amnesty.org/en/documents/asa33/7416/2023/en/"
 REPORT = "https://www.example.org/report-your-letters"

@@ -106,13 +106,13 @@ def test_every_letter_line_stays_inside_the_text_margins(pack: dict) -> None:
 
 def _body_size(kit_path, language: str, paper: str = "a4") -> tuple[float, int]:
     """(size of the letter's body text, pages) as laid out."""
+    from appealkit import read_kit
     from appealkit.layout import PAPERS
     from appealkit.layout.boxes import TextBox
     from appealkit.layout.letter import layout_letter
-    from appealkit.load import load_kit
 
     today = dt.date.fromisoformat(TODAY)
-    kit, _ = load_kit(kit_path, today=today)
+    kit, _ = read_kit(kit_path, today=today)
     part = layout_letter(kit, language, PAPERS[paper], today)
     opening = " ".join(kit.letters[language].body.split()[:3])  # the body's first words
     sizes = [run.size for page in part.pages for item in page.items if isinstance(item, TextBox)

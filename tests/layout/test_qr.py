@@ -5,10 +5,10 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import zxingcpp
+from pdfutil import render
 
 from appealkit.layout.boxes import MM, QRBox
 from appealkit.layout.qr import QUIET_ZONE, layout_qr
-from pdfutil import render
 
 URL = "https://www.amnesty.org/en/documents/asa33/7416/2023/en/"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from pdfutil import char_boxes
 
 from appealkit.layout.boxes import INCH, MM
 from appealkit.layout.paper import PAPERS
-from pdfutil import char_boxes
 
 ADDRESS = ["Syed Mohsin Raza Naqvi", "Minister of Interior", "4th Floor, R Block, Pak Secretariat",
            "Constitution Ave, G-5/1", "Islamabad", "PAKISTAN"]

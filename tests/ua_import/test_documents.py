@@ -19,7 +19,7 @@ from ua_helpers import (
     shown,
 )
 
-from appealkit.load import load_kit
+from appealkit import read_kit
 from appealkit.model import Kit
 
 MEXICO = DOCUMENTS / "mexico-update.md"
@@ -160,4 +160,4 @@ def test_the_command_imports_in_a_new_process(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, text=True, timeout=20, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("appealkit: wrote kit.yaml from ")
-    load_kit(tmp_path / "kit.yaml", today=BEFORE)
+    read_kit(tmp_path / "kit.yaml", today=BEFORE)

@@ -8,18 +8,28 @@ from pathlib import Path
 import pypdfium2
 import pytest
 import yaml
+from ua_helpers import (
+    BEFORE,
+    DOCUMENTS,
+    EXAMPLE,
+    import_to,
+    imported_kit,
+    paragraphs_of,
+    run_cli,
+    shown,
+    uncomment_suggestions,
+    words,
+)
 
+from appealkit import read_kit
 from appealkit.build import build_pack
-from appealkit.load import load_kit
-from ua_helpers import (BEFORE, DOCUMENTS, EXAMPLE, import_to, imported_kit, paragraphs_of,
-                        run_cli, shown, uncomment_suggestions, words)
 
 DOCUMENT = DOCUMENTS / "pakistan-refugees.txt"
 
 
 @pytest.fixture(scope="module")
 def example() -> object:
-    kit, _ = load_kit(EXAMPLE, today=BEFORE)
+    kit, _ = read_kit(EXAMPLE, today=BEFORE)
     return kit
 
 
@@ -67,7 +77,7 @@ def test_background_summary_and_short_sections(example, imported) -> None:  # ty
 def test_every_figure_and_date_is_suggested(example, imported, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     kept = tmp_path / "kit.yaml"
     kept.write_text(uncomment_suggestions(imported[1]), encoding="utf-8")
-    kit, _ = load_kit(kept, today=BEFORE)  # keeping every suggestion still checks
+    kit, _ = read_kit(kept, today=BEFORE)  # keeping every suggestion still checks
     values = {figure.value.rstrip("+") for figure in kit.figures}
     for figure in example.figures:
         for number in re.findall(r"[\d.,]+(?: million)?", figure.value):
@@ -101,7 +111,7 @@ def test_the_urdu_letter_is_marked_untranslated_and_check_warns(imported) -> Non
     kit, _, _, path = imported
     assert kit.letters["ur"].body.startswith("UNTRANSLATED:")
     assert "Honourable" not in kit.main_target.salutation["ur"]  # never a silent copy
-    _, warnings = load_kit(path, today=BEFORE)
+    _, warnings = read_kit(path, today=BEFORE)
     assert sorted(w.path for w in warnings) == [
         "letters.ur.body", "letters.ur.closing", "targets.0.salutation.ur"]
     assert all("not translated yet" in w.message for w in warnings)

@@ -7,8 +7,8 @@ import io
 import re
 from pathlib import Path
 
+from appealkit import read_kit
 from appealkit.cli import main
-from appealkit.load import load_kit
 from appealkit.model import Kit
 
 DOCUMENTS = Path(__file__).parent / "documents"
@@ -35,7 +35,7 @@ def imported_kit(tmp_path: Path, document: Path) -> tuple[Kit, str, str]:
     """The draft of `document` loaded as a Kit (it must check), with the draft's text and the report."""
     status, out, err, path = import_to(tmp_path, document)
     assert status == 0, err
-    kit, _ = load_kit(path, today=BEFORE)
+    kit, _ = read_kit(path, today=BEFORE)
     return kit, path.read_text(encoding="utf-8"), out
 
 
