@@ -14,7 +14,8 @@ import pytest
 from conftest import EXAMPLE, ROOT, TODAY
 from pdfutil import page_texts
 
-from appealkit.layout import styles
+from appealkit import typefaces
+from appealkit.text import FontFamily
 
 FONTS = ROOT / "src" / "appealkit" / "fonts"
 HANG = 60  # seconds: only to stop a hung subprocess, never a speed check
@@ -56,7 +57,7 @@ def appealkit(site: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[
 def test_wheel_holds_every_font_the_build_uses_and_the_starter_kit(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     used = {Path(path).name for role in ("sans", "serif", "display")
-            for path in _font_paths(styles.family(role))}
+            for path in _font_paths(typefaces.family(role))}
     assert len(used) == 11
     assert {f"appealkit/fonts/{name}" for name in used} <= names
     assert "appealkit/fonts/OFL.txt" in names  # the licence travels with the fonts
@@ -116,6 +117,6 @@ def test_font_error_with_debug_shows_the_traceback(installed: Path, tmp_path: Pa
     assert done.stderr.endswith(f"appealkit: font file {font} is missing; {REINSTALL}\n")
 
 
-def _font_paths(family: styles.FontFamily) -> set[str]:
+def _font_paths(family: FontFamily) -> set[str]:
     pairs = [family.default, *(p for _, p in family.scripts), *(p for *_, p in family.languages)]
     return {font.path for pair in pairs for font in (pair.regular, pair.bold) if font is not None}

@@ -641,16 +641,6 @@ def test_markup_like_text_is_kept_literally_and_reads_no_file(
 # Characters the fonts cannot draw
 
 
-def _fonts_available() -> bool:
-    from appealkit.validate import _font_check
-
-    return _font_check() is not None
-
-
-@pytest.mark.xfail(
-    not _fonts_available(),
-    reason="needs appealkit.text missing_chars and appealkit.layout.styles.family_for",
-)
 def test_characters_the_font_cannot_draw_are_named(tmp_path: Path) -> None:
     path = variant(
         tmp_path, ("    closing: Yours sincerely,", "    closing: Yours sincerely, \u2713 \u4e2d")

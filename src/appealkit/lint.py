@@ -147,7 +147,7 @@ def _lint_deadline(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]
 
 def _lint_untranslated(kit: Kit) -> list[tuple[str, int | None, str]]:
     """Letters and greetings still holding `appealkit import`'s UNTRANSLATED marker."""
-    from .ua_import.marker import UNTRANSLATED, is_untranslated
+    from .untranslated import UNTRANSLATED, is_untranslated
 
     return [
         (path, None, (f"not translated yet: write the '{language}' text in place of "

@@ -20,10 +20,10 @@ from .draw.signed import Progress, write_signed_letters
 from .errors import KitError
 from .layout.paper import Paper
 from .layout.signed import layout_forms
-from .layout.styles import family
 from .model import Kit
 from .signers import Signer, read_signers
 from .text.fonts import missing_chars
+from .typefaces import family
 
 __all__ = ["FILENAME", "Progress", "build_signed_letters", "read_signer_list"]
 

@@ -9,7 +9,7 @@ import re
 import string
 import typing
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -586,10 +586,9 @@ class _Checker:
 
     def check_glyphs(self, kit: model.Kit) -> None:
         """Characters the language's font cannot draw would print as empty boxes."""
-        fonts = _font_check()
-        if fonts is None:
-            return
-        missing_chars, family_for = fonts
+        from .text import missing_chars  # the text engine, loaded here: only the check needs it
+        from .typefaces import family_for
+
         texts = [
             (path, lang, _shown_text(text) if is_markup(path) else text, text)
             for path, lang, text in iter_texts(kit)
@@ -625,22 +624,6 @@ def _bidi_message(control: str) -> str:
     name = unicodedata.name(control, "direction control")
     return (f"invisible direction control U+{ord(control):04X} ({name}) makes this text print in "
             f"another order than it is written; delete it")
-
-
-def _font_check() -> tuple[Callable[..., Any], Callable[[str], Any]] | None:
-    """The text engine's missing_chars and the layout's family_for, once both exist."""
-    try:
-        from .layout.styles import family_for  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    try:
-        from .text import missing_chars  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        try:
-            from .text.fonts import missing_chars  # type: ignore[import-not-found,no-redef,unused-ignore]
-        except ImportError:
-            return None
-    return missing_chars, family_for
 
 
 def _shown_text(markup: str) -> str:

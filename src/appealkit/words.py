@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
-__all__ = ["SHEET_LANGUAGES", "WORD_KEYS", "language_name_in", "placeholders", "word"]
+__all__ = ["LANGUAGE_NAMES", "SHEET_LANGUAGES", "WORD_KEYS", "language_name_in", "placeholders", "word"]
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -128,6 +128,14 @@ _WORDS: dict[str, dict[str, str]] = {
 SHEET_LANGUAGES = tuple(_WORDS)
 WORD_KEYS = tuple(_WORDS["en"])
 
+# The languages appealkit knows by name, in English (the tag itself names any other).
+LANGUAGE_NAMES = {
+    "en": "English", "ur": "Urdu", "ar": "Arabic", "fa": "Persian", "hi": "Hindi",
+    "fr": "French", "es": "Spanish", "de": "German", "pt": "Portuguese", "it": "Italian",
+    "nl": "Dutch", "ru": "Russian", "zh": "Chinese", "bn": "Bengali", "ps": "Pashto",
+    "tr": "Turkish", "sw": "Swahili", "id": "Indonesian",
+}
+
 # Names of the letters' languages, as the sheet's language writes them (English: LANGUAGE_NAMES)
 _NAMES: dict[str, dict[str, str]] = {
     "fr": {
@@ -166,7 +174,5 @@ def placeholders(key: str) -> list[str]:
 
 def language_name_in(language: str, tag: str) -> str:
     """The name of `language` as the language `tag` writes it: `ourdou` in French."""
-    from .layout.locale import LANGUAGE_NAMES  # at use: this module is imported by validation
-
     code = language.split("-")[0]
     return _NAMES.get(tag.split("-")[0], {}).get(code) or LANGUAGE_NAMES.get(code, language)

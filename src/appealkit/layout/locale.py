@@ -5,13 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import PartialDate
-
-LANGUAGE_NAMES = {
-    "en": "English", "ur": "Urdu", "ar": "Arabic", "fa": "Persian", "hi": "Hindi",
-    "fr": "French", "es": "Spanish", "de": "German", "pt": "Portuguese", "it": "Italian",
-    "nl": "Dutch", "ru": "Russian", "zh": "Chinese", "bn": "Bengali", "ps": "Pashto",
-    "tr": "Turkish", "sw": "Swahili", "id": "Indonesian",
-}
+from ..words import LANGUAGE_NAMES
 
 RTL_LANGUAGES = frozenset({"ur", "ar", "fa", "ps", "he", "yi", "sd", "ug", "ckb", "dv"})
 

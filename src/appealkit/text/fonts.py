@@ -10,12 +10,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Any, NamedTuple
+from typing import Any
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
 from .errors import FontError
-from .ink import Skyline, SkylineCache
+from .ink import GlyphBox, Skyline, SkylineCache
 
 __all__ = [
     "Font",
@@ -37,15 +37,6 @@ def shipped_font(name: str) -> str:
     anywhere all find the same files; pip always installs packages as folders, so it is a path.
     """
     return str(files("appealkit") / "fonts" / f"{name}.ttf")
-
-
-class GlyphBox(NamedTuple):
-    """Ink box of a glyph in font units, y up: the glyph covers x..x+width and bottom..top."""
-
-    x: int
-    bottom: int
-    width: int
-    top: int
 
 
 class Font:

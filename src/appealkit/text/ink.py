@@ -13,19 +13,25 @@ import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from operator import itemgetter, sub
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 import uharfbuzz as hb  # type: ignore[import-untyped]
 
-if TYPE_CHECKING:
-    from .fonts import GlyphBox
-
-__all__ = ["CLEARANCE", "COLUMNS", "Skyline", "SkylineCache", "pair_need", "placed_ink"]
+__all__ = ["CLEARANCE", "COLUMNS", "GlyphBox", "Skyline", "SkylineCache", "pair_need", "placed_ink"]
 
 COLUMNS = 64  # skyline columns per em
 ROWS = 128  # raster rows per em: heights are exact to 1/128 em, rounded outwards
 CLEARANCE = 0.06  # em; the least white between the ink of two lines, across and along
 _REACH = math.ceil(CLEARANCE * COLUMNS)  # columns a top reaches sideways to keep CLEARANCE
+
+
+class GlyphBox(NamedTuple):
+    """Ink box of a glyph in font units, y up: the glyph covers x..x+width and bottom..top."""
+
+    x: int
+    bottom: int
+    width: int
+    top: int
 
 
 class Skyline:

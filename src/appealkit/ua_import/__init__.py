@@ -5,5 +5,5 @@ The stages, one module each:
 sections), `fields` and `suggest` (small values: dates, channels, languages; figures and
 timeline suggestions), `mapping` (sections → a Draft, with what was mapped, guessed and left
 to do), `draft` (a Draft → commented YAML) and `importer` (the whole, for the command line).
-This file imports nothing, so `lint` can read `marker` without loading the importer.
+The marker an untranslated letter holds lives in appealkit/untranslated.py, which `lint` reads.
 """

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..untranslated import UNTRANSLATED, untranslated
 from .fields import (
     LANGUAGE_TAGS,
     Channel,
@@ -23,7 +24,6 @@ from .fields import (
     sentence_case,
     valid_channel,
 )
-from .marker import UNTRANSLATED, untranslated
 from .read import Line, UnreadableDocument
 from .sections import Paragraph, Section, find_sections, paragraphs, plain
 from .suggest import Suggestion, suggest_events, suggest_figures

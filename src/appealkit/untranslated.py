@@ -1,4 +1,5 @@
-"""The text an imported kit holds where a translation is still missing (`lint` warns about it)."""
+"""The text an imported kit holds where a translation is still missing: `appealkit import`
+writes it, `lint` warns about it (and `--strict` refuses it)."""
 
 from __future__ import annotations
 
