@@ -15,11 +15,11 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "appealkit"
 
-BASE = {"errors", "model", "text", "typefaces", "words", "event_words", "markup", "uri",
+BASE = {"errors", "model", "text", "typefaces", "words", "event_words", "markup", "uri", "people",
         "untranslated"}
 STAGES = [
     {"load", "yaml_tree", "signers"},
-    {"validate", "validate_event", "schema", "logo", "lint"},
+    {"validate", "validate_event", "validate_people", "schema", "logo", "lint"},
     {"layout"},
     {"draw"},
     {"write", "durable", "manifest", "folder_lock", "swap", "inplace", "killpoints"},

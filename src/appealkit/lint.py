@@ -59,8 +59,9 @@ def iter_texts(kit: Kit) -> Iterator[tuple[str, str, str]]:
     language = kit.language if isinstance(kit.language, str) else "en"
     for key in ("headline", "people", "summary", "background"):
         yield from _text(key, language, getattr(kit, key, None))
+    yield from _people_texts(language, getattr(kit, "people", None), getattr(kit, "photo", None))
     if kit.action is not None:
-        for key in ("url", "label", "after_deadline"):
+        for key in ("url", "label", "after_deadline", "update"):
             yield from _text(f"action.{key}", language, getattr(kit.action, key))
     for i, figure in enumerate(kit.figures or ()):
         for key in ("value", "label", "source"):
@@ -93,10 +94,27 @@ def _event_texts(language: str, event: Any, solidarity: Any) -> Iterator[tuple[s
         for name, word in (getattr(event, "words", None) or {}).items():
             yield from _text(f"event.words.{name}", language, word)
     if solidarity is not None:
-        yield from _text("solidarity.message", language, getattr(solidarity, "message", None))
+        for key in ("message", "to", "send"):
+            yield from _text(f"solidarity.{key}", language, getattr(solidarity, key, None))
         for key in ("dos", "donts"):
             for j, line in enumerate(getattr(solidarity, key, None) or ()):
                 yield from _text(f"solidarity.{key}.{j}", language, line)
+
+
+def _people_texts(language: str, people: Any, photo: Any) -> Iterator[tuple[str, str, str]]:
+    """The names and pronouns of a list of people, and the photos' credits and alt texts."""
+    photos = [("photo", photo)]
+    if isinstance(people, tuple):
+        for i, person in enumerate(people):
+            if person is None:
+                continue
+            for key in ("name", "pronoun"):
+                yield from _text(f"people.{i}.{key}", language, getattr(person, key, None))
+            photos.append((f"people.{i}.photo", getattr(person, "photo", None)))
+    for path, shown in photos:
+        if shown is not None:
+            for key in ("credit", "alt"):
+                yield from _text(f"{path}.{key}", language, getattr(shown, key, None))
 
 
 def _target_texts(path: str, language: str, target: Any) -> Iterator[tuple[str, str, str]]:
@@ -127,6 +145,7 @@ def is_markup(path: str) -> bool:
     parts = path.split(".")
     return (
         parts[0] in ("summary", "background")
+        or path == "action.update"
         or (parts[0] == "timeline" and parts[-1] == "text")
         or (parts[0] == "letters" and parts[-1] == "body")
     )
@@ -304,8 +323,8 @@ def _lint_closing(path: str, text: str) -> list[tuple[int, str]]:
     found = _MASCULINE_CLOSING.search(text)
     if not found:
         return []
-    return [(found.start(), f"closing '{text.strip()}' is masculine (a woman writes 'آپ کی مخلص'); "
-             "use 'والسلام،' or 'مخلص،', which suit every signer")]
+    return [(found.start(), (f"closing '{text.strip()}' is masculine (a woman writes 'آپ کی مخلص'); "
+             "use 'والسلام،' or 'مخلص،', which suit every signer"))]
 
 
 def _lint_ascii_quotes(text: str) -> list[tuple[int, str]]:
@@ -336,6 +355,6 @@ def _lint_unbound_abbreviations(text: str) -> list[tuple[int, str]]:
     results = []
     for found in _ABBREVIATION.finditer(text):
         if " " in found.group(1):
-            results.append((found.start(), f"abbreviation '{found.group()}' may be split across "
-                            "lines; join its words with no-break spaces (U+00A0)"))
+            results.append((found.start(), (f"abbreviation '{found.group()}' may be split across "
+                            "lines; join its words with no-break spaces (U+00A0)")))
     return results

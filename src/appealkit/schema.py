@@ -51,13 +51,15 @@ KEY_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
 ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Action", "status"): ("open", "update", "closed"),
     ("Target", "role"): ("main", "copy"),
+    ("Photo", "focus"): ("center", "top", "bottom", "left", "right"),
 }
 LETTER_DATES = ("today", "blank")  # besides a YYYY-MM-DD date
 # Fields that exist in the model but are not kit.yaml keys.
 NOT_KEYS = {("Kit", "source"), ("Kit", "marks"), ("Letter", "language"),
-            ("Organisation", "logo_data")}
+            ("Organisation", "logo_data"), ("Photo", "data")}
 # Fields whose docstring says *markup*: `**bold**` and `[text](https://…)`.
-MARKUP = {("Kit", "summary"), ("Kit", "background"), ("Event", "text"), ("Letter", "body")}
+MARKUP = {("Kit", "summary"), ("Kit", "background"), ("Event", "text"), ("Letter", "body"),
+          ("Action", "update")}
 
 
 @functools.cache
@@ -168,6 +170,8 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
             return {"type": "string", "pattern": f"^({dates}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})$"}
         rest = [a for a in args if a is not type(None)]
         inner = _type_schema(rest[0], where, definitions)
+        if len(rest) > 1:  # one form or another, e.g. a text or a list (`people`)
+            inner = {"anyOf": [_type_schema(a, where, definitions) for a in rest]}
         if len(rest) == len(args):
             return inner
         # YAML reads `key:` with nothing after it as null; the loader takes that as "not given".

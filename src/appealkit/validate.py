@@ -20,6 +20,7 @@ from .logo import LogoProblem, read_logo
 from .markup import find_links, parse_paragraphs, url_problem
 from .uri import QR_MAX_BYTES, find_bidi_control, to_uri
 from .validate_event import check_event
+from .validate_people import check_people
 from .words import WORD_KEYS, placeholders
 from .yaml_tree import REJECTED, Document, Node, Source
 
@@ -55,12 +56,14 @@ _PLACES = {
     "LetterSettings": "under 'letter'",
     "EventSettings": "under 'event'",
     "Solidarity": "under 'solidarity'",
+    "Photo": "under a 'photo'",
+    "Person": "in a 'people' entry",
     "Kit": "at the top level, not indented",
 }
 _CLASSES = (
     model.Kit, model.Action, model.Target, model.Letter, model.Figure,
     model.Event, model.LocalName, model.Organisation, model.LetterSettings,
-    model.EventSettings, model.Solidarity,
+    model.EventSettings, model.Solidarity, model.Photo, model.Person,
 )  # fmt: skip
 
 
@@ -171,6 +174,7 @@ class _Checker:
         self.check_logo(kit)
         self.check_words(kit)
         check_event(kit, self)
+        check_people(kit, self)
         self.check_glyphs(kit)
         if self.failed:
             return None
@@ -256,7 +260,7 @@ class _Checker:
         if args and type(None) in args:
             if node.is_null:
                 return None
-            hint = next(a for a in args if a is not type(None))
+            hint = _form_for(node, [a for a in args if a is not type(None)])
             return self.convert(hint, node, path, where)
         if origin is tuple:
             return self.convert_list(args[0], node, path, where)
@@ -618,6 +622,14 @@ class _Checker:
                 name = unicodedata.name(char, "unnamed character")
                 message = f"the font for '{lang}' text cannot draw '{char}' (U+{ord(char):04X} {name}); replace or remove it"
                 self.error(locate(path, text.find(char)), path, message)
+
+
+def _form_for(node: Node, forms: list[Any]) -> Any:
+    """Of a key's forms (a text or a list, as `people`), the one `node` is written in."""
+    for form in forms:
+        if (node.kind == "seq") == (typing.get_origin(form) is tuple):
+            return form
+    return forms[0]
 
 
 def _bidi_message(control: str) -> str:

@@ -41,6 +41,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "SALUTATION",
         "scan": "Scan to open:",
         "online": "Online action:",
+        "and": "and",
+        "update": "UPDATE",
+        "closed_title": "THIS ACTION IS CLOSED",
+        "closed_note": "No more appeals are needed: please do not send letters. Thank you to "
+                       "everyone who took action.",
+        "past_title": "THE DEADLINE HAS PASSED",
+        "past_note": "The deadline was {deadline}.",
+        "past_default": "Check with the organisation that published this action before you "
+                        "send an appeal.",
+        "deadline_passed": "Deadline passed:",
+        "for_information": "FOR INFORMATION",
+        "closed": "Closed",
+        "closed_how": "The appeals went to the {title}, {name}. The online page has the "
+                      "latest news on the case.",
     },
     "fr": {
         "banner": "ACTION URGENTE",
@@ -68,6 +82,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "FORMULE D'APPEL",
         "scan": "Scannez pour ouvrir\u00a0:",
         "online": "Action en ligne\u00a0:",
+        "and": "et",
+        "update": "MISE À JOUR",
+        "closed_title": "CETTE ACTION EST CLOSE",
+        "closed_note": "Il n'est plus nécessaire d'agir : n'envoyez plus de lettres. Merci "
+                       "à toutes les personnes qui se sont mobilisées.",
+        "past_title": "LA DATE LIMITE EST PASSÉE",
+        "past_note": "La date limite était le {deadline}.",
+        "past_default": "Renseignez-vous auprès de l'organisation qui a publié cette action "
+                        "avant d'envoyer un appel.",
+        "deadline_passed": "Date limite passée :",
+        "for_information": "POUR INFORMATION",
+        "closed": "Close",
+        "closed_how": "Les appels étaient adressés à : {title}, {name}. La page en ligne "
+                      "donne les dernières nouvelles.",
     },
     "es": {
         "banner": "ACCIÓN URGENTE",
@@ -95,6 +123,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "SALUDO",
         "scan": "Escanea para abrir:",
         "online": "Acción en línea:",
+        "and": "y",
+        "update": "ACTUALIZACIÓN",
+        "closed_title": "ESTA ACCIÓN ESTÁ CERRADA",
+        "closed_note": "Ya no es necesario actuar: por favor, no envíes más cartas. Gracias a "
+                       "todas las personas que actuaron.",
+        "past_title": "LA FECHA LÍMITE HA PASADO",
+        "past_note": "La fecha límite era el {deadline}.",
+        "past_default": "Consulta con la organización que publicó esta acción antes de enviar "
+                        "un llamamiento.",
+        "deadline_passed": "Plazo vencido:",
+        "for_information": "PARA INFORMACIÓN",
+        "closed": "Cerrada",
+        "closed_how": "Los llamamientos se dirigían a: {title}, {name}. La página en línea "
+                      "tiene las últimas noticias.",
     },
     "de": {
         "banner": "EILAKTION",
@@ -122,6 +164,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "ANREDE",
         "scan": "Scannen zum Öffnen:",
         "online": "Online-Aktion:",
+        "and": "und",
+        "update": "NEUIGKEITEN",
+        "closed_title": "DIESE AKTION IST ABGESCHLOSSEN",
+        "closed_note": "Es sind keine weiteren Appelle nötig: Bitte schicken Sie keine Briefe "
+                       "mehr. Vielen Dank an alle, die sich beteiligt haben.",
+        "past_title": "DIE FRIST IST ABGELAUFEN",
+        "past_note": "Die Frist endete am {deadline}.",
+        "past_default": "Fragen Sie bei der Organisation nach, die diese Aktion veröffentlicht "
+                        "hat, bevor Sie einen Appell schicken.",
+        "deadline_passed": "Frist abgelaufen:",
+        "for_information": "ZUR INFORMATION",
+        "closed": "Abgeschlossen",
+        "closed_how": "Die Appelle gingen an: {title}, {name}. Die Online-Seite hat die "
+                      "neuesten Nachrichten.",
     },
 }
 

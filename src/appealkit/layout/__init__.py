@@ -13,6 +13,7 @@ from .flow import Unfit
 from .letter import layout_letter
 from .limits import text_limits
 from .paper import PAPERS, Paper
+from .status import is_closed
 
 __all__ = ["PAPERS", "Paper", "Part", "layout_pack"]
 
@@ -23,9 +24,11 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
     if limits:
         raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in limits])
     try:
-        sheet = layout_fact_sheet(kit, paper)  # first: its overflow names the kit's sections
+        sheet = layout_fact_sheet(kit, paper, today)  # first: its overflow names the kit's sections
         background = layout_background(kit, paper)
-        letters = [layout_letter(kit, language, paper, today) for language in kit.languages]
+        # A closed action calls no one to write: its pack is for information, without letters
+        languages = () if is_closed(kit) else kit.languages
+        letters = [layout_letter(kit, language, paper, today) for language in languages]
     except Unfit as unfit:
         raise KitError(Problem(mark_for(kit.marks, unfit.section), unfit.section,
                                unfit.message)) from None

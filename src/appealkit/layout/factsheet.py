@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, replace
 
 from ..errors import KitError, Problem, mark_for
 from ..markup import parse_inline, parse_paragraphs
 from ..model import Kit, Target
+from ..people import case_photo, printed_people
 from ..text.types import Align, Span
 from ..words import language_name_in, word
 from . import styles
@@ -16,7 +18,9 @@ from .flow import Column, check_lines, set_text
 from .locale import format_date
 from .overflow import overflow_problems
 from .paper import Paper
+from .photo import layout_photo
 from .qr import layout_qr
+from .status import is_closed, is_past
 
 GUTTER = 12.0
 SECTION_GAP = 11.0
@@ -24,6 +28,7 @@ FLOW_GAPS = 4  # gaps that follow the headline, summary, figures and timeline
 QR_SIDE = 34 * 72 / 25.4  # 34 mm with the quiet zone: the symbol itself is 27 mm or more
 BODY_SIZES = (10.0, 9.5, 9.0)
 HEADLINE_SIZES = (26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0)  # tried in turn when the page is full; never below 9 pt
+PHOTO_WIDTH = 30 * 72 / 25.4  # the photo's frame: 30 mm wide, 30 to 40 mm tall beside the headline
 
 
 @dataclass(frozen=True)
@@ -32,22 +37,26 @@ class _Sheet:
     paper: Paper
     body: float  # body text size in points
     gap: float = SECTION_GAP  # white space after each section
+    past: bool = False  # built after the deadline
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
         return styles.style(size or self.body, role=str(kw.pop("role", "sans")), **kw)  # type: ignore[arg-type]
 
 
-def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
-    """The fact sheet as exactly one page; KitError names the section that does not fit."""
+def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
+    """The fact sheet as exactly one page; KitError names the section that does not fit.
+
+    Built after the deadline (`today`), or for a closed action, it says so at its top."""
+    past = is_past(kit, today)
     for size in BODY_SIZES:
-        page, column, band = _layout_page(_Sheet(kit, paper, size))
+        page, column, band = _layout_page(_Sheet(kit, paper, size, past=past))
         if not column.overflow:
             # Share what is left of the page out between the sections (at most doubling the
             # gaps), rather than leaving one hole above the action band.
             spare = column.bottom - column.y
             gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
             if spare > 1:
-                page, column, band = _layout_page(_Sheet(kit, paper, size, gap))
+                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, past))
             return Part("fact-sheet", "Fact sheet", kit.language, (page,))
     problems = overflow_problems(column, band.columns, band.height, BODY_SIZES[-1])
     raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in problems])
@@ -57,10 +66,11 @@ def _layout_page(sheet: _Sheet) -> tuple[Page, Column, _Band]:
     paper = sheet.paper
     left, top = paper.margin, paper.margin
     width = paper.width - 2 * paper.margin
-    action = _action_band(sheet, left, width)
+    action = _info_band(sheet, left, width) if is_closed(sheet.kit) else _action_band(sheet, left, width)
     band_top = paper.height - paper.margin - action.height
     column = Column(left, top, width, band_top - SECTION_GAP)
     _banner(sheet, column)
+    _status_notes(sheet, column)
     _headline(sheet, column)
     _summary(sheet, column)
     _figures(sheet, column)
@@ -109,6 +119,27 @@ def _logo(data: bytes, right: float, top: float, height: float, widest: float) -
 
 
 def _headline(sheet: _Sheet, column: Column) -> None:
+    """The headline and who the action is for; the case's photo, if any, beside them."""
+    kit = sheet.kit
+    photo = case_photo(kit)
+    if photo is None or photo.data is None:
+        _headline_text(sheet, column)
+        column.advance(sheet.gap)
+        return
+    top = column.y
+    text = Column(column.x, top, column.width - PHOTO_WIDTH - GUTTER, column.bottom)
+    _headline_text(sheet, text)
+    # A frame as tall as the text beside it, between square and 3:4, so it reads as a portrait
+    frame = min(max(text.y - top - 9, PHOTO_WIDTH), PHOTO_WIDTH * 4 / 3)
+    items, height = layout_photo(photo, column.x + column.width - PHOTO_WIDTH, top,
+                                 PHOTO_WIDTH, frame)
+    column.items += [*text.items, *items]
+    column.sections += text.sections
+    column.advance(max(text.y - top, height), "photo" if height > text.y - top else "")
+    column.advance(sheet.gap)
+
+
+def _headline_text(sheet: _Sheet, column: Column) -> None:
     kit = sheet.kit
     # The largest size that needs no more lines than the largest size itself needs at 20 pt.
     sets = [set_text(kit.headline.upper(), sheet.style(size, role="display", leading=1.0),
@@ -116,11 +147,48 @@ def _headline(sheet: _Sheet, column: Column) -> None:
     fewest = min(len(p.lines) for p in sets)
     headline = next(p for p in sets if len(p.lines) == fewest)
     column.place(TextBox(column.x, column.y, headline), headline.height, "headline")
-    if kit.people:
+    people = printed_people(kit.people, _word(kit, "and"))
+    if people:
         column.advance(2)
-        column.add_text(kit.people, sheet.style(10.5, leading=1.2), color=styles.GREY,
+        column.add_text(people, sheet.style(10.5, leading=1.2), color=styles.GREY,
                         section="people")
-    column.advance(sheet.gap)
+
+
+# -- status: closed, past the deadline, updated --------------------------------------------
+
+
+def _status_notes(sheet: _Sheet, column: Column) -> None:
+    """What a reader must know first: the action is closed, its deadline has passed, or what
+    changed; each in a grey panel with a black bar, which a photocopy keeps."""
+    kit = sheet.kit
+    update = parse_paragraphs(kit.action.update) if kit.action.update else []
+    if is_closed(kit):
+        note = [*update, [Span(_word(kit, "closed_note"))]]
+        _note(sheet, column, _word(kit, "closed_title"), note, "action.status")
+        return
+    if sheet.past:
+        deadline = format_date(kit.action.deadline, kit.language)
+        advice = (parse_inline(kit.action.after_deadline) if kit.action.after_deadline
+                  else [Span(_word(kit, "past_default"))])
+        note = [[Span(_word(kit, "past_note", deadline=deadline) + " ", bold=True), *advice]]
+        _note(sheet, column, _word(kit, "past_title"), note, "action.after_deadline")
+    if update:
+        _note(sheet, column, _word(kit, "update"), update, "action.update")
+
+
+def _note(sheet: _Sheet, column: Column, title: str, paragraphs: list[list[Span]],
+          section: str) -> None:
+    pad, bar = 6.0, 4.0
+    inner = Column(column.x + bar + pad, column.y + pad, column.width - bar - 2 * pad, column.bottom)
+    inner.add_text([Span(title, bold=True)], sheet.style(9, leading=1.2))
+    for paragraph in paragraphs:
+        inner.advance(2)
+        inner.add_text(paragraph, sheet.style(leading=1.3), section=section)
+    height = inner.y - column.y + pad
+    column.items += [Rect(column.x, column.y, column.width, height, fill=styles.PANEL),
+                     Rect(column.x, column.y, bar, height, fill=BLACK), *inner.items]
+    column.advance(height, section)
+    column.advance(sheet.gap * 0.6)
 
 
 def _heading(sheet: _Sheet, column: Column, text: str) -> None:
@@ -247,13 +315,40 @@ def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
     return _Band(tuple(items), height, (*columns, address))
 
 
+def _info_band(sheet: _Sheet, x: float, width: float) -> _Band:
+    """A closed action's band: for information, whom the appeals went to, the online page;
+    no steps, contacts or deadline to act on."""
+    kit, target = sheet.kit, sheet.kit.main_target
+    pad, header = 8.0, 26.0
+    note = Column(x + pad, header + pad, width - 2 * pad - QR_SIDE - GUTTER, 1e9)
+    note.add_text(_word(kit, "closed_how", title=target.title, name=target.name),
+                  sheet.style(leading=1.3), section="targets.0.title")
+    qr = Column(x + width - pad - QR_SIDE, header + pad, QR_SIDE, 1e9)
+    _qr(sheet, qr)
+    address = Column(x + pad, max(note.y, qr.y) + 4, width - 2 * pad, 1e9)
+    address.add_text([Span(_word(kit, "online") + " ", bold=True), Span(kit.action.url)],
+                     sheet.style(9, leading=1.2), section="action.url")
+    height = address.y + pad
+    title = set_text(_word(kit, "for_information"), sheet.style(16, role="display", leading=1.0),
+                     width / 2)
+    closed = set_text([Span(_word(kit, "closed").upper(), bold=True)],
+                      sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
+    items: list[Item] = [Rect(x, 0, width, height, stroke=BLACK, line_width=1.5),
+                         Rect(x, 0, width, header, fill=BLACK),
+                         TextBox(x + 10, (header - title.height) / 2, title, WHITE),
+                         TextBox(x + width / 2 - 10, (header - closed.height) / 2, closed, WHITE)]
+    for c in (note, qr, address):
+        items += c.items
+    return _Band(tuple(items), height, (note, qr, address))
+
+
 def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[Item]:
     kit = sheet.kit
     deadline = format_date(kit.action.deadline, kit.language)
     title = set_text(_word(kit, "take_action"), sheet.style(16, role="display", leading=1.0),
                      width / 2)
-    date = set_text([Span(_word(kit, "deadline") + " ", bold=False),
-                     Span(deadline.upper(), bold=True)],
+    label = _word(kit, "deadline_passed" if sheet.past else "deadline")
+    date = set_text([Span(label + " ", bold=False), Span(deadline.upper(), bold=True)],
                     sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
     return [Rect(x, 0, width, height, fill=BLACK),
             TextBox(x + 10, (height - title.height) / 2, title, WHITE),
@@ -287,8 +382,10 @@ def _steps(sheet: _Sheet, column: Column) -> None:
         _step(sheet, column, number, step, key)
     deadline = format_date(kit.action.deadline, kit.language)
     column.advance(2)
-    column.add_text([Span(_word(kit, "act_before", deadline=deadline) + " ", bold=True),
-                     *parse_inline(kit.action.after_deadline or "")],
+    # Past the deadline the note at the top gives the advice: no date to act before here
+    when = _word(kit, "past_note" if sheet.past else "act_before", deadline=deadline)
+    advice = [] if sheet.past else parse_inline(kit.action.after_deadline or "")
+    column.add_text([Span(when + " ", bold=True), *advice],
                     sheet.style(9, leading=1.3), color=styles.GREY, section="action.after_deadline")
 
 
