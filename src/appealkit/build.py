@@ -95,7 +95,7 @@ def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = N
     today = today or dt.date.today()
     kit, warnings = read_kit(kit_path, today=today, strict=strict, text=text)
     pack = layout.layout_pack(kit, layout.PAPERS[paper], today) if "pack" in parts else []
-    events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies)
+    events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies, today)
     return LaidOut(kit, pack, events, warnings)
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import Mark, Problem
+from .lint_dates import stale_future_dates
 from .markup import find_links, find_markup_issues
 from .model import Kit
 from .uri import BIDI_CONTROLS, misleading
@@ -40,6 +41,8 @@ def lint_kit(kit: Kit, locate: Locate, today: dt.date) -> list[Problem]:
     """All warnings for a valid kit, each located by `locate(key path, offset in its text)`."""
     found: list[tuple[str, int | None, str]] = []
     found += _lint_deadline(kit, today)
+    found += _lint_closed(kit)
+    found += _lint_letter_dates(kit, today)
     found += _lint_untranslated(kit)
     found += _lint_action_url(kit)
     for path, language, text in iter_texts(kit):
@@ -153,7 +156,7 @@ def is_markup(path: str) -> bool:
 
 def _lint_deadline(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]]:
     deadline = kit.action.deadline
-    if deadline >= today:
+    if deadline >= today or kit.action.status == "closed":  # closed: said on its own
         return []
     message = f"the deadline {deadline.isoformat()} has passed (today is {today.isoformat()})"
     if kit.action.after_deadline:
@@ -162,6 +165,28 @@ def _lint_deadline(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]
     else:
         message += "; set a new deadline, or add action.after_deadline with advice for late appeals"
     return [("action.deadline", None, message)]
+
+
+def _lint_closed(kit: Kit) -> list[tuple[str, int | None, str]]:
+    """A closed action's pack is for information: say what a build leaves out."""
+    if kit.action.status != "closed":
+        return []
+    return [("action.status", None, (
+        "the action is closed: the fact sheet is printed for information, without a call to "
+        "act; the letters, handouts, poster, envelopes, labels and tally sheet are left out"))]
+
+
+def _lint_letter_dates(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]]:
+    """Dates a letter calls future that are past on the letter's date (see lint_dates.py)."""
+    dated = kit.letter.date if isinstance(kit.letter.date, dt.date) else today  # blank: today
+    found: list[tuple[str, int | None, str]] = []
+    for lang, letter in kit.letters.items():
+        for key in ("subject", "body"):
+            text = getattr(letter, key)
+            if text:
+                found += [(f"letters.{lang}.{key}", offset, message)
+                          for offset, message in stale_future_dates(text, lang, dated)]
+    return found
 
 
 def _lint_untranslated(kit: Kit) -> list[tuple[str, int | None, str]]:

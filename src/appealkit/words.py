@@ -42,11 +42,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "Scan to open:",
         "online": "Online action:",
         "and": "and",
-        "update": "UPDATE",
-        "closed_title": "THIS ACTION IS CLOSED",
+        "update": "Update:",
+        "closed_title": "This action is closed.",
         "closed_note": "No more appeals are needed: please do not send letters. Thank you to "
                        "everyone who took action.",
-        "past_title": "THE DEADLINE HAS PASSED",
+        "past_title": "The deadline, {deadline}, has passed.",
         "past_note": "The deadline was {deadline}.",
         "past_default": "Check with the organisation that published this action before you "
                         "send an appeal.",
@@ -83,11 +83,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "Scannez pour ouvrir\u00a0:",
         "online": "Action en ligne\u00a0:",
         "and": "et",
-        "update": "MISE À JOUR",
-        "closed_title": "CETTE ACTION EST CLOSE",
+        "update": "Mise à jour\u00a0:",
+        "closed_title": "Cette action est close.",
         "closed_note": "Il n'est plus nécessaire d'agir : n'envoyez plus de lettres. Merci "
                        "à toutes les personnes qui se sont mobilisées.",
-        "past_title": "LA DATE LIMITE EST PASSÉE",
+        "past_title": "La date limite du {deadline} est passée.",
         "past_note": "La date limite était le {deadline}.",
         "past_default": "Renseignez-vous auprès de l'organisation qui a publié cette action "
                         "avant d'envoyer un appel.",
@@ -124,11 +124,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "Escanea para abrir:",
         "online": "Acción en línea:",
         "and": "y",
-        "update": "ACTUALIZACIÓN",
-        "closed_title": "ESTA ACCIÓN ESTÁ CERRADA",
+        "update": "Actualización:",
+        "closed_title": "Esta acción está cerrada.",
         "closed_note": "Ya no es necesario actuar: por favor, no envíes más cartas. Gracias a "
                        "todas las personas que actuaron.",
-        "past_title": "LA FECHA LÍMITE HA PASADO",
+        "past_title": "La fecha límite del {deadline} ha pasado.",
         "past_note": "La fecha límite era el {deadline}.",
         "past_default": "Consulta con la organización que publicó esta acción antes de enviar "
                         "un llamamiento.",
@@ -165,11 +165,11 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "Scannen zum Öffnen:",
         "online": "Online-Aktion:",
         "and": "und",
-        "update": "NEUIGKEITEN",
-        "closed_title": "DIESE AKTION IST ABGESCHLOSSEN",
+        "update": "Neuigkeiten:",
+        "closed_title": "Diese Aktion ist abgeschlossen.",
         "closed_note": "Es sind keine weiteren Appelle nötig: Bitte schicken Sie keine Briefe "
                        "mehr. Vielen Dank an alle, die sich beteiligt haben.",
-        "past_title": "DIE FRIST IST ABGELAUFEN",
+        "past_title": "Die Frist ist am {deadline} abgelaufen.",
         "past_note": "Die Frist endete am {deadline}.",
         "past_default": "Fragen Sie bei der Organisation nach, die diese Aktion veröffentlicht "
                         "hat, bevor Sie einen Appell schicken.",

@@ -38,6 +38,7 @@ class _Sheet:
     body: float  # body text size in points
     gap: float = SECTION_GAP  # white space after each section
     past: bool = False  # built after the deadline
+    lead: bool = True  # past the deadline, say so at the top (else in the band, to fit the page)
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
         return styles.style(size or self.body, role=str(kw.pop("role", "sans")), **kw)  # type: ignore[arg-type]
@@ -46,17 +47,18 @@ class _Sheet:
 def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
     """The fact sheet as exactly one page; KitError names the section that does not fit.
 
-    Built after the deadline (`today`), or for a closed action, it says so at its top."""
+    Built after the deadline (`today`), or for a closed action, it says so at its top; past the
+    deadline on a page too full for that note, in the take-action band instead."""
     past = is_past(kit, today)
-    for size in BODY_SIZES:
-        page, column, band = _layout_page(_Sheet(kit, paper, size, past=past))
+    for lead, size in [(lead, size) for lead in (True, False)[:1 + past] for size in BODY_SIZES]:
+        page, column, band = _layout_page(_Sheet(kit, paper, size, past=past, lead=lead))
         if not column.overflow:
             # Share what is left of the page out between the sections (at most doubling the
             # gaps), rather than leaving one hole above the action band.
             spare = column.bottom - column.y
             gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
             if spare > 1:
-                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, past))
+                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, past, lead))
             return Part("fact-sheet", "Fact sheet", kit.language, (page,))
     problems = overflow_problems(column, band.columns, band.height, BODY_SIZES[-1])
     raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in problems])
@@ -163,32 +165,35 @@ def _status_notes(sheet: _Sheet, column: Column) -> None:
     kit = sheet.kit
     update = parse_paragraphs(kit.action.update) if kit.action.update else []
     if is_closed(kit):
-        note = [*update, [Span(_word(kit, "closed_note"))]]
+        note = [*update, [Span(_word(kit, "closed_note"))]] if update else [
+            [Span(_word(kit, "closed_note"))]]
         _note(sheet, column, _word(kit, "closed_title"), note, "action.status")
         return
-    if sheet.past:
+    if sheet.past and sheet.lead:
         deadline = format_date(kit.action.deadline, kit.language)
         advice = (parse_inline(kit.action.after_deadline) if kit.action.after_deadline
                   else [Span(_word(kit, "past_default"))])
-        note = [[Span(_word(kit, "past_note", deadline=deadline) + " ", bold=True), *advice]]
-        _note(sheet, column, _word(kit, "past_title"), note, "action.after_deadline")
+        _note(sheet, column, _word(kit, "past_title", deadline=deadline), [advice],
+              "action.after_deadline")
     if update:
         _note(sheet, column, _word(kit, "update"), update, "action.update")
 
 
 def _note(sheet: _Sheet, column: Column, title: str, paragraphs: list[list[Span]],
           section: str) -> None:
-    pad, bar = 6.0, 4.0
+    """A panel whose `title` (in bold) runs into its first paragraph, to take few lines."""
+    pad, bar = 5.0, 4.0
     inner = Column(column.x + bar + pad, column.y + pad, column.width - bar - 2 * pad, column.bottom)
-    inner.add_text([Span(title, bold=True)], sheet.style(9, leading=1.2))
-    for paragraph in paragraphs:
+    for n, paragraph in enumerate(paragraphs):
+        lead = [Span(title + " ", bold=True)] if n == 0 else []
+        inner.add_text([*lead, *paragraph], sheet.style(9.5, leading=1.25), section=section)
         inner.advance(2)
-        inner.add_text(paragraph, sheet.style(leading=1.3), section=section)
+    inner.advance(-2)
     height = inner.y - column.y + pad
     column.items += [Rect(column.x, column.y, column.width, height, fill=styles.PANEL),
                      Rect(column.x, column.y, bar, height, fill=BLACK), *inner.items]
     column.advance(height, section)
-    column.advance(sheet.gap * 0.6)
+    column.advance(6)
 
 
 def _heading(sheet: _Sheet, column: Column, text: str) -> None:
@@ -380,12 +385,13 @@ def _steps(sheet: _Sheet, column: Column) -> None:
                       Span(_word(kit, "copy_how", title=copy.title, name=copy.name))]))
     for number, (key, step) in enumerate(steps, 1):
         _step(sheet, column, number, step, key)
+    if sheet.past and sheet.lead:
+        return  # the note at the top of the sheet says the deadline has passed, and what to do
     deadline = format_date(kit.action.deadline, kit.language)
     column.advance(2)
-    # Past the deadline the note at the top gives the advice: no date to act before here
     when = _word(kit, "past_note" if sheet.past else "act_before", deadline=deadline)
-    advice = [] if sheet.past else parse_inline(kit.action.after_deadline or "")
-    column.add_text([Span(when + " ", bold=True), *advice],
+    advice = (kit.action.after_deadline or (_word(kit, "past_default") if sheet.past else ""))
+    column.add_text([Span(when + " ", bold=True), *parse_inline(advice)],
                     sheet.style(9, leading=1.3), color=styles.GREY, section="action.after_deadline")
 
 

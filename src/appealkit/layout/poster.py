@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Kit
 from ..text.types import Align, Span
 from . import styles
@@ -12,6 +14,7 @@ from .handouts import card_ask
 from .locale import format_date
 from .paper import Paper
 from .qr import QUIET_ZONE, layout_qr, qr_modules
+from .status import is_past
 
 __all__ = ["QR_SYMBOL", "layout_poster"]
 
@@ -20,7 +23,7 @@ HEADLINE_SIZES = (48.0, 44.0, 40.0, 36.0, 32.0, 28.0)
 MARGIN = 15 * MM
 
 
-def layout_poster(kit: Kit, paper: Paper) -> Part:
+def layout_poster(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
     """One page: banner, headline, one line of why, "write a letter tonight", deadline, QR."""
     width = paper.width - 2 * MARGIN
     column = Column(MARGIN, MARGIN, width, paper.height - MARGIN)
@@ -34,7 +37,8 @@ def layout_poster(kit: Kit, paper: Paper) -> Part:
     _call(kit, column)
     column.advance(14)
     deadline = format_date(kit.action.deadline, kit.language)
-    column.add_text([Span(ev_word(kit, "deadline", deadline=deadline), bold=True)],
+    when = "deadline_passed" if is_past(kit, today) else "deadline"
+    column.add_text([Span(ev_word(kit, when, deadline=deadline), bold=True)],
                     styles.style(20, align=Align.CENTER, leading=1.2))
     items = column.items + _qr(kit, paper, column.y + 8)
     return Part("poster", "Poster", kit.language, (Page(paper.width, paper.height, tuple(items)),))
