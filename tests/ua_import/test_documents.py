@@ -20,7 +20,8 @@ from ua_helpers import (
 )
 
 from appealkit import read_kit
-from appealkit.model import Kit
+from appealkit.model import Kit, Person
+from appealkit.people import printed_people
 
 MEXICO = DOCUMENTS / "mexico-update.md"
 EGYPT = DOCUMENTS / "egypt-journalist.txt"
@@ -63,8 +64,10 @@ def test_a_target_language_other_than_english_keeps_the_english_letter(tmp_path:
 
 def test_people_with_pronouns_dates_and_links(tmp_path: Path) -> None:
     kit, draft, _ = imported_kit(tmp_path, MEXICO)
-    assert kit.people == "Ana López (she/her) and Luis Pérez (he/him)"
-    assert "# One by one: Ana López: she/her; Luis Pérez: he/him - kit.yaml cannot hold" in draft
+    # Each person with their pronouns, in the list form (issue 10 §3)
+    assert kit.people == (Person("Ana López", "she/her"), Person("Luis Pérez", "he/him"))
+    assert printed_people(kit.people) == "Ana López (she/her) and Luis Pérez (he/him)"
+    assert "kit.yaml cannot hold" not in draft
     assert kit.action.deadline.isoformat() == "2025-10-03"  # 'October 3, 2025'
     assert kit.action.url == "https://www.amnesty.org/en/documents/amr41/0000/2025/en/"
     assert "[mining concession](https://www.example.org/concession)" in kit.background
@@ -77,7 +80,7 @@ def test_sections_in_another_order_and_a_copy_with_an_address(tmp_path: Path) ->
     assert kit.languages == ("ar", "en")
     assert kit.action.deadline.isoformat() == "2025-11-15"  # '15/11/2025'
     assert kit.action.url == "https://www.amnesty.org/en/documents/mde12/0000/2025/en/"
-    assert kit.people == "Mona Hassan (she/her)"
+    assert kit.people == (Person("Mona Hassan", "she/her"),)
     assert paragraphs_of(kit.background)[0].startswith("Mona Hassan, 34, has worked")
     main, copy = kit.targets
     assert (main.title, main.name, main.country) == ("Public Prosecutor",
