@@ -131,8 +131,9 @@ def _headline(sheet: _Sheet, column: Column) -> None:
     top = column.y
     text = Column(column.x, top, column.width - PHOTO_WIDTH - GUTTER, column.bottom)
     _headline_text(sheet, text)
-    # A frame as tall as the text beside it, between square and 3:4, so it reads as a portrait
-    frame = min(max(text.y - top - 9, PHOTO_WIDTH), PHOTO_WIDTH * 4 / 3)
+    # A frame as tall as the text beside it (less the credit line), between 4:3 and 3:4: the
+    # photo takes no room of its own, and a face cropped to it still reads as a portrait
+    frame = min(max(text.y - top - 9, PHOTO_WIDTH * 3 / 4), PHOTO_WIDTH * 4 / 3)
     items, height = layout_photo(photo, column.x + column.width - PHOTO_WIDTH, top,
                                  PHOTO_WIDTH, frame)
     column.items += [*text.items, *items]
