@@ -16,20 +16,21 @@ from .logo import PHOTO_SIDE, LogoProblem, read_image
 __all__ = ["check_people"]
 
 
-class _Report(Protocol):
-    def __call__(self, where: Any, path: str, message: str) -> None: ...
-
-
 class _Document(Protocol):
-    path: Path
+    @property
+    def path(self) -> Path: ...
 
 
 class _Checker(Protocol):
-    document: _Document
     nodes: dict[str, Any]
     keys: dict[str, Any]
-    error: _Report
-    warn: _Report
+
+    @property
+    def document(self) -> _Document: ...
+
+    def error(self, where: Any, path: str, message: str) -> None: ...
+
+    def warn(self, where: Any, path: str, message: str) -> None: ...
 
 
 def check_people(kit: model.Kit, checker: _Checker) -> None:
