@@ -145,3 +145,13 @@ def test_status_words_in_every_sheet_language(tmp_path: Path, language: str) -> 
     assert word(language, "closed_title") in text
     if language != "en":
         assert word(language, "closed_title") != word("en", "closed_title")
+
+
+def test_a_closed_action_on_a_full_page_says_so_in_its_band(tmp_path: Path) -> None:
+    # The example fills a Letter page: the closed note goes beside the QR code, below the banner
+    files, _ = _build(_closed(tmp_path), tmp_path / "out", "--paper", "letter")
+    sheet = files["fact-sheet.pdf"]
+    text = normalise(page_texts(sheet)[0])
+    assert "This action is closed. No more appeals are needed" in text
+    assert "TAKE ACTION" not in text and "Act before" not in text
+    assert char_boxes(sheet, "This action is closed.")[0][3] < char_boxes(sheet, "FOR INFORMATION")[0][1]

@@ -38,7 +38,7 @@ class _Sheet:
     body: float  # body text size in points
     gap: float = SECTION_GAP  # white space after each section
     past: bool = False  # built after the deadline
-    lead: bool = True  # past the deadline, say so at the top (else in the band, to fit the page)
+    lead: bool = True  # closed or past the deadline: say so at the top (else in the band, to fit)
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
         return styles.style(size or self.body, role=str(kw.pop("role", "sans")), **kw)  # type: ignore[arg-type]
@@ -50,7 +50,8 @@ def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> P
     Built after the deadline (`today`), or for a closed action, it says so at its top; past the
     deadline on a page too full for that note, in the take-action band instead."""
     past = is_past(kit, today)
-    for lead, size in [(lead, size) for lead in (True, False)[:1 + past] for size in BODY_SIZES]:
+    moves = past or is_closed(kit)  # a note of ours, which may go in the band to fit the page
+    for lead, size in [(lead, size) for lead in (True, False)[:1 + moves] for size in BODY_SIZES]:
         page, column, band = _layout_page(_Sheet(kit, paper, size, past=past, lead=lead))
         if not column.overflow:
             # Share what is left of the page out between the sections (at most doubling the
@@ -166,9 +167,8 @@ def _status_notes(sheet: _Sheet, column: Column) -> None:
     kit = sheet.kit
     update = parse_paragraphs(kit.action.update) if kit.action.update else []
     if is_closed(kit):
-        note = [*update, [Span(_word(kit, "closed_note"))]] if update else [
-            [Span(_word(kit, "closed_note"))]]
-        _note(sheet, column, _word(kit, "closed_title"), note, "action.status")
+        if sheet.lead:
+            _note(sheet, column, _word(kit, "closed_title"), _closed_note(kit), "action.status")
         return
     if sheet.past and sheet.lead:
         deadline = format_date(kit.action.deadline, kit.language)
@@ -178,6 +178,12 @@ def _status_notes(sheet: _Sheet, column: Column) -> None:
               "action.after_deadline")
     if update:
         _note(sheet, column, _word(kit, "update"), update, "action.update")
+
+
+def _closed_note(kit: Kit) -> list[list[Span]]:
+    """Why the action closed (`action.update`), then that no more appeals are needed."""
+    update = parse_paragraphs(kit.action.update) if kit.action.update else []
+    return [*update, [Span(_word(kit, "closed_note"))]]
 
 
 def _note(sheet: _Sheet, column: Column, title: str, paragraphs: list[list[Span]],
@@ -327,6 +333,11 @@ def _info_band(sheet: _Sheet, x: float, width: float) -> _Band:
     kit, target = sheet.kit, sheet.kit.main_target
     pad, header = 8.0, 26.0
     note = Column(x + pad, header + pad, width - 2 * pad - QR_SIDE - GUTTER, 1e9)
+    if not sheet.lead:  # no room at the top of the page: the band beside the QR code says it
+        for n, paragraph in enumerate(_closed_note(kit)):
+            lead = [Span(_word(kit, "closed_title") + " ", bold=True)] if n == 0 else []
+            note.add_text([*lead, *paragraph], sheet.style(leading=1.3), section="action.status")
+            note.advance(4)
     note.add_text(_word(kit, "closed_how", title=target.title, name=target.name),
                   sheet.style(leading=1.3), section="targets.0.title")
     qr = Column(x + width - pad - QR_SIDE, header + pad, QR_SIDE, 1e9)
