@@ -137,7 +137,7 @@ def _kit_options(command: argparse.ArgumentParser) -> None:
 
 def _date(text: str) -> dt.date:
     """A `--today` date: YYYY-MM-DD only, with a year the kit's own dates may have."""
-    from .validate import date_problem
+    from .dates import date_problem
 
     problem = date_problem(text)
     if problem:

@@ -16,7 +16,7 @@ __all__ = ["is_markup", "iter_texts", "lint_kit", "lint_urdu"]
 
 Locate = Callable[[str, int | None], Mark | None]
 
-# Arabic code points typed for Urdu letters (see /work/shared/urdu-glossary.md): (use, its code, its name).
+# Arabic code points typed for Urdu letters (docs/urdu-orthography.md): (use, its code, its name).
 _ARABIC_LETTERS = {
     "\u064a": ("\u06cc", "choti ye"),
     "\u0649": ("\u06cc", "choti ye"),
@@ -287,7 +287,7 @@ def _count(message: str, count: int) -> str:
     return message if count == 1 else f"{message} ({count} times; the first is here)"
 
 
-# -- Pakistani letter conventions (see /work/shared/urdu-glossary.md) ----------------------
+# -- Pakistani letter conventions (docs/urdu-orthography.md) -------------------------------
 
 _MASCULINE_CLOSING = re.compile("آپ\\s+کا\\s+مخلص")
 _ASCII_QUOTE = re.compile("['\"]")

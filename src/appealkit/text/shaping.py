@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import accumulate, groupby
 from operator import add, attrgetter, mul, neg
 
-import uharfbuzz as hb  # type: ignore[import-untyped]
+import uharfbuzz as hb
 
 from .bidi import _bracket, bidi_classes, line_levels, ltr_tokens, resolve_levels
 from .fonts import Font, FontFamily
