@@ -10,6 +10,7 @@ from typing import Any
 from .errors import Mark, Problem
 from .markup import find_links, find_markup_issues
 from .model import Kit
+from .untranslated import UNTRANSLATED, is_untranslated
 from .uri import BIDI_CONTROLS, misleading
 
 __all__ = ["is_markup", "iter_texts", "lint_kit", "lint_urdu"]
@@ -147,8 +148,6 @@ def _lint_deadline(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]
 
 def _lint_untranslated(kit: Kit) -> list[tuple[str, int | None, str]]:
     """Letters and greetings still holding `appealkit import`'s UNTRANSLATED marker."""
-    from .untranslated import UNTRANSLATED, is_untranslated
-
     return [
         (path, None, (f"not translated yet: write the '{language}' text in place of "
                       f"'{UNTRANSLATED} …', which the pack would print"))

@@ -7,6 +7,9 @@ import unicodedata
 from . import model
 from .lint import is_markup, iter_texts
 from .markup import parse_paragraphs
+from .text import missing_chars
+from .text.errors import FontError
+from .typefaces import family_for
 from .validate_checker import Checker
 
 __all__ = ["check_glyphs"]
@@ -14,9 +17,6 @@ __all__ = ["check_glyphs"]
 
 def check_glyphs(kit: model.Kit, checker: Checker) -> None:
     """Characters the language's font cannot draw would print as empty boxes."""
-    from .text import missing_chars  # the text engine, loaded here: only the check needs it
-    from .typefaces import family_for
-
     texts = [
         (path, lang, _shown_text(text) if is_markup(path) else text, text)
         for path, lang, text in iter_texts(kit)
@@ -27,11 +27,9 @@ def check_glyphs(kit: model.Kit, checker: Checker) -> None:
         chars = "".join(set("".join(shown for _, other, shown, _ in texts if other == lang)))
         try:
             missing[lang] = set(missing_chars(chars, family_for(lang), lang))
-        except Exception as error:
-            from .text.fonts import FontError
-
-            if isinstance(error, FontError):
-                raise  # a font file is missing or damaged: the command says which, and stops
+        except FontError:
+            raise  # a font file is missing or damaged: the command says which, and stops
+        except Exception:
             import logging  # imported on this rare path only, like difflib: a build is timed
 
             logging.getLogger("appealkit").warning(
