@@ -19,7 +19,9 @@ BASE = {"errors", "model", "text", "typefaces", "words", "event_words", "markup"
         "untranslated"}
 STAGES = [
     {"load", "yaml_tree", "signers"},
-    {"validate", "validate_event", "validate_people", "schema", "logo", "lint", "lint_dates"},
+    {"validate", "validate_checker", "validate_rules", "validate_event", "validate_images",
+     "validate_people", "validate_glyphs", "locator", "dates", "schema", "logo", "lint",
+     "lint_dates"},
     {"layout"},
     {"draw"},
     {"write", "durable", "manifest", "folder_lock", "swap", "inplace", "killpoints"},

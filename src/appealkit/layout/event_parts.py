@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from ..model import Kit
 from .boxes import Part
@@ -26,7 +26,7 @@ def layout_event_parts(kit: Kit, paper: Paper, names: Collection[str], labels_st
     """The parts in `names`, in EVENT_PARTS order, leaving out those the kit has nothing for
     (no solidarity message; no target with a postal address) and, for a closed action, those
     that ask people to write (lint warns of it). `today` is the day of the build."""
-    makers = {
+    makers: dict[str, Callable[[], Part | None]] = {
         "handouts": lambda: layout_handouts(kit, paper, today),
         "poster": lambda: layout_poster(kit, paper, today),
         "envelopes": lambda: layout_envelopes(kit, paper),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import KitError, Problem, mark_for
+from ..markup import parse_paragraphs
 from ..model import Kit
 from ..people import case_photo, printed_people
 from ..text.types import Paragraph, Span
@@ -120,8 +121,6 @@ def card_summary(kit: Kit, width: float) -> Paragraph:
 
 def _plain(markup: str) -> str:
     """Summary text without its `**` and link syntax."""
-    from ..markup import parse_paragraphs
-
     return " ".join("".join(span.text for span in paragraph)
                     for paragraph in parse_paragraphs(markup))
 

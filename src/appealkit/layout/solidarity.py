@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..errors import KitError, Problem, mark_for
 from ..model import Kit, Solidarity
 from ..people import people_names
-from ..words import word
 from ..text.types import Span
+from ..words import word
 from . import styles
 from .boxes import Item, Part, TextBox
 from .cards import card_sheet
