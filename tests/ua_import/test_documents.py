@@ -164,3 +164,18 @@ def test_the_command_imports_in_a_new_process(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("appealkit: wrote kit.yaml from ")
     read_kit(tmp_path / "kit.yaml", today=BEFORE)
+
+
+def test_issue_10_people_and_update_fill_the_new_keys(tmp_path: Path) -> None:
+    kit, draft, report = imported_kit(tmp_path, MEXICO)
+    assert "  - name: Ana López\n    pronoun: she/her\n  - name: Luis Pérez\n" in draft
+    assert "mexico-update.md:7: people: 2 people, each with their pronouns" in report
+    # An update without a note in its title: kit.yaml asks what changed
+    assert kit.action.status == "update" and kit.action.update is None
+    assert "  # update: TODO" in draft
+    assert "action.update: say in a sentence what changed since the last Urgent Action" in report
+    noted = tmp_path / "noted.md"
+    noted.write_text(MEXICO.read_text(encoding="utf-8").replace(
+        "# URGENT ACTION UPDATE", "# URGENT ACTION UPDATE: TRIAL DATE SET", 1), encoding="utf-8")
+    kit, _, _ = imported_kit(tmp_path / "noted", noted)
+    assert kit.action.update == "Trial date set"

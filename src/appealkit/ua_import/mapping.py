@@ -154,7 +154,7 @@ def _map_intro(draft: Draft, head: list[Line], sections: dict[str, list[Section]
     if not sections.get("banner"):
         draft.note("guessed", "headline", "no 'URGENT ACTION' banner: the headline is the first "
                    "paragraph", head[0] if head else None)
-    _map_status(draft, top)
+    _map_status(draft, top, _all_text(sections))
     found = paragraphs(intro)
     if not found:
         draft.note("todo", "headline", "no headline or summary under the banner; write them")
@@ -184,7 +184,7 @@ def _all_text(sections: dict[str, list[Section]]) -> str:
     return " ".join(line.text for line in lines if line.text != line.text.upper())
 
 
-def _map_status(draft: Draft, top: list[Section]) -> None:
+def _map_status(draft: Draft, top: list[Section], document: str) -> None:
     for section in top:
         text = plain(section.heading.text)
         if re.search(r"\bUPDATE\b|FURTHER INFORMATION", text):
@@ -193,7 +193,7 @@ def _map_status(draft: Draft, top: list[Section]) -> None:
             rest = re.sub(r"^(?:FURTHER INFORMATION ON |UPDATE ON )?(?:URGENT ACTION)?\s*"
                           r"(?:UA )?(?:UPDATE|FURTHER INFORMATION)?[\s:.-]*", "", text)
             if rest:
-                draft.update = rest[0].upper() + rest[1:]
+                draft.update = sentence_case(rest, document)
                 draft.note("mapped", "action.update", f"'{rest}'", section.heading)
             else:
                 draft.note("todo", "action.update", "say in a sentence what changed since the "
