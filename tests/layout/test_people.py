@@ -191,3 +191,26 @@ def test_solidarity_cards_are_addressed_to_the_people(tmp_path: Path) -> None:
     text = normalise(page_texts(files["solidarity.pdf"])[0])
     assert text.count("To Pavel and his family") == 4
     assert text.count("How to send it: Give your card to the group.") == 4
+
+
+def test_a_pale_photo_keeps_its_edge_in_a_greyscale_copy(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from people_kits import write_photo
+
+    kit_path = one_person_kit(tmp_path / "kit")
+    pale = Image.new("RGB", (500, 600), (250, 250, 245))  # a photo nearly as white as paper
+    pale.save(write_photo(tmp_path / "kit"), quality=92)
+    kit, _ = read_kit(kit_path, today=DAY)
+    page = layout_fact_sheet(kit, PAPERS["a4"], DAY).pages[0]
+    (photo,) = [item for item in page.items if isinstance(item, ImageBox)]
+    assert photo.clip is not None
+    x, y, width, height = photo.clip
+    files, _ = _build(kit_path, tmp_path / "out", "--parts", "pack")
+    grey = render(files["fact-sheet.pdf"], dpi=144).convert("L")  # a black-and-white copy
+    scale = 2  # 144 dpi: two pixels a point
+    edge = [grey.getpixel((round(x * scale), round((y + height * f) * scale)))
+            for f in (0.2, 0.5, 0.8)]
+    inside = [grey.getpixel((round((x + width / 2) * scale), round((y + height * f) * scale)))
+              for f in (0.2, 0.5, 0.8)]
+    assert max(edge) < 128 < min(inside)  # the frame's line is dark where the photo is pale
