@@ -11,7 +11,7 @@ import re
 
 from .model import Kit, Person, Photo
 
-__all__ = ["GROUP_PRONOUNS", "case_photo", "is_group", "people_names", "printed_people"]
+__all__ = ["GROUP_PRONOUNS", "case_photo", "is_group", "people_names", "photos", "printed_people"]
 
 GROUP_PRONOUNS = frozenset({"all"})  # how UAs mark a group: not a pronoun to print
 _GROUP_MARK = re.compile(r"\s*\(\s*all\s*\)", re.IGNORECASE)
@@ -46,6 +46,17 @@ def people_names(people: str | tuple[Person, ...] | None) -> list[str]:
     if not isinstance(people, tuple):
         return []
     return [" ".join(person.name.split()) for person in people]
+
+
+def photos(kit: Kit) -> list[tuple[str, str | None, Photo]]:
+    """(key path, name, photo) of the photos to print: the case's `photo` alone (no name),
+    else each person's that has one, with their name."""
+    if kit.photo is not None:
+        return [("photo", None, kit.photo)]
+    if not isinstance(kit.people, tuple):
+        return []
+    return [(f"people.{i}.photo", " ".join(p.name.split()), p.photo)
+            for i, p in enumerate(kit.people) if p.photo is not None]
 
 
 def case_photo(kit: Kit) -> Photo | None:

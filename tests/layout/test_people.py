@@ -10,7 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import TODAY, line_col, run_cli, variant
-from pdfutil import normalise, page_texts, render
+from pdfutil import char_boxes, normalise, page_texts, render
 from people_kits import BLUE, PHOTO_SIZE, RED, SKIN, one_person_kit
 
 from appealkit import read_kit
@@ -214,3 +214,24 @@ def test_a_pale_photo_keeps_its_edge_in_a_greyscale_copy(tmp_path: Path) -> None
     inside = [grey.getpixel((round((x + width / 2) * scale), round((y + height * f) * scale)))
               for f in (0.2, 0.5, 0.8)]
     assert max(edge) < 128 < min(inside)  # the frame's line is dark where the photo is pale
+
+
+def test_each_persons_photo_is_named_under_it(tmp_path: Path) -> None:
+    from PIL import Image
+
+    kit = one_person_kit(tmp_path / "kit")
+    Image.new("RGB", (400, 600), (90, 140, 90)).save(tmp_path / "kit" / "assets" / "olga.png")
+    kit.write_text(kit.read_text().replace("      focus: center\n", (
+        "      focus: center\n  - name: Olga Sidorova\n    pronoun: she/her\n    photo: "
+        "{file: assets/olga.png, credit: © Amnesty International, alt: Olga Sidorova}\n")))
+    files, _ = _build(kit, tmp_path / "out", "--parts", "pack")
+    sheet = files["fact-sheet.pdf"]
+    shown = sorted(_images(sheet))
+    assert [pixels for _, pixels in shown] == [PHOTO_SIZE, (400, 600)]  # left to right
+    (pavel, _), (olga, _) = shown
+    assert pavel[2] < olga[0] or pavel[0] < olga[0]  # side by side (Pavel's is wider than its frame)
+    text = normalise(page_texts(sheet)[0])
+    assert "Pavel Sidorov (he/him) and Olga Sidorova (she/her)" in text
+    name = char_boxes(sheet, "Olga Sidorova\r\n© Amnesty")  # her name, then her photo's credit
+    assert name[0][3] < pavel[1]  # under the frames (Pavel's wide photo is as tall as its frame)
+    assert olga[0] - 1 < name[0][0] < olga[2]

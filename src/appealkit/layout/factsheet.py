@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..errors import KitError, Problem, mark_for
 from ..markup import parse_inline, parse_paragraphs
 from ..model import Kit, Target
-from ..people import case_photo, printed_people
+from ..people import photos, printed_people
 from ..text.types import Align, Span
 from ..words import language_name_in, word
 from . import styles
@@ -28,7 +28,9 @@ FLOW_GAPS = 4  # gaps that follow the headline, summary, figures and timeline
 QR_SIDE = 34 * 72 / 25.4  # 34 mm with the quiet zone: the symbol itself is 27 mm or more
 BODY_SIZES = (10.0, 9.5, 9.0)
 HEADLINE_SIZES = (26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0)  # tried in turn when the page is full; never below 9 pt
-PHOTO_WIDTH = 30 * 72 / 25.4  # the photo's frame: 30 mm wide, 30 to 40 mm tall beside the headline
+PHOTO_WIDTH = 30 * 72 / 25.4  # the photo's frame: 30 mm wide, 22.5 to 40 mm tall beside the headline
+PHOTO_WIDTHS = {1: PHOTO_WIDTH, 2: 25 * 72 / 25.4, 3: 21 * 72 / 25.4}  # frames side by side
+PHOTO_GAP = 6.0
 
 
 @dataclass(frozen=True)
@@ -122,24 +124,30 @@ def _logo(data: bytes, right: float, top: float, height: float, widest: float) -
 
 
 def _headline(sheet: _Sheet, column: Column) -> None:
-    """The headline and who the action is for; the case's photo, if any, beside them."""
-    kit = sheet.kit
-    photo = case_photo(kit)
-    if photo is None or photo.data is None:
+    """The headline and who the action is for; the case's photo, or up to three people's,
+    beside them (each person's named under it)."""
+    shown = [entry for entry in photos(sheet.kit) if entry[2].data is not None][:3]
+    if not shown:
         _headline_text(sheet, column)
         column.advance(sheet.gap)
         return
-    top = column.y
-    text = Column(column.x, top, column.width - PHOTO_WIDTH - GUTTER, column.bottom)
+    top, width = column.y, PHOTO_WIDTHS[len(shown)]
+    strip = len(shown) * width + (len(shown) - 1) * PHOTO_GAP
+    text = Column(column.x, top, column.width - strip - GUTTER, column.bottom)
     _headline_text(sheet, text)
     # A frame as tall as the text beside it (less the credit line), between 4:3 and 3:4: the
     # photo takes no room of its own, and a face cropped to it still reads as a portrait
-    frame = min(max(text.y - top - 9, PHOTO_WIDTH * 3 / 4), PHOTO_WIDTH * 4 / 3)
-    items, height = layout_photo(photo, column.x + column.width - PHOTO_WIDTH, top,
-                                 PHOTO_WIDTH, frame)
-    column.items += [*text.items, *items]
+    frame = min(max(text.y - top - 9, width * 3 / 4), width * 4 / 3)
+    column.items += text.items
     column.sections += text.sections
-    column.advance(max(text.y - top, height), "photo" if height > text.y - top else "")
+    tallest, key = 0.0, ""
+    for n, (path, name, photo) in enumerate(shown):
+        x = column.x + column.width - strip + n * (width + PHOTO_GAP)
+        items, height = layout_photo(photo, x, top, width, frame,
+                                     caption=name if len(shown) > 1 else None)
+        column.items += items
+        tallest, key = max((tallest, key), (height, path))
+    column.advance(max(text.y - top, tallest), key if tallest > text.y - top else "")
     column.advance(sheet.gap)
 
 

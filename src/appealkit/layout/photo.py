@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from ..model import Photo
-from ..text.types import Align
+from ..text.types import Align, Span
 from . import styles
 from .boxes import BLACK, ImageBox, Item, Rect, TextBox
 from .flow import set_text
@@ -31,10 +31,10 @@ def photo_size(data: bytes) -> tuple[int, int]:
 
 
 def layout_photo(photo: Photo, x: float, y: float, width: float, height: float,
-                 credit_size: float = 6.5) -> tuple[list[Item], float]:
+                 credit_size: float = 6.5, caption: str | None = None) -> tuple[list[Item], float]:
     """The photo filling the frame (x, y, width, height), a hairline round it (so a pale photo
-    keeps its edge on a grey photocopy), and its credit in small grey type below; returns the
-    items and their whole height."""
+    keeps its edge on a grey photocopy), then `caption` (whose photo it is) in bold and its
+    credit in small grey type below; returns the items and their whole height."""
     assert photo.data is not None, "validation reads every photo"
     pixels_w, pixels_h = photo_size(photo.data)
     scale = max(width / pixels_w, height / pixels_h)  # cover the frame: crop, never stretch
@@ -48,9 +48,14 @@ def layout_photo(photo: Photo, x: float, y: float, width: float, height: float,
         Rect(x, y, width, height, stroke=BLACK, line_width=0.5),
     ]
     total = height
+    if caption:
+        name = set_text([Span(caption, bold=True)], styles.style(credit_size + 1, leading=1.15),
+                        width)
+        items.append(TextBox(x, y + total + 1.5, name))
+        total += 1.5 + name.height
     if photo.credit:
         credit = set_text(photo.credit, styles.style(credit_size, leading=1.15, align=Align.END),
                           width)
-        items.append(TextBox(x, y + height + 1.5, credit, styles.GREY))
+        items.append(TextBox(x, y + total + 1.5, credit, styles.GREY))
         total += 1.5 + credit.height
     return items, total
