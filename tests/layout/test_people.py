@@ -11,7 +11,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from conftest import TODAY, line_col, run_cli, variant
 from pdfutil import char_boxes, normalise, page_texts, render
-from people_kits import BLUE, PHOTO_SIZE, RED, SKIN, one_person_kit
+from people_kits import BLUE, PHOTO_SIZE, RED, SKIN, one_person_kit, write_photo
 
 from appealkit import read_kit
 from appealkit.layout import PAPERS
@@ -195,8 +195,6 @@ def test_solidarity_cards_are_addressed_to_the_people(tmp_path: Path) -> None:
 
 def test_a_pale_photo_keeps_its_edge_in_a_greyscale_copy(tmp_path: Path) -> None:
     from PIL import Image
-
-    from people_kits import write_photo
 
     kit_path = one_person_kit(tmp_path / "kit")
     pale = Image.new("RGB", (500, 600), (250, 250, 245))  # a photo nearly as white as paper
