@@ -36,7 +36,7 @@ def printed_people(people: str | tuple[Person, ...] | None, conjunction: str = "
 
 
 def _printed_person(person: Person) -> str:
-    name = " ".join(person.name.split())
+    name = " ".join(_GROUP_MARK.sub("", person.name).split())
     pronoun = " ".join((person.pronoun or "").split())
     return f"{name} ({pronoun})" if pronoun and not is_group(pronoun) else name
 

@@ -119,6 +119,7 @@ def test_people_printed_as_a_reader_reads_them() -> None:
     assert printed_people((Person("Sam", "they/them"), Person("Kim")), "y") == (
         "Sam (they/them) y Kim")
     assert printed_people(None) == ""
+    assert printed_people((Person("Members of the union (All)"),)) == "Members of the union"
 
 
 def test_people_as_text_or_list_and_located_errors(tmp_path: Path) -> None:
