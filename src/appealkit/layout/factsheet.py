@@ -49,8 +49,8 @@ class _Sheet:
 def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
     """The fact sheet as exactly one page; KitError names the section that does not fit.
 
-    Built after the deadline (`today`), or for a closed action, it says so at its top; past the
-    deadline on a page too full for that note, in the take-action band instead."""
+    Built after the deadline (`today`), or for a closed action, it says so at its top; on a page
+    too full for that note, in the band at its foot instead."""
     past = is_past(kit, today)
     moves = past or is_closed(kit)  # a note of ours, which may go in the band to fit the page
     for lead, size in [(lead, size) for lead in (True, False)[:1 + moves] for size in BODY_SIZES]:
