@@ -102,7 +102,8 @@ def test_after_the_deadline_the_event_materials_say_so(tmp_path: Path) -> None:
     assert normalise(handouts[0]).count("Deadline passed: 15 September 2025") == 4
     assert "Post it before" not in normalise(handouts[1])
     assert normalise(handouts[1]).count("Deadline passed: 15 September 2025") == 4
-    assert "Deadline passed: 15 September 2025" in normalise(page_texts(files["poster.pdf"])[0])
+    poster = normalise(page_texts(files["poster.pdf"])[0])
+    assert "Deadline passed: 15 September 2025 Please check with the Amnesty office" in poster
     assert "Post it before" not in normalise(page_texts(files["tally.pdf"])[0])
 
 

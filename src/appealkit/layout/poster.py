@@ -37,9 +37,15 @@ def layout_poster(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
     _call(kit, column)
     column.advance(14)
     deadline = format_date(kit.action.deadline, kit.language)
-    when = "deadline_passed" if is_past(kit, today) else "deadline"
-    column.add_text([Span(ev_word(kit, when, deadline=deadline), bold=True)],
+    past = is_past(kit, today)
+    column.add_text([Span(ev_word(kit, "deadline_passed" if past else "deadline",
+                                  deadline=deadline), bold=True)],
                     styles.style(20, align=Align.CENTER, leading=1.2))
+    if past:  # what to do now, as the fact sheet and the posting guide say it
+        advice = kit.action.after_deadline or ev_word(kit, "guide_after_default")
+        column.advance(4)
+        column.add_text(" ".join(advice.split()), styles.style(13, align=Align.CENTER, leading=1.25),
+                        color=styles.GREY)
     items = column.items + _qr(kit, paper, column.y + 8)
     return Part("poster", "Poster", kit.language, (Page(paper.width, paper.height, tuple(items)),))
 
