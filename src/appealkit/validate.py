@@ -207,8 +207,13 @@ class _Checker:
         if args and type(None) in args:
             if node.is_null:
                 return None
-            hint = _form_for(node, [a for a in args if a is not type(None)])
-            return self.convert(hint, node, path, where)
+            forms = [a for a in args if a is not type(None)]
+            if len(forms) > 1 and node.kind == "map" and str in forms:
+                # `people:` then `name: …` unindented by a '- ': neither a text nor a list
+                self.error(node, path, "expected a text or a list (lines starting with '- '), "
+                           f"found {_describe(node)}; start each entry with '- '")
+                return _BAD
+            return self.convert(_form_for(node, forms), node, path, where)
         if origin is tuple:
             return self.convert_list(args[0], node, path, where)
         if origin is dict:

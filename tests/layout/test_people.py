@@ -133,6 +133,13 @@ def test_people_as_text_or_list_and_located_errors(tmp_path: Path) -> None:
     line, col = line_col(path, "pronown")
     assert status == 2
     assert f"kit.yaml:{line}:{col}: people.0: unknown key 'pronown'; did you mean 'pronoun'?" in stderr
+    mapping = variant(tmp_path, ("people: At least 1.4 million Afghan refugees (All)",
+                                 "people:\n  name: Sara Karimi\n  pronoun: she/her"))
+    status, _, stderr = run_cli("check", str(mapping), "--today", TODAY)
+    line, col = line_col(mapping, "name: Sara")
+    assert status == 2
+    assert (f"kit.yaml:{line}:{col}: people: expected a text or a list (lines starting with "
+            "'- '), found keys (a mapping); start each entry with '- '") in stderr
     empty = variant(tmp_path, ("people: At least 1.4 million Afghan refugees (All)", "people: []"))
     status, _, stderr = run_cli("check", str(empty), "--today", TODAY)
     line, col = line_col(empty, "[]")
