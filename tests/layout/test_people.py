@@ -241,3 +241,11 @@ def test_each_persons_photo_is_named_under_it(tmp_path: Path) -> None:
     name = char_boxes(sheet, "Olga Sidorova\r\n© Amnesty")  # her name, then her photo's credit
     assert name[0][3] < pavel[1]  # under the frames (Pavel's wide photo is as tall as its frame)
     assert olga[0] - 1 < name[0][0] < olga[2]
+
+
+def test_a_pack_with_a_photo_is_the_same_bytes_each_build(tmp_path: Path) -> None:
+    kit = one_person_kit(tmp_path / "kit")
+    first, _ = _build(kit, tmp_path / "one", "--parts", "pack,handouts")
+    second, _ = _build(kit, tmp_path / "two", "--parts", "pack,handouts")
+    for name in ("pack.pdf", "fact-sheet.pdf", "handouts.pdf"):
+        assert first[name].read_bytes() == second[name].read_bytes(), name
