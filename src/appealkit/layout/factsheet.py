@@ -41,6 +41,7 @@ class _Sheet:
     gap: float = SECTION_GAP  # white space after each section
     past: bool = False  # built after the deadline
     lead: bool = True  # closed or past the deadline: say so at the top (else in the band, to fit)
+    portrait: bool = True  # photos in 4:5 portrait frames (else as tall as the text beside them)
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
         return styles.style(size or self.body, role=str(kw.pop("role", "sans")), **kw)  # type: ignore[arg-type]
@@ -53,15 +54,19 @@ def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> P
     too full for that note, in the band at its foot instead."""
     past = is_past(kit, today)
     moves = past or is_closed(kit)  # a note of ours, which may go in the band to fit the page
-    for lead, size in [(lead, size) for lead in (True, False)[:1 + moves] for size in BODY_SIZES]:
-        page, column, band = _layout_page(_Sheet(kit, paper, size, past=past, lead=lead))
+    tries = [(lead, size, portrait) for lead in (True, False)[:1 + moves] for size in BODY_SIZES
+             for portrait in (True, False)[:1 + bool(photos(kit))]]
+    for lead, size, portrait in tries:
+        page, column, band = _layout_page(_Sheet(kit, paper, size, past=past, lead=lead,
+                                                 portrait=portrait))
         if not column.overflow:
             # Share what is left of the page out between the sections (at most doubling the
             # gaps), rather than leaving one hole above the action band.
             spare = column.bottom - column.y
             gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
             if spare > 1:
-                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, past, lead))
+                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, past, lead,
+                                                         portrait))
             return Part("fact-sheet", "Fact sheet", kit.language, (page,))
     problems = overflow_problems(column, band.columns, band.height, BODY_SIZES[-1])
     raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in problems])
@@ -135,9 +140,10 @@ def _headline(sheet: _Sheet, column: Column) -> None:
     strip = len(shown) * width + (len(shown) - 1) * PHOTO_GAP
     text = Column(column.x, top, column.width - strip - GUTTER, column.bottom)
     _headline_text(sheet, text)
-    # A frame as tall as the text beside it (less the credit line), between 4:3 and 3:4: the
-    # photo takes no room of its own, and a face cropped to it still reads as a portrait
-    frame = min(max(text.y - top - 9, width * 3 / 4), width * 4 / 3)
+    # A portrait frame when the page has room; else as tall as the text beside it (less the
+    # credit line), between 4:3 and 3:4: the photo takes little room, a face still reads
+    fitted = min(max(text.y - top - 9, width * 3 / 4), width * 4 / 3)
+    frame = max(width * 5 / 4, fitted) if sheet.portrait else fitted
     column.items += text.items
     column.sections += text.sections
     tallest, key = 0.0, ""
