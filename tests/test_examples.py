@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import subprocess
+import sys
+import tarfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -141,3 +144,15 @@ def test_each_example_says_it_is_invented(path: Path) -> None:
     for target in kit.targets:
         assert target.email is None or target.email.endswith(".example"), target.email
     assert re.match(r"https://www\.example\.org/", kit.action.url)
+
+
+def test_the_sdist_ships_the_examples(tmp_path: Path) -> None:
+    """flit_core's sdist (what `pip download` gets) holds every example kit."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, flit_core.buildapi as api; "
+         "print(api.build_sdist(sys.argv[1]))", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True)
+    with tarfile.open(tmp_path / done.stdout.split()[-1]) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    for path in KITS:
+        assert path.relative_to(ROOT).as_posix() in names
