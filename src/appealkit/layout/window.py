@@ -59,7 +59,7 @@ class _Block:
     height: float
     size: float
     lines: int  # lines set, continuations included
-    broken: tuple[int, ...]  # 1-based numbers of the kit's lines that took more than one
+    broken: tuple[str, ...]  # the kit's lines that took more than one
 
 
 def fit_window(address: Sequence[WindowLine], paper: Paper, *,
@@ -150,8 +150,8 @@ def _set_block(lines: Sequence[WindowLine], width: float, size: float, commas: b
     an Urdu address is set at the right with the rest."""
     rtl = bool(lines) and is_rtl(lines[0].language)
     boxes: list[tuple[float, Paragraph]] = []
-    broken: list[int] = []
-    count, number, y = 0, 0, 0.0
+    broken: list[str] = []
+    count, y = 0, 0.0
     for language, run in groupby(lines, key=lambda line: line.language):
         style = _style(language, size, LEADING)
         if is_rtl(language) != rtl:
@@ -160,10 +160,9 @@ def _set_block(lines: Sequence[WindowLine], width: float, size: float, commas: b
         pieces: list[str] = []
         continued: list[bool] = []
         for line in run:
-            number += 1
             parts = _break(line.text.strip(), style, width, indent, commas)
             if len(parts) > 1:
-                broken.append(number)
+                broken.append(line.text.strip())
             pieces += parts
             continued += [False] + [True] * (len(parts) - 1)
         paragraph = set_text("\n".join(pieces), style, width)
@@ -232,19 +231,23 @@ def _too_long(block: _Block, who: str, paper: Paper, room: float, return_line: b
     over = block.height - room
     over_lines = max(1, math.ceil(over / pitch - 0.01))
     keep = max(1, block.lines - over_lines)
-    where = (" below the return line" if return_line else "")
+    where = " below the return line" if return_line else ""
     wide = ""
     if block.broken:
-        numbers = _and([str(n) for n in block.broken])
-        wide = (f"; line{'s' if len(block.broken) > 1 else ''} {numbers} "
-                f"{'are' if len(block.broken) > 1 else 'is'} wider than the window and "
-                f"take{'' if len(block.broken) > 1 else 's'} more than one")
+        many = len(block.broken) > 1
+        quoted = _and([f"'{_start(text)}'" for text in block.broken])
+        wide = (f"; {quoted} {'are' if many else 'is'} wider than the window and "
+                f"take{'' if many else 's'} {'two lines or more each' if many else 'more than one'}")
     return (f"the address of {who} does not fit {_WINDOW_NAMES[paper.name]} on "
             f"{_PAPER_NAMES[paper.name]} paper even at {block.size:g} pt: it takes "
             f"{block.lines} lines ({block.height / MM:.1f} mm), {over_lines} "
             f"line{'s' if over_lines > 1 else ''} ({over / MM:.1f} mm) more than the "
             f"{room / MM:.1f} mm the window has{where}; shorten the address to {keep} lines "
             f"(name, title, address and country together){wide}")
+
+
+def _start(text: str, length: int = 24) -> str:
+    return text if len(text) <= length else text[:length].rstrip() + "…"
 
 
 def _and(items: list[str]) -> str:
