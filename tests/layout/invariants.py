@@ -148,7 +148,8 @@ def outside_area(pdf: bytes, first: str, last: str, area: tuple[float, float, fl
         height = document[page - 1].get_size()[1]
         textpage = document[page - 1].get_textpage()
         text = textpage.get_text_range()
-        start, end = text.find(first), text.find(last)
+        start = text.find(first)
+        end = text.find(last, max(start, 0))
         if start < 0 or end < start:
             return [f"page {page}: {first!r} … {last!r} not found in that order"]
         left, top, right, bottom = area

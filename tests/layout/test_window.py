@@ -8,8 +8,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import line_col, run_cli, variant
-from invariants import text_over_text
-from pdfutil import char_boxes, page_texts
+from invariants import check_pdf, outside_area, text_over_text
+from pdfutil import char_boxes, page_texts, pdfium_text
 
 from appealkit import KitError, api, draw
 from appealkit.layout.boxes import INCH, MM, TextBox
@@ -248,3 +248,42 @@ def test_a_right_to_left_address_is_set_from_the_right_of_the_window(paper: str)
     baselines = [baseline for *_, baseline in lines]
     assert baselines == sorted(baselines)
     assert boxes[-1].paragraph.lines[0].runs[0].text == "PAKISTAN"  # at the right, with the rest
+
+
+SIGNERS = ("name,address\n"
+           "Dr. Alexandra Montgomery-Fitzwilliam,Flat 12B / 147 Victoria Embankment Road / "
+           "Sheffield S1 2AB\n"
+           "Jane Smith,1 High Street / Leeds LS1 1AA\n")
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_signers_return_lines_stay_in_the_window(tmp_path: Path, paper: str) -> None:
+    kit = variant(tmp_path, RETURN_LINE)
+    signers = tmp_path / "signers.csv"
+    signers.write_text(SIGNERS, encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, err = run_cli("build", str(kit), "--out", str(out), "--paper", paper,
+                             "--signers", str(signers), "--today", "2025-07-01")
+    assert (status, err) == (0, "")
+    pdf = (out / "signed-letters.pdf").read_bytes()
+    assert check_pdf(pdf) == []
+    texts = pdfium_text(pdf)
+    for first, last in (("Dr. Alexandra", "Sheffield S1 2AB"), ("Jane Smith", "Leeds LS1 1AA")):
+        pages = [n for n, text in enumerate(texts, 1) if text.startswith(first)]
+        assert len(pages) == 2  # the English and the Urdu letter
+        for page in pages:
+            assert outside_area(pdf, first, last, _field(paper), page) == []
+
+
+def test_a_signer_too_long_for_the_return_line_on_letter_is_named(tmp_path: Path) -> None:
+    """On Letter the window's top holds one line of return address: two would rise above it."""
+    kit = variant(tmp_path, RETURN_LINE)
+    signers = tmp_path / "signers.csv"
+    signers.write_text("name,address\nDr. Alexandra Catherine Montgomery-Fitzwilliam,"
+                       "Flat 12B / The Old Cotton Mill / 147 Victoria Embankment Road / "
+                       "Sheffield S1 2AB\n", encoding="utf-8")
+    status, _, err = run_cli("build", str(kit), "--out", str(tmp_path / "out"), "--paper",
+                             "letter", "--signers", str(signers), "--today", "2025-07-01")
+    assert status == 2
+    assert err.splitlines()[0] == (f"{signers}:2: address: too long for the return line above "
+                                   "the envelope window, even in small print; shorten it")
