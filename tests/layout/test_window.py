@@ -8,6 +8,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from conftest import line_col, run_cli, variant
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from invariants import check_pdf, outside_area, text_over_text
 from pdfutil import char_boxes, page_texts, pdfium_text
 
@@ -17,6 +19,7 @@ from appealkit.layout.flow import Unfit
 from appealkit.layout.letter import layout_letter
 from appealkit.layout.paper import PAPERS
 from appealkit.layout.window import WindowLine, fit_window
+from appealkit.text.types import Paragraph
 
 ADDRESS = ["Syed Mohsin Raza Naqvi", "Minister of Interior", "4th Floor, R Block, Pak Secretariat",
            "Constitution Ave, G-5/1", "Islamabad", "PAKISTAN"]
@@ -287,3 +290,60 @@ def test_a_signer_too_long_for_the_return_line_on_letter_is_named(tmp_path: Path
     assert status == 2
     assert err.splitlines()[0] == (f"{signers}:2: address: too long for the return line above "
                                    "the envelope window, even in small print; shorten it")
+
+
+WORDS = ("4th", "Floor,", "Block", "Pak", "Secretariat,", "Constitution", "Avenue,", "G-5/1",
+         "Ministerio", "de", "Seguridad,", "Tegucigalpa", "M.D.C.", "Edificio", "Principal,",
+         "Interior", "Sheffield", "S1", "2AB", "Naqvi", "Gutiérrez-Castellanos")
+URDU_WORDS = ("وزیرِ", "داخلہ،", "چوتھی", "منزل،", "آر", "بلاک،", "پاک", "سیکرٹریٹ،", "اسلام",
+              "آباد")
+
+
+@st.composite
+def _blocks(draw_: st.DrawFn) -> tuple[list[WindowLine], str | None]:
+    language = draw_(st.sampled_from(["en", "ur"]))
+    words = URDU_WORDS if language == "ur" else WORDS
+    lines = draw_(st.lists(st.lists(st.sampled_from(words), min_size=1, max_size=9),
+                           min_size=1, max_size=10))
+    block = [WindowLine(" ".join(line), language) for line in lines]
+    if draw_(st.booleans()):
+        block.append(WindowLine("PAKISTAN"))  # a Latin country line under an Urdu address
+    return_line = draw_(st.sampled_from([None, "Group 12 · Leeds", "Group 12 · 1 Long Road · "
+                                         "Sheffield S1 2AB · United Kingdom · " * 2]))
+    return block, return_line
+
+
+def _text(paragraph: Paragraph) -> str:
+    return " ".join("".join(run.text for run in sorted(line.runs, key=lambda r: r.start))
+                    for line in paragraph.lines)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(block=_blocks(), paper=st.sampled_from(["a4", "letter"]))
+def test_any_address_fits_inside_the_window_whole_or_is_refused(
+        block: tuple[list[WindowLine], str | None], paper: str) -> None:
+    lines, return_line = block
+    window = PAPERS[paper].window
+    try:
+        items = fit_window(lines, PAPERS[paper],
+                           return_line=WindowLine(return_line) if return_line else None)
+    except Unfit as error:
+        assert error.section in ("targets.0", "letter.return_line")
+        assert "shorten" in error.message
+        return
+    boxes = [item for item in items if isinstance(item, TextBox)]
+    baselines = []
+    for box in boxes:
+        for line in box.paragraph.lines:
+            assert window.x - 0.01 <= box.x + line.x
+            assert box.x + line.x + line.width <= window.x + window.width + 0.01
+            assert window.y - 0.01 <= box.y + line.baseline - line.ascent
+            assert box.y + line.baseline + line.descent <= window.y + window.height + 0.01
+            baselines.append(box.y + line.baseline)
+    assert baselines == sorted(baselines) and len(set(baselines)) == len(baselines)
+    sizes = {run.size for box in boxes[1 if return_line else 0:]
+             for line in box.paragraph.lines for run in line.runs}
+    assert min(sizes) >= 8.0
+    # Nothing lost or repeated: the words in order, whatever broke where
+    address = " ".join(_text(box.paragraph) for box in boxes[1 if return_line else 0:])
+    assert address.split() == " ".join(line.text for line in lines).split()
