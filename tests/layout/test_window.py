@@ -177,8 +177,8 @@ def test_an_address_that_cannot_fit_is_a_located_error_on_a4(tmp_path: Path) -> 
     assert (status, out) == (2, "")
     assert err.splitlines() == [
         (f"{kit}:{line}:{col}: targets.0: the address of Minister of Interior Syed Mohsin Raza "
-        "Naqvi does not fit the DIN 5008 address field on A4 paper even at 8 pt: it takes 10 "
-        "lines (33.1 mm), 2 lines (5.8 mm) more than the 27.3 mm the window has below the "
+        "Naqvi does not fit the envelope window on A4 paper (DIN 5008 address field) even at 8 "
+        "pt: it takes 10 lines (33.1 mm), 2 lines (5.8 mm) more than the 27.3 mm the window has below the "
         "return line; shorten the address to 8 lines (name, title, address and country "
         "together)"),
         f"appealkit: 1 problem in {kit}; not valid"]
@@ -195,9 +195,10 @@ def test_an_address_that_cannot_fit_is_a_located_error_on_letter(tmp_path: Path)
         api.check_kit(kit, paper="letter", today=TODAY)
     # Reported beside the fact sheet's own problem with so long an address, not instead of it
     assert (f"{kit}:{line}:{col}: targets.0: the address of Minister of Interior Syed Mohsin "
-            "Raza Naqvi does not fit the US #10 envelope window on US Letter paper even at 8 pt: "
-            "it takes 10 lines (33.1 mm), 2 lines (4.5 mm) more than the 28.6 mm the window has; "
-            "shorten the address to 8 lines (name, title, address and country together)"
+            "Raza Naqvi does not fit the envelope window on US Letter paper (US #10 envelope) "
+            "even at 8 pt: it takes 10 lines (33.1 mm), 2 lines (4.5 mm) more than the 28.6 mm "
+            "the window has; shorten the address to 8 lines (name, title, address and country "
+            "together)"
             ) in [str(problem) for problem in error.value.problems]
 
 
@@ -212,8 +213,8 @@ def test_the_error_names_the_lines_wider_than_the_window() -> None:
                    section="targets.2", who="Minister of Security Dr. María Fernanda")
     assert error.value.section == "targets.2"
     assert error.value.message == (
-        "the address of Minister of Security Dr. María Fernanda does not fit the DIN 5008 "
-        "address field on A4 paper even at 8 pt: it takes 9 lines (29.8 mm), 1 line (2.5 mm) "
+        "the address of Minister of Security Dr. María Fernanda does not fit the envelope "
+        "window on A4 paper (DIN 5008 address field) even at 8 pt: it takes 9 lines (29.8 mm), 1 line (2.5 mm) "
         "more than the 27.3 mm the window has below the return line; shorten the address to 8 "
         "lines (name, title, address and country together); 'Secretaría de Estado en…' and "
         "'Edificio Principal, Colo…' are wider than the window and take two lines or more each")

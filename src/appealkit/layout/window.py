@@ -39,7 +39,7 @@ RETURN_GAP = 2.0  # points of white between the return line's rule and the addre
 COMMAS = frozenset(",،、，;؛")  # a line breaks after one of these (and a space) first
 
 _PAPER_NAMES = {"a4": "A4", "letter": "US Letter"}
-_WINDOW_NAMES = {"a4": "the DIN 5008 address field", "letter": "the US #10 envelope window"}
+_WINDOW_NAMES = {"a4": "DIN 5008 address field", "letter": "US #10 envelope"}
 
 
 @dataclass(frozen=True)
@@ -238,8 +238,9 @@ def _too_long(block: _Block, who: str, paper: Paper, room: float, return_line: b
         quoted = _and([f"'{_start(text)}'" for text in block.broken])
         wide = (f"; {quoted} {'are' if many else 'is'} wider than the window and "
                 f"take{'' if many else 's'} {'two lines or more each' if many else 'more than one'}")
-    return (f"the address of {who} does not fit {_WINDOW_NAMES[paper.name]} on "
-            f"{_PAPER_NAMES[paper.name]} paper even at {block.size:g} pt: it takes "
+    return (f"the address of {who} does not fit the envelope window on "
+            f"{_PAPER_NAMES[paper.name]} paper ({_WINDOW_NAMES[paper.name]}) even at "
+            f"{block.size:g} pt: it takes "
             f"{block.lines} lines ({block.height / MM:.1f} mm), {over_lines} "
             f"line{'s' if over_lines > 1 else ''} ({over / MM:.1f} mm) more than the "
             f"{room / MM:.1f} mm the window has{where}; shorten the address to {keep} lines "
