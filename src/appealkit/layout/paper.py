@@ -15,7 +15,7 @@ class Window:
     y: float
     width: float
     height: float
-    return_height: float  # top strip for the sender's return line; the address goes below it
+    return_height: float  # top strip for the sender's return line (0: it takes the window's top)
     inset: float = 0.0  # from the window's left edge to where its text starts
 
 
