@@ -110,7 +110,7 @@ def test_no_text_over_text_and_all_inside_the_margins(kit: Path | str, paper: st
                                                       tmp_path: Path) -> None:
     path = _kit_path(kit, example_data, tmp_path)
     rendered = api.render_kit(path, paper=paper, today=TODAY)
-    assert "pack.pdf" in rendered.files and "labels.pdf" in rendered.files
+    assert "pack.pdf" in rendered.files and "tally.pdf" in rendered.files
     found = [f"{name}: {problem}" for name, pdf in sorted(rendered.files.items())
              for problem in check_pdf(bytes(pdf))]
     assert found == []
