@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,17 @@ def test_a_closed_action_on_a_full_page_says_so_in_its_band(tmp_path: Path) -> N
     assert "This action is closed. No more appeals are needed" in text
     assert "TAKE ACTION" not in text and "Act before" not in text
     assert char_boxes(sheet, "This action is closed.")[0][3] < char_boxes(sheet, "FOR INFORMATION")[0][1]
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_past_deadline_and_photo_packs_keep_the_layout_invariants(tmp_path: Path, paper: str) -> None:
+    from invariants import check_pdf
+
+    from appealkit import api
+
+    past = api.render_kit(EXAMPLE, paper=paper, today=dt.date.fromisoformat(PAST))
+    photo = api.render_kit(one_person_kit(tmp_path / "kit", status="update", update="Appeal lost."),
+                           paper=paper, today=dt.date.fromisoformat(TODAY))
+    found = [f"{name}: {problem}" for rendered in (past, photo)
+             for name, pdf in sorted(rendered.files.items()) for problem in check_pdf(bytes(pdf))]
+    assert found == []
