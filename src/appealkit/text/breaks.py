@@ -1,0 +1,136 @@
+"""Where a paragraph's lines may break, and what each break costs (its penalty).
+
+Lines break after white space (not before more), after a zero-width space, after an en or em
+dash or a hyphen (U+2010) that follows a letter or digit, after a hyphen-minus between a letter
+or digit and a letter (not in "-5" or "G-5"), after a slash not followed by a digit or space.
+Never at a no-break space (U+00A0, U+202F, U+2007) or a zero-width non-joiner (U+200C), which
+are no opportunities; never inside a token (a phone number keeps its spaces on one line); never
+so that a line starts with a closing bracket, quote or punctuation, or ends with an opening
+bracket or quote (UAX #14 LB13-LB16). Some breaks cost a penalty, paid only where the line
+before can take the words instead: inside a bracketed group of up to five words, such as the
+abbreviation (یو این ایچ سی آر); before a word that leans on the one before it, such as the
+Urdu auxiliaries گا گی گے ہے ہیں.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .bidi_brackets import OPENING
+from .fonts import primary_language
+
+__all__ = ["BRACKET_PENALTY", "CLINGING_PENALTY", "break_opportunities", "clinging_words"]
+
+BRACKET_PENALTY = 1000.0  # a break inside a short bracketed group: the look-back may cost much
+CLINGING_PENALTY = 100.0  # a line starting with an auxiliary: a moderate look-back only
+SHORT_GROUP = 5  # words: a bracketed group this short is read as one unit
+
+# A match ends where the next line would start; group 1 is white space
+_BREAK_AFTER = re.compile(
+    r"([ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+)"
+    r"|\u200b|(?<=\w)[\u2010\u2013\u2014]|(?<=\w)-(?=[^\W\d_])|/(?=[^\d\s/])"
+)
+_WORD_END = re.compile(r"[\s\u00a0\u202f\u2007]")
+
+# Punctuation that closes what comes before it: never the first thing on a line
+_CLOSING_PUNCTUATION = frozenset("!,.:;?\u060c\u061b\u061f\u06d4\u2026\u203c\u2047\u2048\u2049")
+
+# Words that lean on the word before them and read badly at the start of a line, by primary
+# language: Urdu auxiliaries and copulas (the future گا گی گے, ہے ہیں ہوں, the past تھا ..., the
+# passive گیا ...), Hindi है हैं था थी थे, the Persian copula است.
+_CLINGING = {
+    "ur": frozenset(
+        ["گا", "گی", "گے", "ہے", "ہیں", "ہوں", "تھا", "تھی", "تھے", "تھیں", "گیا", "گئی", "گئے", "گئیں"]
+    ),
+    "hi": frozenset(["है", "हैं", "था", "थी", "थे"]),
+    "fa": frozenset(["است"]),
+}
+
+
+def clinging_words(language: str) -> frozenset[str]:
+    """Words that should not start a line in ``language`` (BCP 47); empty when none are known."""
+    return _CLINGING.get(primary_language(language), frozenset())
+
+
+def break_opportunities(
+    text: str,
+    start: int,
+    stop: int,
+    boundaries: tuple[bool, ...],
+    tokens: tuple[tuple[int, int], ...],
+    language: str,
+) -> list[tuple[int, float]]:
+    """(position, penalty) of each place in (start, stop) before which a line may break.
+
+    Positions are cluster boundaries (``boundaries[i]``) outside ``tokens``; a penalty of 0 is
+    a free break.
+    """
+    groups = _short_groups(text, start, stop)
+    clinging = clinging_words(language)
+    found = []
+    for match in _BREAK_AFTER.finditer(text, start, stop):
+        i = match.end()
+        if not (start < i < stop and boundaries[i]):
+            continue
+        if match.group(1) and tokens and _inside(tokens, i):
+            continue
+        before = match.start() - 1 if match.group(1) else i - 1  # the line's last character
+        if _closes(text[i]) or (before >= start and _opens(text[before])):
+            continue
+        penalty = 0.0
+        if any(a < i <= b for a, b in groups):
+            penalty += BRACKET_PENALTY
+        if clinging and _first_word(text, i, stop) in clinging:
+            penalty += CLINGING_PENALTY
+        found.append((i, penalty))
+    return found
+
+
+def _inside(tokens: tuple[tuple[int, int], ...], i: int) -> bool:
+    """True if position i is inside a token (a phone number keeps its spaces on one line)."""
+    return any(a < i < b for a, b in tokens)
+
+
+@lru_cache(maxsize=1024)
+def _closes(char: str) -> bool:
+    """A closing bracket, closing quote or closing punctuation: it never starts a line."""
+    return unicodedata.category(char) in ("Pe", "Pf") or char in _CLOSING_PUNCTUATION
+
+
+@lru_cache(maxsize=1024)
+def _opens(char: str) -> bool:
+    """An opening bracket or quote: it never ends a line."""
+    return unicodedata.category(char) in ("Ps", "Pi")
+
+
+def _first_word(text: str, i: int, stop: int) -> str:
+    """The word that starts at i, without the punctuation after it ("گا۔" gives "گا")."""
+    end = _WORD_END.search(text, i, stop)
+    word = text[i : end.start() if end else stop]
+    while word and unicodedata.category(word[-1]).startswith("P"):
+        word = word[:-1]
+    return word
+
+
+def _short_groups(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """(opening, closing) positions of matched brackets in text[start:stop] that hold at most
+    SHORT_GROUP words."""
+    stack: list[tuple[str, int]] = []
+    groups = []
+    for k in range(start, stop):
+        char = text[k]
+        closer = OPENING.get(char)
+        if closer is not None:
+            stack.append((closer, k))
+        elif stack and unicodedata.category(char) == "Pe":
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == char:
+                    opening = stack[depth][1]
+                    del stack[depth:]
+                    inner = text[opening + 1 : k].split()  # U+00A0 splits too: words are words
+                    if len(inner) <= SHORT_GROUP:
+                        groups.append((opening, k))
+                    break
+    return groups
