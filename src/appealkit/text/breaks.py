@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
 
 from .bidi_brackets import OPENING
 from .fonts import primary_language
@@ -72,15 +72,16 @@ def break_opportunities(
     found = []
     for match in _BREAK_AFTER.finditer(text, start, stop):
         i = match.end()
-        if not (start < i < stop and boundaries[i]):
+        if not (start < i < stop and boundaries[i]) or _CLOSES[text[i]]:
             continue
-        if match.group(1) and tokens and _inside(tokens, i):
+        spaces = match.group(1)
+        if spaces and tokens and _inside(tokens, i):
             continue
-        before = match.start() - 1 if match.group(1) else i - 1  # the line's last character
-        if _closes(text[i]) or (before >= start and _opens(text[before])):
+        before = match.start() - 1 if spaces else i - 1  # the line's last character
+        if before >= start and _OPENS[text[before]]:
             continue
         penalty = 0.0
-        if any(a < i <= b for a, b in groups):
+        if groups and any(a < i <= b for a, b in groups):
             penalty += BRACKET_PENALTY
         if clinging and _first_word(text, i, stop) in clinging:
             penalty += CLINGING_PENALTY
@@ -93,16 +94,24 @@ def _inside(tokens: tuple[tuple[int, int], ...], i: int) -> bool:
     return any(a < i < b for a, b in tokens)
 
 
-@lru_cache(maxsize=1024)
-def _closes(char: str) -> bool:
-    """A closing bracket, closing quote or closing punctuation: it never starts a line."""
-    return unicodedata.category(char) in ("Pe", "Pf") or char in _CLOSING_PUNCTUATION
+class _CharTable(dict[str, bool]):
+    """A property of characters, looked up once per character (C-speed lookups after that)."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, char: str) -> bool:
+        value = self[char] = self.test(char)
+        return value
 
 
-@lru_cache(maxsize=1024)
-def _opens(char: str) -> bool:
-    """An opening bracket or quote: it never ends a line."""
-    return unicodedata.category(char) in ("Ps", "Pi")
+# A closing bracket, closing quote or closing punctuation never starts a line; an opening
+# bracket or quote never ends one
+_CLOSES = _CharTable(
+    lambda c: unicodedata.category(c) in ("Pe", "Pf") or c in _CLOSING_PUNCTUATION
+)
+_OPENS = _CharTable(lambda c: unicodedata.category(c) in ("Ps", "Pi"))
 
 
 def _first_word(text: str, i: int, stop: int) -> str:
@@ -119,18 +128,21 @@ def _short_groups(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     SHORT_GROUP words."""
     stack: list[tuple[str, int]] = []
     groups = []
-    for k in range(start, stop):
-        char = text[k]
+    for match in _BRACKETS.finditer(text, start, stop):  # most paragraphs have none
+        char, k = match.group(), match.start()
         closer = OPENING.get(char)
         if closer is not None:
             stack.append((closer, k))
-        elif stack and unicodedata.category(char) == "Pe":
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == char:
-                    opening = stack[depth][1]
-                    del stack[depth:]
-                    inner = text[opening + 1 : k].split()  # U+00A0 splits too: words are words
-                    if len(inner) <= SHORT_GROUP:
-                        groups.append((opening, k))
-                    break
+            continue
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == char:
+                opening = stack[depth][1]
+                del stack[depth:]
+                inner = text[opening + 1 : k].split()  # U+00A0 splits too: words are words
+                if len(inner) <= SHORT_GROUP:
+                    groups.append((opening, k))
+                break
     return groups
+
+
+_BRACKETS = re.compile("[" + re.escape("".join(OPENING) + "".join(OPENING.values())) + "]")
