@@ -48,8 +48,8 @@ def test_long_letter_continues_on_a_second_page(make_kit, tmp_path) -> None:
     pages = page_texts(files["letter-en.pdf"])
     assert len(pages) >= 2
     total = len(pages)
-    assert f"Syed Mohsin Raza Naqvi · page 2 of {total}" in normalise(pages[1])
-    whole = normalise(" ".join(pages))
+    assert normalise(pages[1]).startswith(f"Syed Mohsin Raza Naqvi · page 2 of {total}")
+    whole = normalise(" ".join(page.split("\n", 1)[1] for page in pages))  # without those lines
     for n in range(1, 9):  # nothing clipped: every paragraph is somewhere in the letter
         assert f"Paragraph {n}:" in whole
     assert whole.count("I urge you to renew the cards.") == 8 * 25

@@ -149,7 +149,7 @@ def _layout_pages(doc: _Letter) -> _Laid:
     _copies(doc, columns)
     total = len(columns)
     for number, column in enumerate(columns[1:], 2):
-        column.items.append(_continuation_line(doc, number, total))
+        column.items.insert(0, _continuation_line(doc, number, total))  # read first
     last = columns[-1]
     return _Laid(tuple(Page(paper.width, paper.height, tuple(c.items)) for c in columns),
                  growing=last.y - (body_top if total == 1 else last.top), room=last.bottom - last.y)
