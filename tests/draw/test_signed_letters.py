@@ -52,7 +52,7 @@ def _pages(pdf: bytes) -> list[bytes]:
 
 
 def test_letter_body_drawn_once_as_a_form(signed: tuple[str, Path]) -> None:
-    paper, path = signed
+    _, path = signed
     objects = read_objects(path.read_bytes())
     forms = [o for o in objects.values() if b"/Subtype /Form" in o.head]
     assert len(forms) == 3  # the English letter's page and the Urdu letter's two
