@@ -4,7 +4,6 @@ bracketed groups and auxiliaries go to the next line where the line before can s
 from __future__ import annotations
 
 import re
-
 from itertools import pairwise
 
 import pytest
