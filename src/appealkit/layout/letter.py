@@ -63,10 +63,10 @@ class _Letter:
 
     @property
     def paragraph_gap(self) -> float:
-        """Space between paragraphs: half a line more than the pitch, on a fixed pitch."""
+        """Space between paragraphs: half a line (0.73 em in Latin letters, as always)."""
         if self.pitch is not None:
             return 0.5 * self.pitch * self.size
-        return self.size * (0.25 if self.rtl else 0.73)  # Naskh's own ink already spaces it
+        return self.size * (0.75 if self.rtl else 0.73)  # right to left: half of 1.5 em
 
     @property
     def small(self) -> float:
