@@ -60,6 +60,17 @@ def test_the_last_paragraph_goes_over_with_what_follows_it() -> None:
 
 
 def test_a_letter_of_one_paragraph_is_not_moved_off_its_first_page() -> None:
+    """Its only paragraph stays where the heading is; three lines go over with the closing."""
     columns = [_column(12)]
     pour([(_paragraph(11), 0)], columns, lambda: _column(12), keep=3, tail=3 * PITCH)
-    assert _counts(columns)[0] == [11]
+    assert _counts(columns) == [[8], [3]]
+
+
+def test_a_last_paragraph_longer_than_a_column_sends_lines_over_with_what_follows() -> None:
+    """Too long to go over whole, it fills its columns, and its last lines go over with the
+    closing rather than leave the closing alone on a page."""
+    columns = [_column(12)]
+    pour([(_paragraph(23), 0)], columns, lambda: _column(12), keep=3, tail=3 * PITCH)
+    counts = _counts(columns)
+    assert sum(map(sum, counts)) == 23 and all(n >= 3 for column in counts for n in column)
+    assert columns[-1].bottom - columns[-1].y >= 3 * PITCH and counts[-1] == [3]

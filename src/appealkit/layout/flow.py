@@ -87,7 +87,8 @@ def pour(blocks: Iterable[tuple[Paragraph, float]], columns: list[Column],
     A paragraph split between columns leaves at least `keep` lines on each side (no widows or
     orphans), or goes over whole. `tail` is the height that must follow the last paragraph in
     its column (a letter's closing): where it does not fit, the last paragraph starts a new
-    column, so that the closing never stands there alone.
+    column, or if it is too long for one, its last `keep` lines go over, so that the closing
+    never stands alone.
 
     Raises Unfit when a line does not fit even in a column of its own, or when the text
     would need more than `max_columns` columns (`page_columns` to a page).
@@ -98,13 +99,16 @@ def pour(blocks: Iterable[tuple[Paragraph, float]], columns: list[Column],
         check_lines(paragraph, section)
         lines = paragraph.lines
         fresh = False  # columns[-1] was opened for these lines and holds none of them yet
-        if tail and index == len(blocks) - 1 and holder is columns[-1]:
+        last = bool(tail) and index == len(blocks) - 1
+        if last and holder is columns[-1]:
             fresh = _keep_with_tail(paragraph, gap + tail, columns, next_column, max_columns)
         while lines:
             column = columns[-1]
             count = _fitting(paragraph, lines, column)
             if 0 < count < len(lines) and not fresh:
                 count = _without_widows(count, len(lines), keep)
+            elif last and count == len(lines):
+                count = _before_tail(paragraph, lines, column, gap + tail, keep, fresh)
             if count:
                 chunk = _chunk(paragraph, lines[:count])
                 column.place(TextBox(column.x, column.y, chunk), chunk.height, section)
@@ -129,6 +133,19 @@ def _without_widows(count: int, total: int, keep: int) -> int:
     `keep` here and `keep` in the next, or none here."""
     count = min(count, total - keep)
     return count if count >= keep else 0
+
+
+def _before_tail(paragraph: Paragraph, lines: tuple[Line, ...], column: Column, after: float,
+                 keep: int, fresh: bool) -> int:
+    """How many of the last paragraph's remaining `lines` to place here: all, unless `after`
+    would then not fit below them; then `keep` go over with it (all, where fewer would stay)."""
+    count = len(lines)
+    if column.y + _chunk(paragraph, lines).height + after <= column.bottom:
+        return count
+    rest = count - keep
+    if rest >= keep or (fresh and rest > 0):
+        return rest
+    return count if fresh else 0
 
 
 def _keep_with_tail(paragraph: Paragraph, after: float, columns: list[Column],
