@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .markup import collapse_spaces
 from .model import Kit, Person, Photo
 
 __all__ = ["GROUP_PRONOUNS", "case_photo", "is_group", "people_names", "photos", "printed_people"]
@@ -28,7 +29,7 @@ def printed_people(people: str | tuple[Person, ...] | None, conjunction: str = "
     if people is None:
         return ""
     if isinstance(people, str):
-        return " ".join(_GROUP_MARK.sub("", people).split())
+        return collapse_spaces(_GROUP_MARK.sub("", people))
     shown = [_printed_person(person) for person in people]
     if len(shown) <= 1:
         return "".join(shown)
@@ -36,8 +37,8 @@ def printed_people(people: str | tuple[Person, ...] | None, conjunction: str = "
 
 
 def _printed_person(person: Person) -> str:
-    name = " ".join(_GROUP_MARK.sub("", person.name).split())
-    pronoun = " ".join((person.pronoun or "").split())
+    name = collapse_spaces(_GROUP_MARK.sub("", person.name))
+    pronoun = collapse_spaces(person.pronoun or "")
     return f"{name} ({pronoun})" if pronoun and not is_group(pronoun) else name
 
 
@@ -45,7 +46,7 @@ def people_names(people: str | tuple[Person, ...] | None) -> list[str]:
     """The names of a list of people (not of a text, which may say anything)."""
     if not isinstance(people, tuple):
         return []
-    return [" ".join(person.name.split()) for person in people]
+    return [collapse_spaces(person.name) for person in people]
 
 
 def photos(kit: Kit) -> list[tuple[str, str | None, Photo]]:
@@ -55,7 +56,7 @@ def photos(kit: Kit) -> list[tuple[str, str | None, Photo]]:
         return [("photo", None, kit.photo)]
     if not isinstance(kit.people, tuple):
         return []
-    return [(f"people.{i}.photo", " ".join(p.name.split()), p.photo)
+    return [(f"people.{i}.photo", collapse_spaces(p.name), p.photo)
             for i, p in enumerate(kit.people) if p.photo is not None]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..markup import collapse_spaces
 from ..model import Kit
 from ..text.types import Align, Span
 from . import styles
@@ -44,7 +45,7 @@ def layout_poster(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
     if past:  # what to do now, as the fact sheet and the posting guide say it
         advice = kit.action.after_deadline or ev_word(kit, "guide_after_default")
         column.advance(4)
-        column.add_text(" ".join(advice.split()), styles.style(13, align=Align.CENTER, leading=1.25),
+        column.add_text(collapse_spaces(advice), styles.style(13, align=Align.CENTER, leading=1.25),
                         color=styles.GREY)
     items = column.items + _qr(kit, paper, column.y + 8)
     return Part("poster", "Poster", kit.language, (Page(paper.width, paper.height, tuple(items)),))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import KitError, Problem, mark_for
+from ..markup import collapse_spaces
 from ..model import Kit, Solidarity
 from ..people import people_names
 from ..text.types import Span
@@ -50,7 +51,7 @@ def _fill(kit: Kit, solidarity: Solidarity, column: Column, size: float) -> Colu
         column.add_text([Span(ev_word(kit, "solidarity_to", name=to), bold=True)],
                         styles.style(size, leading=1.3))
         column.advance(2)
-    column.add_text(" ".join(solidarity.message.split()), styles.style(size, leading=1.35))
+    column.add_text(collapse_spaces(solidarity.message), styles.style(size, leading=1.35))
     for key, entries in (("dos", solidarity.dos), ("donts", solidarity.donts)):
         if entries:
             column.advance(size)
@@ -63,7 +64,7 @@ def _fill(kit: Kit, solidarity: Solidarity, column: Column, size: float) -> Colu
     if solidarity.send:
         column.advance(size)
         column.add_text([Span(ev_word(kit, "solidarity_send") + " ", bold=True),
-                         Span(" ".join(solidarity.send.split()))],
+                         Span(collapse_spaces(solidarity.send))],
                         styles.style(size * 0.9, leading=1.25))
     return column
 
@@ -71,7 +72,7 @@ def _fill(kit: Kit, solidarity: Solidarity, column: Column, size: float) -> Colu
 def solidarity_to(kit: Kit, solidarity: Solidarity) -> str:
     """Whom the messages are for: `solidarity.to`, else the names of the people list."""
     if solidarity.to:
-        return " ".join(solidarity.to.split())
+        return collapse_spaces(solidarity.to)
     names = people_names(kit.people)
     if len(names) <= 1:
         return "".join(names)
