@@ -91,6 +91,12 @@ def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
 def line_texts(line: Line, base: Direction) -> LineText:
     """How `line` is written; `base` is the paragraph's direction."""
     spans = [_cluster_spans(run) for run in line.runs]
+    if base is Direction.LTR and not any(_RIGHT.intersection(run.text) for run in line.runs):
+        # no right-to-left letter: both extractors read the runs as drawn (most lines)
+        return LineText(tuple(
+            GroupText(r, tuple(Item(r, k, run.text[start:end])
+                               for k, (start, end) in enumerate(spans[r])), ())
+            for r, run in enumerate(line.runs)))
     text, owner, offsets = "", [], [0] * len(line.runs)
     for r in sorted(range(len(line.runs)), key=lambda r: line.runs[r].start):
         offsets[r] = len(text)
@@ -241,6 +247,11 @@ def _mark_side(line: Line, r: int, start: int, end: int, text: str,
 
 
 _STRONG = ("L", "R", "AL", "EN", "AN")
+# Letters of the scripts set right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko … and their
+# presentation forms): a line without one needs no reordering for either extractor
+_RIGHT = frozenset(chr(c) for c in (*range(0x0590, 0x0900), *range(0xFB1D, 0xFE00),
+                                    *range(0xFE70, 0xFF00))
+                   if unicodedata.bidirectional(chr(c)) in ("R", "AL"))
 _POPPLER_LTR = ("L", "EN", "AN", "CS", "ES", "ET")
 
 

@@ -172,23 +172,25 @@ class _Group(NamedTuple):
     origins: dict[int, tuple[float, float]]  # run → (its x in the line, its origin from there)
 
 
-# Plans outlive a build: the text engine caches paragraphs, so a rebuild draws the same lines.
-# Keyed by line identity (hashing a line hashes all its glyphs) and the paragraph direction;
-# dropped when the line is.
-_plans: dict[tuple[int, Direction], tuple[weakref.ref[Line], list[_Group]]] = {}
+# Plans outlive a build: the text engine caches the runs it sets, so a rebuild draws the same
+# runs, in lines it may make again. Keyed by the runs' identities (hashing a run hashes all its
+# glyphs) and the paragraph direction; dropped when the first run is.
+_plans: dict[tuple[tuple[int, ...], Direction],
+             tuple[tuple[weakref.ref[GlyphRun], ...], list[_Group]]] = {}
 
 
 def _plan(content: PageContent, line: Line, base: Direction) -> list[_Group]:
-    key = (id(line), base)
+    key = (tuple(map(id, line.runs)), base)
     found = _plans.get(key)
-    if found is not None and found[0]() is line:
+    if found is not None and all(ref() is run for ref, run in zip(found[0], line.runs)):
         return found[1]
     plan = _make_plan(content.session.font, line, base)
     try:
-        ref = weakref.ref(line, lambda _, key=key: _plans.pop(key, None))  # type: ignore[misc]
-    except TypeError:  # a line type without weak references is planned every time
+        refs = tuple(weakref.ref(run) for run in line.runs)
+        weakref.finalize(line.runs[0], _plans.pop, key, None)
+    except (TypeError, IndexError):  # runs without weak references are planned every time
         return plan
-    _plans[key] = (ref, plan)
+    _plans[key] = (refs, plan)
     return plan
 
 
@@ -207,6 +209,17 @@ def _make_plan(codes: Any, line: Line, base: Direction) -> list[_Group]:
     for group in line_texts(line, base).groups:
         run = runs[group.font_run]
         font = _codes_for(codes, run.font)
+        r = group.font_run
+        if not group.poppler and all(i.run == r and i.cluster == k and not i.hidden
+                                     for k, i in enumerate(group.items)):
+            # a run written as drawn (most): one piece
+            glyphs, ats, _ = shown[r]
+            placed = [((glyph, item.text), r, at)
+                      for glyph, item, at in zip(glyphs, group.items, ats)]
+            if placed:
+                whole = _piece(font, run.size, placed, {r: origins[r]})
+                groups.append(_Group(run.font, run.size, [whole], {r: origins[r]}))
+            continue
         mine = {r: origins[r] for r in {i.run for i in (*group.items, *group.poppler)}}
 
         def place(item: Item, inkless: bool = False, run: GlyphRun = run,
@@ -249,7 +262,9 @@ def _hide_where_possible(items: Sequence[Item], place: Callable[[Item], _Placed]
                          piece: Callable[..., _Piece], size: float) -> list[Item]:
     """The items, hiding those copytext asks to hide where writing them apart does not change
     what PDFium reads; the others keep PDFium's text, and poppler reads that."""
-    chosen = [replace(i, hidden=False) for i in items]
+    if not any(item.hidden for item in items):
+        return list(items)
+    chosen = [replace(i, hidden=False) if i.hidden else i for i in items]
     for index, item in enumerate(items):
         if item.hidden:
             trial = [*chosen[:index], item, *chosen[index + 1:]]
