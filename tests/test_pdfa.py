@@ -140,6 +140,9 @@ def test_no_transparency_and_printable_links(name: str) -> None:
     objects = read_objects(pdf)
     heads = b"".join(o.head for o in objects.values())
     assert not re.search(rb"/SMask|/CA\s+0|/ca\s+0|/BM\b|/S /Transparency", heads)
+    # colours are RGB or grey, as the sRGB output intent allows: no DeviceCMYK (6.2.4.3)
+    for content in [*page_contents(objects), *_form_contents(objects)]:
+        assert not re.search(rb"(^|\s)(k|K)\s", content), name
     links = [o for o in objects.values() if re.search(rb"/Subtype\s*/Link", o.head)]
     links += [PdfObject(0, m, None) for m in re.findall(rb"<< /Type /Annot /Subtype /Link.*?>> >>",
                                                          heads)]

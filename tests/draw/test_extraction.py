@@ -135,3 +135,16 @@ def test_urdu_phrase_in_english_line() -> None:
     got = normalise(pdfium_text(pdf)[0])
     assert got.replace(" ", "") == MIXED.replace(" ", "") and cer(got, MIXED) <= 1 / len(MIXED)
 
+
+
+COPY_TO = "نقل برائے: High Commissioner for Pakistan، Mohammad Faisal"
+
+
+@needs_pdftotext
+def test_urdu_line_pdfium_reads_left_to_right() -> None:
+    """An Urdu line of mostly Latin text: PDFium takes it as left to right and can only read the
+    runs in the order they stand, left to right; each still reads in logical order."""
+    pdf = build_pdf([paragraph(COPY_TO, "ur", 11, width=500)])
+    assert normalise(pdftotext(pdf)[0]) == COPY_TO
+    got = normalise(pdfium_text(pdf)[0])
+    assert "نقل برائے:" in got and "High Commissioner for Pakistan، Mohammad Faisal" in got

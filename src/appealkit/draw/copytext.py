@@ -17,13 +17,16 @@ So each cluster's PDF character carries its text in visual order (a right-to-lef
 characters reversed), which both reverse back, and the clusters are written in the order
 `pdfium_bidi.pdfium_order` gives for the whole line: for most runs that is left to right, but an
 address or a number inside Urdu is written piece by piece from its right end, as PDFium wants,
-each glyph in its drawn place, where poppler reads it. Neighbouring runs in one font are written
-as one text object, and a run of spaces (no ink) joins a neighbour's, so that a comma or a bracket
-beside a number can be written where PDFium wants it.
+each glyph in its drawn place, where poppler reads it. Each run is a text object of its own, as
+drawn, unless that order needs more: then a run of spaces (no ink) joins a neighbour's, and
+neighbouring runs in one font are written as one, so that a comma after a number can be written
+where PDFium wants it.
 
 Where the two want different text for one glyph (a bracket PDFium will mirror), the glyph carries
 PDFium's text inside a /Span whose empty ActualText poppler reads instead, and a glyph without ink
-drawn over it, as a text object of its own that PDFium skips, carries poppler's.
+drawn over it, as a text object of its own that PDFium skips, carries poppler's. Where writing the
+glyph apart would change what PDFium reads (draw.glyphs checks), it keeps PDFium's text, and a
+sliver without ink at its edge gives poppler only the mark it needs.
 
 Poppler cannot give "۱۴ لاکھ" or "موجود، اقوام" in a right-to-left line without a
 right-to-left character between the number or comma and the space: its reordering puts a neutral
@@ -40,7 +43,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..text.types import Direction, Glyph, GlyphRun, Line
-from .pdfium_bidi import mirror, pdfium_order
+from .pdfium_bidi import mirror, pdfium_order, pdfium_reads_right_to_left
 
 __all__ = ["LRM", "RLM", "GroupText", "Item", "LineText", "clusters", "direction_mark",
            "line_texts"]
@@ -97,28 +100,54 @@ def line_texts(line: Line, base: Direction) -> LineText:
             GroupText(r, tuple(Item(r, k, run.text[start:end])
                                for k, (start, end) in enumerate(spans[r])), ())
             for r, run in enumerate(line.runs)))
-    text, owner, offsets = "", [], [0] * len(line.runs)
-    for r in sorted(range(len(line.runs)), key=lambda r: line.runs[r].start):
-        offsets[r] = len(text)
-        text += line.runs[r].text
-        owner += [(r, k) for k, (start, end) in sorted(enumerate(spans[r]), key=_START)
-                  for _ in range(start, end)]
-    if len(owner) != len(text):  # clusters do not cover the text: nothing can be reasoned
-        owner = []
+    logical = sorted(range(len(line.runs)), key=lambda r: line.runs[r].start)
+    text, owner, offsets = _joined(line, spans, logical)
     wanted = {(r, k): _poppler_text(line, r, start, end, offsets[r], text, owner, base)
               for r, run_spans in enumerate(spans) for k, (start, end) in enumerate(run_spans)}
-    order = pdfium_order(text) if owner else []
-    for runs in _groupings(line):
-        written = _written(text, owner, order, runs) if owner else None
-        if written is not None:
+    if owner:
+        found = _first_written(line, text, owner)
+        if found is None:
+            # PDFium takes text objects left to right, and this line's order cannot be had
+            # that way (a right-to-left phrase that begins a line PDFium reads left to right):
+            # each run then reads in logical order, the runs in the order PDFium meets them
+            rtl = pdfium_reads_right_to_left(text)
+            seen = sorted(range(len(line.runs)), reverse=rtl)
+            text, owner, _ = _joined(line, spans, seen)
+            found = _first_written(line, text, owner)
+        if found is not None:
+            runs, written = found
             return LineText(tuple(_group(group, items, wanted)
                                   for group, items in zip(runs, written)))
-    # PDFium's order cannot be met: write as drawn, PDFium reads the visual order
+    # write as drawn: PDFium reads the visual order
     runs = next(_groupings(line))
     return LineText(tuple(
         _group(group, [(r, k, wanted[r, k].replace(RLM, "").replace(LRM, ""))
                        for r in group for k in range(len(spans[r]))], wanted)
         for group in runs))
+
+
+def _joined(line: Line, spans: list[list[tuple[int, int]]], order: list[int]
+            ) -> tuple[str, list[Cluster], list[int]]:
+    """The runs' texts joined in `order`, the (run, cluster) of each character, each run's
+    offset; no owners when clusters do not cover the text (nothing can be reasoned then)."""
+    text, owner, offsets = "", [], [0] * len(line.runs)
+    for r in order:
+        offsets[r] = len(text)
+        text += line.runs[r].text
+        owner += [(r, k) for k, (start, end) in sorted(enumerate(spans[r]), key=_START)
+                  for _ in range(start, end)]
+    return text, owner if len(owner) == len(text) else [], offsets
+
+
+def _first_written(line: Line, text: str, owner: list[Cluster]
+                   ) -> tuple[list[list[int]], list[list[tuple[int, int, str]]]] | None:
+    """The first grouping of the runs PDFium reads as `text`, and what each group writes."""
+    order = pdfium_order(text)
+    for runs in _groupings(line):
+        written = _written(text, owner, order, runs)
+        if written is not None:
+            return runs, written
+    return None
 
 
 def _START(pair: tuple[int, tuple[int, int]]) -> int:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from ..text.bidi_brackets import OPENING
 
-__all__ = ["mirror", "pdfium_order", "pdfium_reads"]
+__all__ = ["mirror", "pdfium_order", "pdfium_reads", "pdfium_reads_right_to_left"]
 
 # PDFium mirrors with Unicode's Bidi_Mirroring_Glyph; these are the pairs kit text may hold
 _MIRRORS = {**OPENING, **{close: open_ for open_, close in OPENING.items()},
@@ -67,6 +67,11 @@ def pdfium_order(text: str) -> list[tuple[int, bool]]:
               else [(i, False) for i in range(start, end)]
               for (start, end, _), reversed_ in _flagged(segments, rtl)]
     return [pair for piece in (reversed(pieces) if rtl else pieces) for pair in piece]
+
+
+def pdfium_reads_right_to_left(text: str) -> bool:
+    """True if PDFium takes a line holding these characters as right to left."""
+    return _right_to_left(_segments(text))
 
 
 def _flagged(segments: Iterable[tuple[int, int, str]], rtl: bool) -> Iterator[tuple[tuple[int, int, str], bool]]:
