@@ -71,7 +71,7 @@ def test_pdfium_extraction_would_fail_written_in_logical_order(monkeypatch) -> N
     """The check can fail: written in logical order, PDFium's reordering garbles Urdu."""
     monkeypatch.setattr("appealkit.draw.copytext.pdfium_order",
                         lambda text: [(i, False) for i in range(len(text))])
-    monkeypatch.setattr("appealkit.draw.glyphs._plans", {})  # plans are cached per line
+    monkeypatch.setattr("appealkit.draw.textplan._plans", {})  # plans are cached per line
     text = sample("ur")
     pdf = build_pdf([paragraph(text, "ur", 13)])
     assert cer(normalise(" ".join(pdfium_text(pdf))), normalise(text)) > 10 * LIMIT
