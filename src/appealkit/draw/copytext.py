@@ -35,8 +35,8 @@ text there has a RIGHT-TO-LEFT MARK, and poppler's copy keeps it (poppler adds i
 marks, U+202A-U+202C, to every right-to-left line it writes anyway); PDFium's has none.
 
 Why not /ActualText with the logical text, per run or per line: both extractors read it, and both
-run their reordering over it as over any text (measured: PDFium then copies every Urdu word
-reversed, poppler every line), and poppler reads ActualText only on /Span. For tagged PDF, the
+run their reordering over it as over any text (measured on the samples: PDFium then copies each
+Urdu word reversed, poppler garbles whole lines), and poppler reads ActualText only on /Span. For tagged PDF, the
 logical text of an element belongs in the structure tree (the element's /ActualText), and the
 marked-content sequences of the structure (/P <</MCID n>> BDC) can enclose a group's BT … ET
 whole, never split one (a group's TJ order is what PDFium reads), around the /Span used here.
