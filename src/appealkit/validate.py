@@ -20,6 +20,7 @@ from .logo import LogoProblem, read_logo
 from .markup import find_links, parse_paragraphs, url_problem
 from .uri import QR_MAX_BYTES, find_bidi_control, to_uri
 from .validate_event import check_event
+from .validate_targets import check_targets_and_letters, letter_form, letter_map, order_letters
 from .words import WORD_KEYS, placeholders
 from .yaml_tree import REJECTED, Document, Node, Source
 
@@ -164,8 +165,7 @@ class _Checker:
         kit = self.convert_object(model.Kit, root, "", source=self.document.path)
         if kit is None:
             return None
-        self.check_languages(kit)
-        self.check_targets(kit)
+        check_targets_and_letters(kit, self)
         self.check_links(kit)
         self.check_qr_capacity(kit)
         self.check_logo(kit)
@@ -174,9 +174,10 @@ class _Checker:
         self.check_glyphs(kit)
         if self.failed:
             return None
-        letters = {lang: kit.letters[lang] for lang in kit.languages}
         marks = {path: node.mark for path, node in self.nodes.items()}  # "" is the top level
-        result: model.Kit = dataclasses.replace(kit, letters=letters, marks=marks)
+        ordered = order_letters(kit)
+        result: model.Kit = dataclasses.replace(kit, letters=letter_map(kit, ordered),
+                                                letter_list=ordered, marks=marks)
         return result
 
     # Conversion, driven by the model's type hints
@@ -259,11 +260,15 @@ class _Checker:
             hint = next(a for a in args if a is not type(None))
             return self.convert(hint, node, path, where)
         if origin is tuple:
+            if where in schema.ONE_OR_MORE and node.kind == "scalar" and not node.is_null:
+                return self.convert_one(args[0], node, path, where)  # one text: a list of one
             return self.convert_list(args[0], node, path, where)
         if origin is dict:
             return self.convert_dict(args[1], node, path, where)
         if hint is str:
             return self.convert_text(node, path, where)
+        if hint is bool:
+            return self.convert_bool(node, path)
         if hint is dt.date:
             return self.convert_date(node, path)
         if hint is model.PartialDate:
@@ -275,6 +280,21 @@ class _Checker:
             result = self.convert_object(hint, node, path)  # type: ignore[arg-type]
             return _BAD if result is None else result
         raise TypeError(f"appealkit bug: no converter for {hint!r} at {path}")
+
+    def convert_one(self, item: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
+        value = self.convert(item, node, path, where)
+        if value is not _BAD and where in schema.ITEM_PATTERNS:
+            value = self.check_pattern(value, node, path, schema.ITEM_PATTERNS[where], where)
+        return _BAD if value is _BAD else (value,)
+
+    def convert_bool(self, node: Node, path: str) -> Any:
+        text = self.scalar_text(node, path, "true or false")
+        if text is None:
+            return _BAD
+        if text.lower() in ("true", "yes", "false", "no"):
+            return text.lower() in ("true", "yes")
+        self.error(node, path, f"'{text}' is neither true nor false")
+        return _BAD
 
     def convert_list(self, item: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
         if node.kind != "seq":
@@ -311,9 +331,10 @@ class _Checker:
             self.nodes[child_path] = child
             self.keys[child_path] = key
             if where in schema.KEY_PATTERNS and not re.match(schema.KEY_PATTERNS[where], name):
-                self.error(key, path, f"'{name}' is not a language tag such as 'en' or 'ur'")
-            if item is model.Letter:
-                value = self.convert_object(model.Letter, child, child_path, language=name)
+                also = " or a target's id such as 'minister'" if where == ("Kit", "letters") else ""
+                self.error(key, path, f"'{name}' is not a language tag such as 'en' or 'ur'{also}")
+            if item == model.Letter | dict[str, model.Letter]:
+                value = letter_form(self, name, child, child_path)
             else:
                 value = self.convert(item, child, child_path, where)
             result[name] = None if value is _BAD else value  # the key stays known for later checks
@@ -426,96 +447,6 @@ class _Checker:
         return _BAD
 
     # Checks across keys
-
-    def check_languages(self, kit: model.Kit) -> None:
-        if kit.languages is None or kit.letters is None:
-            return
-        if not kit.languages:
-            self.error(
-                self.nodes.get("languages"),
-                "languages",
-                "the list is empty; name the language of each letter, e.g. [en]",
-            )
-        first: dict[str, int] = {}
-        for i, lang in enumerate(kit.languages):
-            node = self.nodes.get(f"languages.{i}")
-            if lang is None:
-                continue
-            if lang in first:
-                self.error(node, "languages", f"'{lang}' is listed twice; remove one")
-                continue
-            first[lang] = i
-            if lang not in kit.letters:
-                self.error(
-                    node,
-                    "languages",
-                    f"'{lang}' has no letter; add letters.{lang}, or remove '{lang}' here",
-                )
-        for lang in kit.letters:
-            if lang not in first:
-                key = self.keys.get(f"letters.{lang}")
-                listed = ", ".join([*(x for x in kit.languages if x), lang])
-                self.error(
-                    key,
-                    f"letters.{lang}",
-                    f"'{lang}' is not in languages; list it (languages: [{listed}]) or remove this letter",
-                )
-
-    def check_targets(self, kit: model.Kit) -> None:
-        targets = kit.targets
-        if targets is None:
-            return
-        if not targets:
-            self.error(
-                self.nodes.get("targets"),
-                "targets",
-                "the list is empty; add the person the letters are addressed to",
-            )
-            return
-        languages = [lang for lang in kit.languages or () if isinstance(lang, str)]
-        main: int | None = None
-        for i, target in enumerate(targets):
-            if target is None:
-                continue
-            path = f"targets.{i}"
-            if target.role == "main":
-                if main is None:
-                    main = i
-                else:
-                    first = self.nodes[f"targets.{main}"].mark.line
-                    where = self.nodes.get(f"{path}.role") or self.nodes.get(path)
-                    self.error(
-                        where,
-                        f"{path}.role",
-                        f"a second main target (the first is at line {first}); only one target is main: give the others 'role: copy'",
-                    )
-            self.check_salutations(target, path, languages)
-        if main is None and all(t is not None and t.role is not None for t in targets):
-            self.error(
-                self.nodes.get("targets"),
-                "targets",
-                "no target has 'role: main'; give the person the letters are addressed to 'role: main'",
-            )
-
-    def check_salutations(self, target: model.Target, path: str, languages: list[str]) -> None:
-        if target.salutation is not None:
-            node = self.nodes.get(f"{path}.salutation")
-            for lang in languages:
-                if lang not in target.salutation:
-                    self.error(
-                        node,
-                        f"{path}.salutation",
-                        f"no salutation for '{lang}'; add '{lang}: …', the greeting of the {lang} letter",
-                    )
-        for key in ("salutation", "local"):
-            for lang in getattr(target, key) or {}:
-                if languages and lang not in languages:
-                    where = self.keys.get(f"{path}.{key}.{lang}")
-                    self.warn(
-                        where,
-                        f"{path}.{key}.{lang}",
-                        f"'{lang}' is not in languages, so this is not printed",
-                    )
 
     def check_links(self, kit: model.Kit) -> None:
         """Links in markup must go to web pages; placeholders such as `(#)` are only warned about (lint)."""

@@ -1,4 +1,5 @@
-"""Turn a validated Kit into parts of placed pages: fact sheet, background, a letter per language."""
+"""Turn a validated Kit into parts of placed pages: fact sheet, background, a letter per
+target and language."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
     try:
         sheet = layout_fact_sheet(kit, paper)  # first: its overflow names the kit's sections
         background = layout_background(kit, paper)
-        letters = [layout_letter(kit, language, paper, today) for language in kit.languages]
+        letters = [layout_letter(kit, letter, paper, today) for letter in kit.letter_list]
     except Unfit as unfit:
         raise KitError(Problem(mark_for(kit.marks, unfit.section), unfit.section,
                                unfit.message)) from None
