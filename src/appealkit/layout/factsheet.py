@@ -291,9 +291,9 @@ def _target_steps(kit: Kit, index: int) -> list[tuple[str, list[Span]]]:
         Span(_word(kit, "write"), bold=True),
         Span(" " + _word(kit, how, title=shown.title or shown.name or "", languages=languages)),
     ])]
-    for key, word in (("email", "email"), ("fax", "fax"), ("phone", "call")):
+    for key, verb in (("email", "email"), ("fax", "fax"), ("phone", "call")):
         if getattr(target, key):
-            steps.append((f"{path}.{key}", [Span(_word(kit, word) + " ", bold=True),
+            steps.append((f"{path}.{key}", [Span(_word(kit, verb) + " ", bold=True),
                                             Span(", ".join(getattr(target, key)))]))
     if target.x:
         steps.append((f"{path}.x", [Span(_word(kit, "post") + " ", bold=True),
