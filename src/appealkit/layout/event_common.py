@@ -64,7 +64,7 @@ def write_to(kit: Kit) -> str:
         target = kit.targets[index]
         text = ev_word(kit, "write_to", title=target.title or "", name=target.name or "")
         texts.append(fill_in(text))
-    return "; ".join(texts)
+    return "\n".join(texts)
 
 
 def postal_targets(kit: Kit) -> list[tuple[int, Target]]:

@@ -192,7 +192,8 @@ def _email_address(doc: _Letter) -> list[Item]:
 def _address_style(doc: _Letter) -> TextStyle:
     """The recipient's block: in the letter's language when its own lines are shown there."""
     language = doc.language if in_window(doc.target, doc.language) else "en"
-    return styles.style(ADDRESS_SIZE, role="sans", leading=1.15, language=language)
+    leading = 1.5 if is_rtl(language) else 1.15  # Nastaliq and Naskh need room between lines
+    return styles.style(ADDRESS_SIZE, role="sans", leading=leading, language=language)
 
 
 def _heading(doc: _Letter, column: Column) -> None:

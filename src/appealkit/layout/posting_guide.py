@@ -57,8 +57,11 @@ def _copy_step(kit: Kit, copy: Target) -> str:
     """Send a copy: to the copy target, or to the embassy in the sender's own country."""
     if copy.embassy and not copy.address:
         return ev_word(kit, "guide_copy_embassy", country=copy.embassy)
-    text = ev_word(kit, "guide_copy", title=copy.title or "", name=copy.name or "")
-    return fill_in(text) + (f" {', '.join(copy.email)}" if copy.email and not copy.address else "")
+    text = fill_in(ev_word(kit, "guide_copy", title=copy.title or "", name=copy.name or ""))
+    if copy.email and not copy.address:  # by email: the addresses, before the full stop
+        stop = "." if text.endswith(".") else ""
+        text = f"{text.removesuffix('.')} ({', '.join(copy.email)}){stop}"
+    return text
 
 
 def _posted(kit: Kit) -> list[Target]:
