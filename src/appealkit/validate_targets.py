@@ -8,6 +8,7 @@ Letters are keyed by language (`letters: {en: …}`: all to the one main target)
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from typing import Any, Protocol
 
@@ -90,6 +91,12 @@ def check_targets_and_letters(kit: model.Kit, checker: _Checker) -> None:
         if target is not None:
             _check_salutations(target, f"targets.{i}", letter_languages(kit, i), checker)
     all_languages = {lang for i in _receivers(kit, ids) for lang in letter_languages(kit, i)}
+    for name, i in ids.items():
+        if name in all_languages:
+            where = f"targets.{i}.id"
+            checker.error(checker.nodes.get(where), where,
+                          f"'{name}' is also a language of the letters; choose an id that is a "
+                          "word, such as 'minister'")
     for i, target in enumerate(targets):
         if target is not None and target.role == "copy":
             _warn_unprinted(target, f"targets.{i}", all_languages, checker)
@@ -163,10 +170,12 @@ def _check_target(targets: tuple[Any, ...], index: int, ids: dict[str, int],
         if name is None:
             continue
         if name not in ids:
+            close = difflib.get_close_matches(name, list(ids), n=1, cutoff=0.6)
+            hint = (f"did you mean '{close[0]}'?" if close else
+                    f"give the copy target 'id: {name}', or correct this")
             known = ", ".join(ids) or "none has an id yet"
             checker.error(checker.nodes.get(where), where,
-                          f"no target has the id '{name}' (ids: {known}); give the copy target "
-                          f"'id: {name}', or correct this")
+                          f"no target has the id '{name}' (ids: {known}); {hint}")
         elif targets[ids[name]].role != "copy":
             checker.error(checker.nodes.get(where), where,
                           f"'{name}' is not a copy target; list here the ids of targets with "
@@ -209,9 +218,11 @@ def _check_letters_by_target(kit: model.Kit, ids: dict[str, int], by_target: lis
                                      f"{{{example}: {{{name}: …}}}})")
             continue
         if name not in ids:
+            close = difflib.get_close_matches(name, list(ids), n=1, cutoff=0.6)
+            hint = (f"did you mean '{close[0]}'?" if close else
+                    f"give the target 'id: {name}', or correct this key")
             known = ", ".join(ids) or "no target has an id yet"
-            checker.error(key, path, f"no target has the id '{name}' (ids: {known}); give the "
-                                     f"target 'id: {name}', or correct this key")
+            checker.error(key, path, f"no target has the id '{name}' (ids: {known}); {hint}")
             continue
         index = ids[name]
         if kit.targets[index].role != "main":
@@ -256,7 +267,7 @@ def _receivers(kit: model.Kit, ids: dict[str, int]) -> list[int]:
     """Indexes of the targets that get letters, as far as the letters can be read."""
     keyed = [ids[name] for name, v in kit.letters.items() if isinstance(v, dict) and name in ids]
     if keyed:
-        return sorted(set(keyed))
+        return sorted({i for i in keyed if kit.targets[i].role == "main"})
     return [i for i, t in enumerate(kit.targets) if t is not None and t.role == "main"][:1]
 
 
