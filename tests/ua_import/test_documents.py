@@ -75,7 +75,7 @@ def test_people_with_pronouns_dates_and_links(tmp_path: Path) -> None:
 
 
 def test_sections_in_another_order_and_a_copy_with_an_address(tmp_path: Path) -> None:
-    kit, draft, report = imported_kit(tmp_path, EGYPT)
+    kit, _, report = imported_kit(tmp_path, EGYPT)
     assert kit.languages == ("ar", "en")
     assert kit.action.deadline.isoformat() == "2025-11-15"  # '15/11/2025'
     assert kit.action.url == "https://www.amnesty.org/en/documents/mde12/0000/2025/en/"

@@ -148,12 +148,12 @@ def _embassy(target: TargetDraft) -> list[str]:
     """A copy to the embassy in each sender's country: it builds as it is; its address in
     the office's own country may be added."""
     lines = [f"  # {text}" for text in target.comments]
+    embassy = _scalar(target.embassy)
+    address = "[(street), (postcode and city)]"
     lines += ["  - role: copy",
               f"    title: {_scalar(target.title)}",
-              f"    embassy: {_scalar(target.embassy)}   # each sender's own embassy of "
-              f"{target.embassy}",
-              "    # address: [(street), (postcode and city)]   # its address in your country, "
-              "if you know it",
+              f"    embassy: {embassy}   # each sender's own embassy of {target.embassy}",
+              f"    # address: {address}   # its address in your country, if you know it",
               "    # country: (your country)"]
     return lines
 
