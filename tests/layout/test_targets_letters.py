@@ -74,8 +74,8 @@ def test_each_letter_has_its_own_window_address(two: dict) -> None:
         _inside_window(files["letter-minister-es.pdf"], line, paper)
     for line in ["Gerardo Alvarado Núñez", "Minister of Security", "Tegucigalpa, M.D.C."]:
         _inside_window(files["letter-minister-en.pdf"], line, paper)
-    for line in ["Lucía Mendoza Paz", "Fiscal General de la República", "Avenida República "
-                 "Dominicana"]:
+    for line in ["Lucía Mendoza Paz", "Fiscal General de la República", ("Avenida República "
+                 "Dominicana")]:
         _inside_window(files["letter-prosecutor-es.pdf"], line, paper)
     assert "Lucía" not in _text(files["letter-minister-es.pdf"])
     assert "Gerardo" not in _text(files["letter-prosecutor-es.pdf"])
@@ -158,8 +158,8 @@ def test_signers_choose_letters_by_language_target_or_both(tmp_path: Path) -> No
     with pytest.raises(KitError) as info:
         read_signers(csv, choices)
     assert [str(p) for p in info.value.problems] == [
-        f"{csv}:6: languages: 'fr' is not a letter of this kit; its letters are minister-es, "
-        "minister-en, prosecutor-es"]
+        (f"{csv}:6: languages: 'fr' is not a letter of this kit; its letters are minister-es, "
+        "minister-en, prosecutor-es")]
     csv.write_text("\n".join(csv.read_text().splitlines()[:-1]) + "\n", encoding="utf-8")
     signers = read_signers(csv, choices)
     assert [s.languages for s in signers] == [
@@ -278,11 +278,11 @@ def _line(needle: str) -> int:
 
 def test_unknown_target_id_in_letters(tmp_path: Path) -> None:
     assert _problems(tmp_path, ("  prosecutor:\n    es:", "  prosecuter:\n    es:")) == [
-        f"kit.yaml:{_line('  - id: prosecutor')}:5: targets.1: 'prosecutor' gets no letters; "
-        "add its letters under letters.prosecutor, or give it 'role: copy'",
-        f"kit.yaml:{_line('  prosecutor:')}:3: letters.prosecuter: no target has the id "
+        (f"kit.yaml:{_line('  - id: prosecutor')}:5: targets.1: 'prosecutor' gets no letters; "
+        "add its letters under letters.prosecutor, or give it 'role: copy'"),
+        (f"kit.yaml:{_line('  prosecutor:')}:3: letters.prosecuter: no target has the id "
         "'prosecuter' (ids: minister, prosecutor, commission, embassy); did you mean "
-        "'prosecutor'?"]
+        "'prosecutor'?")]
 
 
 def test_missing_letter_for_a_targets_language(tmp_path: Path) -> None:
@@ -298,8 +298,8 @@ def test_letters_by_language_and_by_target_are_not_mixed(tmp_path: Path) -> None
     problems = _problems(tmp_path, ("letters:\n  minister:",
                                     "letters:\n  en:\n    body: x\n    closing: y\n  minister:"))
     assert problems == [
-        f"kit.yaml:{_line('letters:') + 1}:3: letters.en: the other letters are keyed by target "
-        "('minister'): put this one under its target too (letters: {minister: {en: …}})"]
+        (f"kit.yaml:{_line('letters:') + 1}:3: letters.en: the other letters are keyed by target "
+        "('minister'): put this one under its target too (letters: {minister: {en: …}})")]
 
 
 def test_copies_name_copy_targets(tmp_path: Path) -> None:
@@ -307,25 +307,25 @@ def test_copies_name_copy_targets(tmp_path: Path) -> None:
                                     "copies: [embasy, commission, minister]"))
     line = _line("copies: [embassy, commission]")
     assert problems == [
-        f"kit.yaml:{line}:14: targets.1.copies.0: no target has the id 'embasy' (ids: minister, "
-        "prosecutor, commission, embassy); did you mean 'embassy'?",
-        f"kit.yaml:{line}:34: targets.1.copies.2: 'minister' is not a copy target; list here the "
-        "ids of targets with 'role: copy'"]
+        (f"kit.yaml:{line}:14: targets.1.copies.0: no target has the id 'embasy' (ids: minister, "
+        "prosecutor, commission, embassy); did you mean 'embassy'?"),
+        (f"kit.yaml:{line}:34: targets.1.copies.2: 'minister' is not a copy target; list here the "
+        "ids of targets with 'role: copy'")]
 
 
 def test_what_is_printed_is_required_and_nothing_else(tmp_path: Path) -> None:
     at = _line("  - id: prosecutor")
     assert _problems(tmp_path, ("    country: Honduras\n    fax:", "    fax:")) == [
-        f"kit.yaml:{at}:5: targets.1: missing key 'country' (country of the postal address, "
-        "printed last in capitals on the envelope)"]
+        (f"kit.yaml:{at}:5: targets.1: missing key 'country' (country of the postal address, "
+        "printed last in capitals on the envelope)")]
     at = _line("  - id: commission")
     assert _problems(tmp_path, ("    email: quejas@conadeh.example.hn\n", "")) == [
-        f"kit.yaml:{at}:5: targets.2: nowhere to send the copy: give its address (address, "
+        (f"kit.yaml:{at}:5: targets.2: nowhere to send the copy: give its address (address, "
         "country), an email, or 'embassy: <country>' for the embassy in each sender's own "
-        "country"]
+        "country")]
     assert _problems(tmp_path, ("    title: National Commissioner for Human Rights\n", "")) == [
-        f"kit.yaml:{at}:5: targets.2: missing key 'title' (title or office, e.g. 'Minister of "
-        "Interior')"]
+        (f"kit.yaml:{at}:5: targets.2: missing key 'title' (title or office, e.g. 'Minister of "
+        "Interior')")]
     # The embassy copy has no name, title, address or country: the kit above is valid
 
 
@@ -336,12 +336,12 @@ def test_an_email_only_main_target_needs_an_email(tmp_path: Path) -> None:
     with pytest.raises(KitError) as info:
         read_kit(tmp_path / "kit.yaml", today=dt.date(2025, 5, 1))
     assert [p.message for p in info.value.problems] == [
-        "no address and no email: give the postal address (address, country) or the email "
-        "address the letters go to"]
+        ("no address and no email: give the postal address (address, country) or the email "
+        "address the letters go to")]
 
 
 def test_a_single_email_or_a_list(tmp_path: Path) -> None:
     problems = _problems(tmp_path, ("ministro@seguridad.example.hn]", "ministro@seguridad]"))
     line = _line("    email: [despacho")
-    assert problems == [f"kit.yaml:{line}:44: targets.0.email.1: 'ministro@seguridad' is not an "
-                        "email address (name@example.org)"]
+    assert problems == [(f"kit.yaml:{line}:44: targets.0.email.1: 'ministro@seguridad' is not an "
+                        "email address (name@example.org)")]
