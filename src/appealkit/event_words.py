@@ -2,7 +2,7 @@
 
 Kept as words.py keeps the fact sheet's: English, French, Spanish and German built in, the
 kit's `event.words` overriding them key by key, placeholders in braces filled in:
-`{deadline}`, `{date}`, `{postage}`, `{title}`, `{name}`, `{language}`, `{country}`.
+`{deadline}`, `{date}`, `{postage}`, `{title}`, `{name}`, `{language}`, `{country}`, `{email}`.
 """
 
 from __future__ import annotations

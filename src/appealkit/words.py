@@ -4,7 +4,7 @@ Headings, the steps of "Take action", the banner: everything on those pages that
 from the kit's own texts. appealkit has them in English, French, Spanish and German; a kit in
 another language gets English ones, unless its `words` gives its own, key by key. Placeholders
 in braces are filled in: `{title}` and `{name}` of a target, `{languages}` of the letters,
-`{deadline}`, `{handle}`.
+`{deadline}`, `{handle}`, `{country}` of an embassy copy.
 """
 
 from __future__ import annotations
