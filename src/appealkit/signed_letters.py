@@ -47,7 +47,8 @@ def letter_choices(kit: Kit) -> dict[str, tuple[str, ...]]:
     """What a signer's `languages` cell may name → the letters (form keys) it picks, in kit
     order: a language; with letters to several targets also a target id (all its letters) and
     `id-language` (one letter)."""
-    choices = {letter_key(letter): () for letter in kit.letter_list}  # first: the kit's order
+    choices: dict[str, tuple[str, ...]] = {letter_key(letter): () for letter in kit.letter_list}
+    # (the letters' own keys first: the mapping's order is the kit's)
     for letter in kit.letter_list:
         key = letter_key(letter)
         names = [letter.language, key]

@@ -151,8 +151,8 @@ def _close_match(key: str) -> list[str]:
     return difflib.get_close_matches(key, COLUMNS, n=1, cutoff=0.75)
 
 
-def _signer(cells: list[str], columns: dict[str, int], mark: Mark, languages: Sequence[str],
-            missing: Callable[[str], list[str]] | None,
+def _signer(cells: list[str], columns: dict[str, int], mark: Mark,
+            languages: Sequence[str] | Mapping[str, Sequence[str]], missing: Callable[[str], list[str]] | None,
             problems: list[Problem]) -> Signer | None:
     """The row's signer, or None after adding its problems."""
     count = len(problems)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import typing
 from typing import Any, Protocol
 
 from . import model, schema
@@ -20,15 +21,13 @@ __all__ = ["check_targets_and_letters", "letter_form", "letter_languages", "lett
 _LETTER_KEYS = {f.name for f in schema.key_fields(model.Letter)}
 
 
-class _Report(Protocol):
-    def __call__(self, where: Any, path: str, message: str) -> None: ...
-
-
 class _Checker(Protocol):
     nodes: dict[str, Any]
     keys: dict[str, Any]
-    error: _Report
-    warn: _Report
+
+    def error(self, where: Any, path: str, message: str) -> None: ...
+
+    def warn(self, where: Any, path: str, message: str) -> None: ...
 
     def convert_object(self, cls: type, node: Any, path: str, **fixed: Any) -> Any: ...
 
@@ -309,7 +308,7 @@ def order_letters(kit: model.Kit) -> tuple[model.Letter, ...]:
     keyed = {name: value for name, value in kit.letters.items() if isinstance(value, dict)}
     if not keyed:
         main = next(i for i, t in enumerate(kit.targets) if t.role == "main")
-        found = [(main, lang, f"letters.{lang}", kit.letters[lang])
+        found = [(main, lang, f"letters.{lang}", typing.cast(model.Letter, kit.letters[lang]))
                  for lang in letter_languages(kit, main)]
     else:
         found = [(ids[name], lang, f"letters.{name}.{lang}", letters[lang])
@@ -326,7 +325,7 @@ def order_letters(kit: model.Kit) -> tuple[model.Letter, ...]:
 def letter_map(kit: model.Kit, ordered: tuple[model.Letter, ...]) -> dict[str, Any]:
     """`letters` as written, in the pack's order: by language, or by target id and language."""
     if not any(isinstance(value, dict) for value in kit.letters.values()):
-        return {letter.language: letter for letter in ordered}
+        return {letter.language: letter for letter in ordered}  # the first form
     by_target: dict[str, dict[str, model.Letter]] = {}
     for letter in ordered:
         by_target.setdefault(str(kit.targets[letter.target].id), {})[letter.language] = letter
