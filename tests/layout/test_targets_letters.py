@@ -345,3 +345,16 @@ def test_a_single_email_or_a_list(tmp_path: Path) -> None:
     line = _line("    email: [despacho")
     assert problems == [(f"kit.yaml:{line}:44: targets.0.email.1: 'ministro@seguridad' is not an "
                         "email address (name@example.org)")]
+
+
+def test_signed_email_letters_have_no_return_line_to_replace(tmp_path: Path) -> None:
+    kit = tmp_path / "kit.yaml"
+    kit.write_text(EMAIL.read_text(encoding="utf-8").replace(
+        "letter:\n", "letter:\n  return_line: Amnesty Group 123 · 1 Example Street\n", 1),
+        encoding="utf-8")
+    csv = tmp_path / "signers.csv"
+    csv.write_text("name,address\nJane Smith,1 High Street / Leeds\n", encoding="utf-8")
+    files = _build(kit, tmp_path / "out", "a4", "--parts", "pack", "--signers", str(csv))
+    text = _text(files["signed-letters.pdf"])
+    assert "Jane Smith" in text and "Amnesty Group 123" not in text
+    assert "Email: prosecutor@justice.example.org" in text

@@ -121,7 +121,7 @@ def _form(kit: Kit, letter: Letter, paper: Paper, today: dt.date) -> LetterForm:
     line = date_box.paragraph.lines[0]
     date = Slot(date_page, date_box.x, date_box.y + line.baseline, line.x + line.width)
     return_line = None
-    if kit.letter.return_line:
+    if kit.letter.return_line and kit.targets[letter.target].address:  # an email letter has none
         page, box = _take_text(pages, kit.letter.return_line, with_rule=True)
         # Its "baseline" is the box's bottom, which stays put whatever the size
         return_line = Slot(page, box.x, box.y + box.paragraph.height, box.paragraph.width)
