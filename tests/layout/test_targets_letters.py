@@ -247,9 +247,10 @@ def _window_box(kit_path: Path, language: str) -> str:
 
 def test_the_urdu_letter_keeps_the_latin_window_unless_told(tmp_path: Path) -> None:
     assert "Minister of Interior" in _window_box(EXAMPLE, "ur")
-    text = EXAMPLE.read_text(encoding="utf-8").replace(
+    text = EXAMPLE.read_text(encoding="utf-8").replace(  # a short address, as a window holds
+        "          - چوتھی منزل، آر بلاک، پاک سیکرٹریٹ،\n          - شاہراہِ دستور، جی-۵/۱،\n"
         "          - اسلام آباد، پاکستان\n",
-        "          - اسلام آباد، پاکستان\n        window: true\n", 1)
+        "          - پاک سیکرٹریٹ، اسلام آباد\n        window: true\n", 1)
     (tmp_path / "kit.yaml").write_text(text, encoding="utf-8")
     shown = _window_box(tmp_path / "kit.yaml", "ur")
     assert "وفاقی وزیرِ داخلہ" in shown and "Minister of Interior" not in shown
