@@ -359,3 +359,12 @@ def test_signed_email_letters_have_no_return_line_to_replace(tmp_path: Path) -> 
     text = _text(files["signed-letters.pdf"])
     assert "Jane Smith" in text and "Amnesty Group 123" not in text
     assert "Email: prosecutor@justice.example.org" in text
+
+
+def test_the_site_of_an_email_only_kit_says_to_send_by_email(tmp_path: Path) -> None:
+    pytest.importorskip("pypdfium2")
+    status, _, stderr = run_cli("site", str(EMAIL), "--out", str(tmp_path), "--today", DAY)
+    assert status == 0, stderr
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "<p>Send one by email, or write in your own words.</p>" in page
+    assert "post it" not in page

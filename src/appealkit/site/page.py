@@ -121,7 +121,9 @@ def _sections(kit: Kit, downloads: list[Download]) -> list[str]:
     others = [d for d in downloads if d not in sheets and d not in letters]
     lines = _section("downloads", label(tag, "downloads"), label(tag, "downloads_how"),
                      [_card(kit, d) for d in sheets])
-    lines += _section("letters", label(tag, "letters"), label(tag, "letters_how"),
+    by_post = any(kit.targets[i].address for i in kit.letter_targets)
+    how = label(tag, "letters_how" if by_post else "letters_how_email")
+    lines += _section("letters", label(tag, "letters"), how,
                       [_card(kit, d) for d in letters])
     if others:
         lines += _section("materials", label(tag, "materials"), None,
