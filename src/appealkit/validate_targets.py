@@ -164,6 +164,10 @@ def _check_target(targets: tuple[Any, ...], index: int, ids: dict[str, int],
             where = f"{path}.local.{lang}"
             checker.error(checker.nodes.get(where), where,
                           "give the name, title or address in this language, or remove it")
+    if target.copies is not None and target.role == "copy":
+        checker.warn(checker.nodes.get(f"{path}.copies"), f"{path}.copies",
+                     "a copy target gets no letters, so this is not printed; list copies on the "
+                     "targets the letters go to")
     for j, name in enumerate(target.copies or ()):
         where = f"{path}.copies.{j}"
         if name is None:
