@@ -89,6 +89,8 @@ def check_targets_and_letters(kit: model.Kit, checker: _Checker) -> None:
         target = targets[i]
         if target is not None:
             _check_salutations(target, f"targets.{i}", letter_languages(kit, i), checker)
+            _warn_unprinted(target, f"targets.{i}", set(letter_languages(kit, i)), kit.language,
+                            checker)
     all_languages = {lang for i in _receivers(kit, ids) for lang in letter_languages(kit, i)}
     for name, i in ids.items():
         if name in all_languages:
@@ -98,7 +100,7 @@ def check_targets_and_letters(kit: model.Kit, checker: _Checker) -> None:
                           "word, such as 'minister'")
     for i, target in enumerate(targets):
         if target is not None and target.role == "copy":
-            _warn_unprinted(target, f"targets.{i}", all_languages, checker)
+            _warn_unprinted(target, f"targets.{i}", all_languages, kit.language, checker)
 
 
 def letter_languages(kit: model.Kit, index: int) -> list[str]:
@@ -288,16 +290,16 @@ def _check_salutations(target: model.Target, path: str, languages: list[str],
         checker.error(node, f"{path}.salutation",
                       f"no salutation for '{lang}'; add '{lang}: …', the greeting of the "
                       f"{lang} letter")
-    _warn_unprinted(target, path, set(languages), checker)
 
 
-def _warn_unprinted(target: model.Target, path: str, languages: set[str],
+def _warn_unprinted(target: model.Target, path: str, languages: set[str], sheet: Any,
                     checker: _Checker) -> None:
-    """A salutation or local name in a language no letter to this target is written in."""
+    """A salutation or local name in a language no letter to this target is written in (a
+    local name in the fact sheet's language is printed there)."""
     keys = ("local",) if target.role == "copy" else ("salutation", "local")
     for key in keys:
         for lang in getattr(target, key) or {}:
-            if languages and lang not in languages:
+            if languages and lang not in languages and not (key == "local" and lang == sheet):
                 checker.warn(checker.keys.get(f"{path}.{key}.{lang}"), f"{path}.{key}.{lang}",
                              f"'{lang}' is not in languages, so this is not printed")
 

@@ -368,3 +368,17 @@ def test_the_site_of_an_email_only_kit_says_to_send_by_email(tmp_path: Path) -> 
     page = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "<p>Send one by email, or write in your own words.</p>" in page
     assert "post it" not in page
+
+
+def test_a_spanish_fact_sheet_names_the_targets_in_spanish(tmp_path: Path) -> None:
+    kit = tmp_path / "kit.yaml"
+    kit.write_text(TWO.read_text(encoding="utf-8").replace("language: en\n", "language: es\n", 1),
+                   encoding="utf-8")
+    _, warnings = read_kit(kit, today=dt.date(2025, 5, 1))
+    assert warnings == []
+    sheet = _text(_build(kit, tmp_path / "out", "a4", "--parts", "pack")["fact-sheet.pdf"])
+    assert "Escribe una carta a: Ministro de Seguridad, en español o inglés." in sheet
+    assert "Escribe una carta a: Fiscal General de la República, en español." in sheet
+    assert ("Envía una copia a la representación diplomática de Honduras acreditada en tu "
+            "país: busca la dirección de la embajada.") in sheet
+    assert "Tegucigalpa, Municipio del Distrito Central" in sheet  # as the Spanish window has it
