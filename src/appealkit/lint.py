@@ -312,8 +312,8 @@ def _lint_closing(path: str, text: str) -> list[tuple[int, str]]:
     found = _MASCULINE_CLOSING.search(text)
     if not found:
         return []
-    return [(found.start(), f"closing '{text.strip()}' is masculine (a woman writes 'آپ کی مخلص'); "
-             "use 'والسلام،' or 'مخلص،', which suit every signer")]
+    return [(found.start(), (f"closing '{text.strip()}' is masculine (a woman writes 'آپ کی مخلص'); "
+             "use 'والسلام،' or 'مخلص،', which suit every signer"))]
 
 
 def _lint_ascii_quotes(text: str) -> list[tuple[int, str]]:
@@ -344,6 +344,6 @@ def _lint_unbound_abbreviations(text: str) -> list[tuple[int, str]]:
     results = []
     for found in _ABBREVIATION.finditer(text):
         if " " in found.group(1):
-            results.append((found.start(), f"abbreviation '{found.group()}' may be split across "
-                            "lines; join its words with no-break spaces (U+00A0)"))
+            results.append((found.start(), (f"abbreviation '{found.group()}' may be split across "
+                            "lines; join its words with no-break spaces (U+00A0)")))
     return results

@@ -21,8 +21,7 @@ def ev_word(kit: Kit, key: str, **values: str) -> str:
 def short_address(url: str) -> str:
     """The address as people type it: without `https://`, `www.` kept, no trailing slash."""
     for scheme in ("https://", "http://"):
-        if url.startswith(scheme):
-            url = url[len(scheme):]
+        url = url.removeprefix(scheme)
     return url.rstrip("/")
 
 
