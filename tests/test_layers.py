@@ -19,7 +19,8 @@ BASE = {"errors", "model", "text", "typefaces", "words", "event_words", "markup"
         "untranslated"}
 STAGES = [
     {"load", "yaml_tree", "signers"},
-    {"validate", "validate_event", "validate_targets", "schema", "logo", "lint"},
+    {"validate", "validate_checker", "validate_rules", "validate_event", "validate_images",
+     "validate_glyphs", "validate_targets", "locator", "dates", "schema", "logo", "lint"},
     {"layout"},
     {"draw"},
     {"write", "durable", "manifest", "folder_lock", "swap", "inplace", "killpoints"},

@@ -6,8 +6,6 @@ import datetime as dt
 import os
 import pickle
 import re
-import subprocess
-import sys
 import time
 import tracemalloc
 from pathlib import Path

@@ -8,12 +8,12 @@ Letters are keyed by language (`letters: {en: …}`: all to the one main target)
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import re
 import typing
 from typing import Any, Protocol
 
 from . import model, schema
+from .validate_checker import Checker, close_matches
 
 __all__ = ["check_targets_and_letters", "letter_form", "letter_languages", "letter_map",
            "order_letters"]
@@ -21,13 +21,8 @@ __all__ = ["check_targets_and_letters", "letter_form", "letter_languages", "lett
 _LETTER_KEYS = {f.name for f in schema.key_fields(model.Letter)}
 
 
-class _Checker(Protocol):
-    nodes: dict[str, Any]
-    keys: dict[str, Any]
-
-    def error(self, where: Any, path: str, message: str) -> None: ...
-
-    def warn(self, where: Any, path: str, message: str) -> None: ...
+class _Converter(Checker, Protocol):
+    """The checker that converts kit.yaml (validate.py's), which also reads letters."""
 
     def convert_object(self, cls: type, node: Any, path: str, **fixed: Any) -> Any: ...
 
@@ -35,7 +30,7 @@ class _Checker(Protocol):
 # -- converting `letters` -------------------------------------------------------------------
 
 
-def letter_form(checker: _Checker, name: str, node: Any, path: str) -> Any:
+def letter_form(checker: _Converter, name: str, node: Any, path: str) -> Any:
     """`letters.<name>`: a Letter in the language `name`, or, when its keys are languages, the
     letters to the target whose id is `name`, by language (None when it cannot be read)."""
     if not _is_by_language(node):
@@ -64,7 +59,7 @@ def _is_by_language(node: Any) -> bool:
 # -- checks ---------------------------------------------------------------------------------
 
 
-def check_targets_and_letters(kit: model.Kit, checker: _Checker) -> None:
+def check_targets_and_letters(kit: model.Kit, checker: Checker) -> None:
     """Add the problems of `targets`, `languages` and `letters` to `checker`."""
     targets = kit.targets
     if targets is None:
@@ -109,7 +104,7 @@ def letter_languages(kit: model.Kit, index: int) -> list[str]:
     return [lang for lang in (own or kit.languages or ()) if isinstance(lang, str)]
 
 
-def _check_language_list(languages: Any, path: str, checker: _Checker) -> None:
+def _check_language_list(languages: Any, path: str, checker: Checker) -> None:
     if languages is None:
         return
     if not languages and path in checker.nodes:
@@ -123,7 +118,7 @@ def _check_language_list(languages: Any, path: str, checker: _Checker) -> None:
         seen.add(lang)
 
 
-def _check_ids(targets: tuple[Any, ...], checker: _Checker) -> dict[str, int]:
+def _check_ids(targets: tuple[Any, ...], checker: Checker) -> dict[str, int]:
     """Target id → its index; a second target with the same id is an error."""
     ids: dict[str, int] = {}
     for i, target in enumerate(targets):
@@ -140,7 +135,7 @@ def _check_ids(targets: tuple[Any, ...], checker: _Checker) -> dict[str, int]:
 
 
 def _check_target(targets: tuple[Any, ...], index: int, ids: dict[str, int],
-                  checker: _Checker) -> None:
+                  checker: Checker) -> None:
     """What the target needs to be printed: a title, a country with an address, somewhere to
     send the letter or copy; `copies` naming copy targets."""
     target, path = targets[index], f"targets.{index}"
@@ -175,7 +170,7 @@ def _check_target(targets: tuple[Any, ...], index: int, ids: dict[str, int],
         if name is None:
             continue
         if name not in ids:
-            close = difflib.get_close_matches(name, list(ids), n=1, cutoff=0.6)
+            close = close_matches(name, list(ids))
             hint = (f"did you mean '{close[0]}'?" if close else
                     f"give the copy target 'id: {name}', or correct this")
             known = ", ".join(ids) or "none has an id yet"
@@ -187,13 +182,13 @@ def _check_target(targets: tuple[Any, ...], index: int, ids: dict[str, int],
                           "'role: copy'")
 
 
-def _absent(checker: _Checker, path: str) -> bool:
+def _absent(checker: Checker, path: str) -> bool:
     """The key is not written, or written with no value (a bad value is reported already)."""
     node = checker.nodes.get(path)
     return node is None or node.is_null
 
 
-def _check_letters_by_language(kit: model.Kit, checker: _Checker) -> None:
+def _check_letters_by_language(kit: model.Kit, checker: Checker) -> None:
     """The first form: one main target, a letter per language of its."""
     mains = [i for i, t in enumerate(kit.targets) if t is not None and t.role == "main"]
     for i in mains[1:]:
@@ -211,7 +206,7 @@ def _check_letters_by_language(kit: model.Kit, checker: _Checker) -> None:
 
 
 def _check_letters_by_target(kit: model.Kit, ids: dict[str, int], by_target: list[str],
-                             checker: _Checker) -> None:
+                             checker: Checker) -> None:
     """The second form: letters keyed by target id, then by language."""
     example = by_target[0]
     for name, value in kit.letters.items():
@@ -223,7 +218,7 @@ def _check_letters_by_target(kit: model.Kit, ids: dict[str, int], by_target: lis
                                      f"{{{example}: {{{name}: …}}}})")
             continue
         if name not in ids:
-            close = difflib.get_close_matches(name, list(ids), n=1, cutoff=0.6)
+            close = close_matches(name, list(ids))
             hint = (f"did you mean '{close[0]}'?" if close else
                     f"give the target 'id: {name}', or correct this key")
             known = ", ".join(ids) or "no target has an id yet"
@@ -250,7 +245,7 @@ def _check_letters_by_target(kit: model.Kit, ids: dict[str, int], by_target: lis
 
 
 def _check_letter_languages(kit: model.Kit, index: int | None, letters: dict[str, Any],
-                            path: str, checker: _Checker) -> None:
+                            path: str, checker: Checker) -> None:
     """Each of the target's languages has a letter, and each letter is in one of them."""
     own = kit.targets[index].languages if index is not None else ()
     listed = f"targets.{index}.languages" if own else "languages"
@@ -277,7 +272,7 @@ def _receivers(kit: model.Kit, ids: dict[str, int]) -> list[int]:
 
 
 def _check_salutations(target: model.Target, path: str, languages: list[str],
-                       checker: _Checker) -> None:
+                       checker: Checker) -> None:
     node = checker.nodes.get(f"{path}.salutation")
     for lang in languages:
         if lang in (target.salutation or {}):
@@ -293,7 +288,7 @@ def _check_salutations(target: model.Target, path: str, languages: list[str],
 
 
 def _warn_unprinted(target: model.Target, path: str, languages: set[str], sheet: Any,
-                    checker: _Checker) -> None:
+                    checker: Checker) -> None:
     """A salutation or local name in a language no letter to this target is written in (a
     local name in the fact sheet's language is printed there)."""
     keys = ("local",) if target.role == "copy" else ("salutation", "local")
