@@ -112,6 +112,8 @@ def _check_language_list(languages: Any, path: str, checker: Checker) -> None:
                       "the list is empty; name the language of each letter, e.g. [en]")
     seen: set[str] = set()
     for i, lang in enumerate(languages):
+        if lang is None:
+            continue  # not a language tag: reported already
         if lang in seen:
             checker.error(checker.nodes.get(f"{path}.{i}"), path,
                           f"'{lang}' is listed twice; remove one")
