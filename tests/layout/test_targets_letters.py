@@ -382,3 +382,18 @@ def test_a_spanish_fact_sheet_names_the_targets_in_spanish(tmp_path: Path) -> No
     assert ("Envía una copia a la representación diplomática de Honduras acreditada en tu "
             "país: busca la dirección de la embajada.") in sheet
     assert "Tegucigalpa, Municipio del Distrito Central" in sheet  # as the Spanish window has it
+
+
+def test_an_urdu_email_letter_keeps_its_latin_block_whole(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    address = ("    address:\n      - 4th Floor, R Block, Pak Secretariat\n"
+               "      - Constitution Ave, G-5/1\n      - Islamabad\n    country: Pakistan\n")
+    assert address in text
+    (tmp_path / "kit.yaml").write_text(text.replace(address, "", 1), encoding="utf-8")
+    files = _build(tmp_path / "kit.yaml", tmp_path / "out", "a4", "--parts", "pack",
+                   "--today", TODAY)
+    urdu = normalise(page_texts(files["letter-ur.pdf"])[0])
+    assert "Minister of Interior Email: secretary@interior.gov.pk Fax: +92 51 920 2624" in urdu
+    assert "وفاقی وزیرِ داخلہ" in urdu  # the Urdu heading stays
+    sheet = _text(files["fact-sheet.pdf"])
+    assert "send it by email" in sheet and "post it" not in sheet

@@ -180,9 +180,11 @@ def _email_address(doc: _Letter) -> list[Item]:
     """A letter to a target reached by email: where the window would be, at the margin, the
     recipient's name and title and the addresses to send it to; no return line."""
     window, target = doc.paper.window, doc.target
-    shown = recipient(target, doc.language if in_window(target, doc.language) else "")
-    emails = [f"{label(doc.language, 'email')}: {email}" for email in target.email]
-    faxes = [f"{label(doc.language, 'fax')}: {fax}" for fax in target.fax]
+    # The block is in Latin letters (labels too) unless the letter's own lines go there
+    language = doc.language if in_window(target, doc.language) else "en"
+    shown = recipient(target, language if language == doc.language else "")
+    emails = [f"{label(language, 'email')}: {email}" for email in target.email]
+    faxes = [f"{label(language, 'fax')}: {fax}" for fax in target.fax]
     block = set_text("\n".join([*shown.lines(), *emails, *faxes]), _address_style(doc),
                      window.width)
     check_lines(block, doc.target_path)
