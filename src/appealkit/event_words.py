@@ -25,6 +25,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "guide_postage": "Postage: {postage}.",
         "guide_email": "Email the letter to the {title}: {email}.",
         "guide_deadline": "Post it before {deadline}.",
+        "guide_deadline_email": "Send it before {deadline}.",
         "guide_copy": "Send a copy to the {title}, {name}.",
         "guide_copy_embassy": "Send a copy to the diplomatic representative of {country} "
                               "accredited to your country: look up the embassy's address.",
@@ -57,6 +58,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "guide_postage": "Affranchissement\u00a0: {postage}.",
         "guide_email": "Envoyez la lettre par e-mail à\u00a0: {title}, {email}.",
         "guide_deadline": "Postez-la avant le {deadline}.",
+        "guide_deadline_email": "Envoyez-la avant le {deadline}.",
         "guide_copy": "Envoyez une copie à\u00a0: {title}, {name}.",
         "guide_copy_embassy": "Envoyez une copie à la représentation diplomatique ({country}) "
                               "dans votre pays\u00a0: cherchez l'adresse de l'ambassade.",
@@ -89,6 +91,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "guide_postage": "Franqueo: {postage}.",
         "guide_email": "Envía la carta por correo electrónico a: {title}, {email}.",
         "guide_deadline": "Envíala antes del {deadline}.",
+        "guide_deadline_email": "Envíala antes del {deadline}.",
         "guide_copy": "Envía una copia a: {title}, {name}.",
         "guide_copy_embassy": "Envía una copia a la representación diplomática de {country} "
                               "acreditada en tu país: busca la dirección de la embajada.",
@@ -121,6 +124,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "guide_postage": "Porto: {postage}.",
         "guide_email": "Schicken Sie den Brief per E-Mail an: {title}, {email}.",
         "guide_deadline": "Schicken Sie ihn vor dem {deadline} ab.",
+        "guide_deadline_email": "Senden Sie ihn vor dem {deadline}.",
         "guide_copy": "Schicken Sie eine Kopie an: {title}, {name}.",
         "guide_copy_embassy": "Schicken Sie eine Kopie an die in Ihrem Land akkreditierte "
                               "diplomatische Vertretung von {country}: suchen Sie die Anschrift "

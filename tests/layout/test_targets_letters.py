@@ -123,8 +123,10 @@ def test_the_fact_sheet_has_a_write_step_per_target_with_every_contact(two: dict
             "quejas@conadeh.example.hn)") in text
     assert ("Send a copy to the diplomatic representative of Honduras accredited to your "
             "country: look up the embassy's address.") in text
-    # WRITE TO: both targets, each with its own salutation
-    assert "Lucía Mendoza Paz Attorney General" in text and "Señora Fiscal General:" in text
+    # WRITE TO: both targets; their salutations are on their letters, to leave room
+    assert "Gerardo Alvarado Núñez Minister of Security" in text
+    assert "Lucía Mendoza Paz Attorney General" in text
+    assert "SALUTATION" not in text and "Señora Fiscal General:" not in text
 
 
 def test_envelopes_labels_and_posting_guide_follow_the_targets(two: dict) -> None:
@@ -208,7 +210,8 @@ def test_an_email_only_target_is_not_asked_to_be_posted(email_only: dict[str, Pa
     assert "Email prosecutor@justice.example.org, info@justice.example.org" in sheet
     assert "envelopes.pdf" not in email_only and "labels.pdf" not in email_only
     guide = _text(email_only["tally.pdf"])
-    assert "envelope" not in guide
+    assert "envelope" not in guide and "Post it" not in guide
+    assert "Send it before 30 June 2025." in guide
     assert ("Email the letter to the Public Prosecutor: prosecutor@justice.example.org, "
             "info@justice.example.org.") in guide
 

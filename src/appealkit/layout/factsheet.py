@@ -337,13 +337,14 @@ def _contact(sheet: _Sheet, column: Column) -> None:
     small = sheet.style(9, leading=1.2)
     column.add_text([Span(_word(sheet.kit, "write_to"), bold=True)], small,
                     color=styles.GREY)
+    several = len(sheet.kit.letter_targets) > 1  # then each letter carries its salutation
     for n, index in enumerate(sheet.kit.letter_targets):
         if n:
-            column.advance(8)
-        _recipient(sheet, column, index)
+            column.advance(6)
+        _recipient(sheet, column, index, salutation=not several)
 
 
-def _recipient(sheet: _Sheet, column: Column, index: int) -> None:
+def _recipient(sheet: _Sheet, column: Column, index: int, *, salutation: bool) -> None:
     """A target of the letters: name, title, address as the envelope has it, salutation."""
     kit, target, path = sheet.kit, sheet.kit.targets[index], f"targets.{index}"
     small = sheet.style(9, leading=1.2)
@@ -359,23 +360,24 @@ def _recipient(sheet: _Sheet, column: Column, index: int) -> None:
     lines = [(key, line) for key, line in keyed if line]
     column.add_text("\n".join(line for _, line in lines), sheet.style(leading=1.3),
                     section=_widest(lines))
+    if not salutation:
+        return
     column.advance(6)
     # The salutation in the sheet's language, or else in the first letter's that has one
     order = [kit.language, *(letter.language for letter in kit.letters_to(index))]
-    salutation = next((target.salutation[lang] for lang in order if lang in target.salutation), "")
-    if salutation:
+    greeting = next((target.salutation[lang] for lang in order if lang in target.salutation), "")
+    if greeting:
         column.add_text([Span(_word(kit, "salutation"), bold=True)], small,
                         color=styles.GREY)
         column.advance(3)
-        column.add_text(salutation, sheet.style(leading=1.3))
+        column.add_text(greeting, sheet.style(leading=1.3))
 
 
 def _sheet_recipient(kit: Kit, index: int) -> Recipient:
-    """The target as the sheet's language names it; its address as the envelope shows it."""
+    """The target as the envelope has it, to copy: in the sheet's language when a letter in
+    it would show that in the window (a Spanish title), else the target's own lines."""
     target = kit.targets[index]
-    own = recipient(target, kit.language)
-    post = recipient(target, kit.language if in_window(target, kit.language) else "")
-    return Recipient(own.name, own.title, post.address, post.country)
+    return recipient(target, kit.language if in_window(target, kit.language) else "")
 
 
 def _qr(sheet: _Sheet, column: Column) -> None:

@@ -45,7 +45,8 @@ def guide_steps(kit: Kit) -> list[list[Span]]:
         if not target.address:
             steps.append([Span(fill_in(ev_word(kit, "guide_email", title=target.title or "",
                                                email=", ".join(target.email or target.fax))))])
-    steps.append([Span(ev_word(kit, "guide_deadline", deadline=deadline), bold=True)])
+    when = "guide_deadline" if posted else "guide_deadline_email"  # nothing to post
+    steps.append([Span(ev_word(kit, when, deadline=deadline), bold=True)])
     for copy in kit.copies:
         steps.append([Span(_copy_step(kit, copy))])
     after = kit.action.after_deadline or ev_word(kit, "guide_after_default")
