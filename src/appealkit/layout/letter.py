@@ -14,7 +14,8 @@ from .boxes import MM, Item, Page, Part, Rule, TextBox
 from .flow import Column, check_lines, pour, set_text
 from .locale import format_date, is_rtl, label, language_name
 from .paper import Paper
-from .recipient import copy_name, heading_lines, in_window, recipient, window_lines
+from .recipient import copy_name, heading_lines, in_window, recipient, window_block
+from .window import WindowLine, fit_window
 
 BODY_SIZES = (10.5, 10.0, 9.5)  # the first that fits one page wins; else the letter runs on
 RTL_BODY_SIZES = (11.5, 11.0)  # Nastaliq reads small for its size; 11 pt is the floor
@@ -157,23 +158,15 @@ def _layout_pages(doc: _Letter) -> _Laid:
 
 
 def _window_address(doc: _Letter) -> list[Item]:
-    """The recipient in the envelope window, in Latin script whatever the letter's language."""
-    window, target = doc.paper.window, doc.target
-    items: list[Item] = []
-    inset = max(doc.left - window.x, 5 * MM if doc.paper.name == "a4" else 9.0)
-    x, width = window.x + inset, window.width - inset
-    if doc.kit.letter.return_line:
-        line = set_text(doc.kit.letter.return_line, styles.style(7.5, role="sans", leading=1.1), width)
-        check_lines(line, "letter.return_line")
-        y = window.y + window.return_height - line.height - 2
-        items += [TextBox(x, y, line), Rule(x, y + line.height + 0.8, x + line.lines[0].width,
-                                            y + line.height + 0.8, line_width=0.3)]
-    lines = window_lines(target, doc.language) or []
-    block = set_text("\n".join(lines), _address_style(doc), width)
-    check_lines(block, doc.target_path)
-    top = window.y + window.return_height + 1.5
-    items.append(TextBox(x, top, block))
-    return items
+    """The recipient in the envelope window: the target's own lines, or its lines in the
+    letter's language where those go in the window (see recipient.py)."""
+    target, return_line = doc.target, doc.kit.letter.return_line
+    lines = [WindowLine(text, language) for text, language in
+             window_block(target, doc.language) or ()]  # which lines: recipient.py
+    return fit_window(lines, doc.paper,
+                      return_line=WindowLine(return_line) if return_line else None,
+                      section=doc.target_path,
+                      who=" ".join(part for part in (target.title, target.name) if part))
 
 
 def _email_address(doc: _Letter) -> list[Item]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ..model import LocalName, Target
 
-__all__ = ["Recipient", "copy_name", "heading_lines", "in_window", "recipient", "window_lines"]
+__all__ = ["Recipient", "copy_name", "heading_lines", "in_window", "recipient", "window_block",
+           "window_lines"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,20 @@ def window_lines(target: Target, language: str) -> list[str] | None:
         return None
     shown = recipient(target, language) if in_window(target, language) else recipient(target, "")
     return [*shown.lines(), *([shown.country.upper()] if shown.country else [])]
+
+
+def window_block(target: Target, language: str) -> list[tuple[str, str]] | None:
+    """window_lines with each line's language: the letter's for a line given under `local`,
+    English (Latin letters) for one that falls back to the target's own fields."""
+    lines = window_lines(target, language)
+    if lines is None:
+        return None
+    if not in_window(target, language):
+        return [(line, "en") for line in lines]
+    local = target.local[language]
+    own = {text for text in (local.name, local.title, *local.address,
+                             local.country.upper() if local.country else None) if text}
+    return [(line, language if line in own else "en") for line in lines]
 
 
 def heading_lines(target: Target, language: str) -> list[str] | None:
