@@ -400,3 +400,11 @@ def test_an_urdu_email_letter_keeps_its_latin_block_whole(tmp_path: Path) -> Non
     assert "وفاقی وزیرِ داخلہ" in urdu  # the Urdu heading stays
     sheet = _text(files["fact-sheet.pdf"])
     assert "send it by email" in sheet and "post it" not in sheet
+
+
+def test_portuguese_letters_have_their_own_date_and_captions() -> None:
+    from appealkit.layout.locale import format_date, label
+
+    assert format_date(dt.date(2026, 11, 1), "pt") == "1 de novembro de 2026"
+    assert [label("pt", key) for key in ("signature", "name", "address", "copy_to")] == [
+        "Assinatura", "Nome", "Endereço", "Cópia para"]

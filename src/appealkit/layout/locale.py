@@ -22,6 +22,8 @@ _MONTHS = {
            "septembre", "octobre", "novembre", "décembre"),
     "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
            "septiembre", "octubre", "noviembre", "diciembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"),
     "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
            "September", "Oktober", "November", "Dezember"),
     "hi": ("जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
@@ -46,6 +48,11 @@ _LABELS = {
         "name": "Nombre", "address": "Dirección", "signature": "Firma", "date": "Fecha",
         "page": "página {n} de {total}", "copy_to": "Copia a",
         "email": "Correo electrónico", "fax": "Fax", "embassy_of": "la representación diplomática de {country}",
+    },
+    "pt": {
+        "name": "Nome", "address": "Endereço", "signature": "Assinatura", "date": "Data",
+        "page": "página {n} de {total}", "copy_to": "Cópia para",
+        "email": "E-mail", "fax": "Fax", "embassy_of": "a representação diplomática ({country})",
     },
     "de": {
         "name": "Name", "address": "Anschrift", "signature": "Unterschrift", "date": "Datum",
@@ -108,7 +115,7 @@ def format_date(date: dt.date | PartialDate, tag: str) -> str:
     words = [_DAYS.get(language, str)(date.day)] if date.day else []
     words += [months[date.month - 1]] if date.month else []
     words.append(str(date.year))
-    return to_digits((" de " if language == "es" else " ").join(words), tag)
+    return to_digits((" de " if language in ("es", "pt") else " ").join(words), tag)
 
 
 _DAYS = {
