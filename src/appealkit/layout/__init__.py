@@ -1,4 +1,5 @@
-"""Turn a validated Kit into parts of placed pages: fact sheet, background, a letter per language."""
+"""Turn a validated Kit into parts of placed pages: fact sheet, background, a letter per
+target and language."""
 
 from __future__ import annotations
 
@@ -29,9 +30,8 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
     sheet = _collect(problems, kit, lambda: layout_fact_sheet(kit, paper, today))  # names sections
     background = _collect(problems, kit, lambda: layout_background(kit, paper))
     # A closed action calls no one to write: its pack is for information, without letters
-    languages = () if is_closed(kit) else kit.languages
-    letters = [_collect(problems, kit, partial(layout_letter, kit, language, paper, today))
-               for language in languages]
+    letters = [_collect(problems, kit, partial(layout_letter, kit, letter, paper, today))
+               for letter in ([] if is_closed(kit) else kit.letter_list)]
     if problems:
         raise KitError(_first_per_key(problems))
     return [part for part in (sheet, background, *letters) if part is not None]
