@@ -12,6 +12,7 @@ from ..text.types import Align, Span
 from ..words import language_name_in, word
 from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
+from .figures import ROW_GAP, place_figures
 from .flow import Column, check_lines, set_text
 from .locale import format_date
 from .overflow import overflow_problems
@@ -32,6 +33,7 @@ class _Sheet:
     paper: Paper
     body: float  # body text size in points
     gap: float = SECTION_GAP  # white space after each section
+    lift: float = 0.0  # how far the take-action band sits above the foot of the page
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
         return styles.style(size or self.body, role=str(kw.pop("role", "sans")), **kw)  # type: ignore[arg-type]
@@ -48,6 +50,11 @@ def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
             gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
             if spare > 1:
                 page, column, band = _layout_page(_Sheet(kit, paper, size, gap))
+            # A short kit (no figures, a short summary): the band follows the content and the
+            # white goes to the foot of the page, not into a hole above the band.
+            lift = column.bottom - column.y
+            if lift > 1:
+                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, lift))
             return Part("fact-sheet", "Fact sheet", kit.language, (page,))
     problems = overflow_problems(column, band.columns, band.height, BODY_SIZES[-1])
     raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in problems])
@@ -58,7 +65,7 @@ def _layout_page(sheet: _Sheet) -> tuple[Page, Column, _Band]:
     left, top = paper.margin, paper.margin
     width = paper.width - 2 * paper.margin
     action = _action_band(sheet, left, width)
-    band_top = paper.height - paper.margin - action.height
+    band_top = paper.height - paper.margin - action.height - sheet.lift
     column = Column(left, top, width, band_top - SECTION_GAP)
     _banner(sheet, column)
     _headline(sheet, column)
@@ -143,23 +150,10 @@ def _summary(sheet: _Sheet, column: Column) -> None:
 def _figures(sheet: _Sheet, column: Column) -> None:
     figures = sheet.kit.figures
     if not figures:
-        return
+        return  # no heading and no gap: the timeline follows the summary
     _heading(sheet, column, _word(sheet.kit, "key_figures"))
-    per_row, pad = min(3, len(figures)), 6.0
-    cell = (column.width - (per_row - 1) * GUTTER) / per_row
-    for start in range(0, len(figures), per_row):
-        row = [(i, _figure_cell(sheet, i, cell - 2 * pad - 2)) for i in range(start, start + per_row)
-               if i < len(figures)]
-        height = max(_stack_height(boxes) for _, boxes in row)
-        for n, (index, boxes) in enumerate(row):
-            x = column.x + n * (cell + GUTTER)
-            column.items.append(Rect(x, column.y, cell, height + 2 * pad, fill=styles.PANEL))
-            column.items.append(Rect(x, column.y, 3, height + 2 * pad, fill=BLACK))
-            column.items += [replace(box, x=box.x + x + pad + 2, y=box.y + column.y + pad)
-                             for box in boxes]
-            column.sections.append((f"figures.{index}.label", column.y, column.y + height))
-        column.advance(height + 2 * pad + 5)
-    column.advance(sheet.gap - 5)
+    place_figures(column, len(figures), lambda i, width: _figure_cell(sheet, i, width), GUTTER)
+    column.advance(sheet.gap - ROW_GAP)
 
 
 def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
@@ -181,10 +175,6 @@ def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
             y += source.height + 3
     boxes.append(TextBox(0, y, label))
     return boxes
-
-
-def _stack_height(boxes: list[TextBox]) -> float:
-    return max(box.y + box.paragraph.height for box in boxes)
 
 
 def _timeline(sheet: _Sheet, column: Column) -> None:
