@@ -3,13 +3,14 @@ the back of the fact sheet for anyone writing in their own words."""
 
 from __future__ import annotations
 
-from ..markup import parse_paragraphs
+from ..markup import parse_blocks
 from ..model import Kit
 from ..text.types import Span
 from ..words import word
 from . import styles
 from .boxes import BLACK, Page, Part, Rect
-from .flow import Column, Unfit, pour, set_text
+from .flow import Column, Unfit, pour
+from .lists import set_blocks
 from .paper import Paper
 
 BODY_SIZES = (10.0, 9.5, 9.0)  # the first that fits one page wins; else the text runs on
@@ -55,8 +56,7 @@ def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
 
     body = styles.style(size, leading=1.38)
     gap = size * 0.6
-    blocks = [(set_text(spans, body, columns[0].width), gap)
-              for spans in parse_paragraphs(kit.background)]
+    blocks = set_blocks(parse_blocks(kit.background), body, columns[0].width, gap)
     pour(blocks, columns, next_column, "background", max_columns=2 * MAX_PAGES, page_columns=2)
     pages: list[list] = [[*head.items]]  # type: ignore[type-arg]
     for column in columns:

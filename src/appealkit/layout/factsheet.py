@@ -6,14 +6,15 @@ import io
 from dataclasses import dataclass, replace
 
 from ..errors import KitError, Problem, mark_for
-from ..markup import parse_inline, parse_paragraphs
+from ..markup import parse_blocks, parse_inline
 from ..model import Kit, Target
 from ..text.types import Align, Span
 from ..words import language_name_in, word
 from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
 from .figures import ROW_GAP, place_figures
-from .flow import Column, check_lines, set_text
+from .flow import Column, check_lines, hang_box, set_text, text_x
+from .lists import set_blocks
 from .locale import format_date
 from .overflow import overflow_problems
 from .paper import Paper
@@ -142,8 +143,13 @@ def _heading(sheet: _Sheet, column: Column, text: str) -> None:
 
 def _summary(sheet: _Sheet, column: Column) -> None:
     _heading(sheet, column, _word(sheet.kit, "what_happened"))
-    for paragraph in parse_paragraphs(sheet.kit.summary):
-        column.add_text(paragraph, sheet.style(leading=1.33), section="summary")
+    blocks = parse_blocks(sheet.kit.summary)
+    for paragraph, gap, hang in set_blocks(blocks, sheet.style(leading=1.33), column.width, 0.0):
+        check_lines(paragraph, "summary")
+        x = text_x(column.x, paragraph, hang)
+        if hang:
+            column.items.append(hang_box(x, column.y, paragraph, hang))
+        column.place(TextBox(x, column.y, paragraph), paragraph.height + gap, "summary")
     column.advance(sheet.gap)
 
 

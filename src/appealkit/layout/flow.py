@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..text import set_paragraph
-from ..text.types import Line, Paragraph, Span, TextStyle
+from ..text.types import Direction, Line, Paragraph, Span, TextStyle
 from .boxes import BLACK, Color, Item, TextBox
 
 TALLEST_LINE = 8.0  # ems: no real line's ink reaches this far (Nastaliq stacks take about 3)
@@ -21,6 +21,33 @@ class Unfit(Exception):
     def __init__(self, section: str, message: str) -> None:
         self.section, self.message = section, message
         super().__init__(f"{section}: {message}")
+
+
+@dataclass(frozen=True)
+class Hang:
+    """A list item's marker (`•`, `2.`), hung in the item's indent beside its first line: at
+    the left of a left-to-right item, at the right of a right-to-left one."""
+
+    marker: Paragraph  # set in the indent, flush towards the item's text
+    indent: float  # points the item's text keeps clear for it
+
+
+Block = tuple[Paragraph, float] | tuple[Paragraph, float, Hang | None]  # and the gap after it
+
+
+def text_x(x: float, paragraph: Paragraph, hang: Hang | None) -> float:
+    """Where a paragraph set in a column at `x` starts, leaving room for its marker."""
+    return x + hang.indent if hang and paragraph.direction is Direction.LTR else x
+
+
+def hang_box(x: float, y: float, paragraph: Paragraph, hang: Hang) -> TextBox:
+    """The marker of the item whose text box is at (x, y), on its first line's baseline."""
+    if paragraph.direction is Direction.LTR:
+        left = x - hang.indent
+    else:
+        left = x + paragraph.width + hang.indent - hang.marker.width
+    top = y + paragraph.lines[0].baseline - hang.marker.lines[0].baseline
+    return TextBox(left, top, hang.marker)
 
 
 def spans_of(text: str | Sequence[Span]) -> list[Span]:
@@ -78,16 +105,19 @@ class Column:
         return self.sections[-1][0] if self.sections else ""
 
 
-def pour(blocks: Iterable[tuple[Paragraph, float]], columns: list[Column],
+def pour(blocks: Iterable[Block], columns: list[Column],
          next_column: Callable[[], Column], section: str = "", *,
          max_columns: int = 20, page_columns: int = 1) -> None:
     """Fill columns[-1] with paragraphs line by line (each followed by its gap), opening
-    new columns with `next_column` when one is full; paragraphs split between lines.
+    new columns with `next_column` when one is full; paragraphs split between lines. A list
+    item's marker (its Hang) goes beside its first line.
 
     Raises Unfit when a line does not fit even in a column of its own, or when the text
     would need more than `max_columns` columns (`page_columns` to a page).
     """
-    for paragraph, gap in blocks:
+    for block in blocks:
+        paragraph, gap = block[0], block[1]
+        hang = block[2] if len(block) > 2 else None
         check_lines(paragraph, section)
         lines = paragraph.lines
         fresh = False  # columns[-1] was opened for these lines and holds none of them yet
@@ -96,7 +126,10 @@ def pour(blocks: Iterable[tuple[Paragraph, float]], columns: list[Column],
             count = _fitting(paragraph, lines, column)
             if count:
                 chunk = _chunk(paragraph, lines[:count])
-                column.place(TextBox(column.x, column.y, chunk), chunk.height, section)
+                x = text_x(column.x, paragraph, hang)
+                if hang and lines is paragraph.lines:
+                    column.items.append(hang_box(x, column.y, chunk, hang))
+                column.place(TextBox(x, column.y, chunk), chunk.height, section)
                 lines, fresh = lines[count:], False
             if lines:
                 if not count and fresh:

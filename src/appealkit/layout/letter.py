@@ -6,12 +6,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..markup import parse_paragraphs
+from ..markup import parse_blocks
 from ..model import Kit, Letter, Target
 from ..text.types import Align, Paragraph, Span, TextStyle
 from . import styles
 from .boxes import MM, Item, Page, Part, Rule, TextBox
-from .flow import Column, check_lines, pour, set_text
+from .flow import Column, Hang, check_lines, pour, set_text
+from .lists import set_blocks
 from .locale import format_date, is_rtl, label, language_name
 from .paper import Paper
 
@@ -204,11 +205,10 @@ def _date_line(doc: _Letter) -> str:
 # -- body, signature, continuation ----------------------------------------------------------
 
 
-def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
+def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float, Hang | None]]:
     align = Align.JUSTIFY
     gap = doc.size * (0.25 if doc.rtl else 0.73)  # Nastaliq's own ink already spaces it
-    return [(set_text(spans, doc.style(align=align), doc.width), gap)
-            for spans in parse_paragraphs(doc.letter.body)]
+    return set_blocks(parse_blocks(doc.letter.body), doc.style(align=align), doc.width, gap)
 
 
 def _signature(doc: _Letter, columns: list[Column]) -> None:
