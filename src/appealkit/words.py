@@ -41,6 +41,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "SALUTATION",
         "scan": "Scan to open:",
         "online": "Online action:",
+        "links": "Links",
     },
     "fr": {
         "banner": "ACTION URGENTE",
@@ -68,6 +69,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "FORMULE D'APPEL",
         "scan": "Scannez pour ouvrir\u00a0:",
         "online": "Action en ligne\u00a0:",
+        "links": "Liens",
     },
     "es": {
         "banner": "ACCIÓN URGENTE",
@@ -95,6 +97,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "SALUDO",
         "scan": "Escanea para abrir:",
         "online": "Acción en línea:",
+        "links": "Enlaces",
     },
     "de": {
         "banner": "EILAKTION",
@@ -122,6 +125,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "ANREDE",
         "scan": "Scannen zum Öffnen:",
         "online": "Online-Aktion:",
+        "links": "Links",
     },
 }
 

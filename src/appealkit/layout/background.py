@@ -3,13 +3,16 @@ the back of the fact sheet for anyone writing in their own words."""
 
 from __future__ import annotations
 
-from ..markup import parse_blocks
+from dataclasses import replace
+
+from ..markup import Block, parse_blocks
 from ..model import Kit
 from ..text.types import Span
 from ..words import word
 from . import styles
 from .boxes import BLACK, Page, Part, Rect
 from .flow import Column, Unfit, pour
+from .links import number_links
 from .lists import set_blocks
 from .paper import Paper
 
@@ -37,9 +40,10 @@ def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
     head.items.append(Rect(head.x, head.y, 18, 2.5, fill=BLACK))
     head.advance(4.5)
     banner = word(kit.language, "background", kit.words)
-    head.add_text([Span(banner, bold=True)], styles.style(9, leading=1.15))
+    head.add_text([Span(banner, bold=True)], styles.style(9, language=kit.language, leading=1.15))
     head.advance(4)
-    head.add_text(kit.headline.upper(), styles.style(18, role="display", leading=1.0))
+    head.add_text(kit.headline.upper(), styles.style(18, role="display", language=kit.language,
+                                                     leading=1.0))
     head.advance(12)
     if head.overflow:  # the fact sheet sets the headline larger, so this is rare
         raise Unfit("headline", "the headline does not fit on the background page; shorten it")
@@ -54,9 +58,15 @@ def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
         pages_of[id(column)] = pages_of[id(columns[-1])] + (column.x == paper.margin)
         return column
 
-    body = styles.style(size, leading=1.38)
+    body = styles.style(size, language=kit.language, leading=1.38)
     gap = size * 0.6
-    blocks = set_blocks(parse_blocks(kit.background), body, columns[0].width, gap)
+    text, references = number_links(parse_blocks(kit.background), kit.language)
+    blocks = set_blocks(text, body, columns[0].width, gap)
+    if references:  # paper cannot open a link: the addresses to type, numbered as in the text
+        heading = Block((Span(word(kit.language, "links", kit.words), bold=True),))
+        blocks += set_blocks([heading], body, columns[0].width, gap * 0.5)
+        blocks += set_blocks(references, replace(body, size=size - 1), columns[0].width, gap,
+                             bracketed=True)
     pour(blocks, columns, next_column, "background", max_columns=2 * MAX_PAGES, page_columns=2)
     pages: list[list] = [[*head.items]]  # type: ignore[type-arg]
     for column in columns:

@@ -14,6 +14,7 @@ from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
 from .figures import ROW_GAP, place_figures
 from .flow import Column, check_lines, hang_box, set_text, text_x
+from .links import spell_out_links
 from .lists import set_blocks
 from .locale import format_date
 from .overflow import overflow_problems
@@ -143,7 +144,7 @@ def _heading(sheet: _Sheet, column: Column, text: str) -> None:
 
 def _summary(sheet: _Sheet, column: Column) -> None:
     _heading(sheet, column, _word(sheet.kit, "what_happened"))
-    blocks = parse_blocks(sheet.kit.summary)
+    blocks = spell_out_links(parse_blocks(sheet.kit.summary))  # paper cannot open a link
     for paragraph, gap, hang in set_blocks(blocks, sheet.style(leading=1.33), column.width, 0.0):
         check_lines(paragraph, "summary")
         x = text_x(column.x, paragraph, hang)

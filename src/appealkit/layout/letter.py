@@ -12,6 +12,7 @@ from ..text.types import Align, Paragraph, Span, TextStyle
 from . import styles
 from .boxes import MM, Item, Page, Part, Rule, TextBox
 from .flow import Column, Hang, check_lines, pour, set_text
+from .links import spell_out_links
 from .lists import set_blocks
 from .locale import format_date, is_rtl, label, language_name
 from .paper import Paper
@@ -208,7 +209,8 @@ def _date_line(doc: _Letter) -> str:
 def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float, Hang | None]]:
     align = Align.JUSTIFY
     gap = doc.size * (0.25 if doc.rtl else 0.73)  # Nastaliq's own ink already spaces it
-    return set_blocks(parse_blocks(doc.letter.body), doc.style(align=align), doc.width, gap)
+    blocks = spell_out_links(parse_blocks(doc.letter.body))  # paper cannot open a link
+    return set_blocks(blocks, doc.style(align=align), doc.width, gap)
 
 
 def _signature(doc: _Letter, columns: list[Column]) -> None:
