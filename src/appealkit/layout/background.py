@@ -22,7 +22,8 @@ MAX_PAGES = 20  # beyond this the background is refused: shorten it or link to t
 
 
 def layout_background(kit: Kit, paper: Paper) -> Part | None:
-    """The background as one page if it fits at 9 pt or more, else as many as it needs."""
+    """The background as one page if it fits at 9 pt or more, else as many as it needs; the
+    last page's two columns balanced, ending level."""
     if not kit.background.strip():
         return None
     for size in BODY_SIZES:
@@ -30,11 +31,30 @@ def layout_background(kit: Kit, paper: Paper) -> Part | None:
         if len(pages) == 1:
             break
     else:
-        pages = _layout_pages(kit, paper, BODY_SIZES[0])
-    return Part("background", "Background", kit.language, tuple(pages))
+        size = BODY_SIZES[0]
+        pages = _layout_pages(kit, paper, size)
+    return Part("background", "Background", kit.language, _balanced(kit, paper, size, pages))
 
 
-def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
+def _balanced(kit: Kit, paper: Paper, size: float, pages: list[Page]) -> tuple[Page, ...]:
+    """The pages with the last one's columns as short as they can be and hold the same text:
+    the least bottom for them, to a tenth of a point, that needs no more pages."""
+    last = len(pages) - 1
+    low, high = paper.margin, paper.height - paper.margin
+    while high - low > 0.1:
+        middle = (low + high) / 2
+        if len(_layout_pages(kit, paper, size, (last, middle))) == len(pages):
+            high = middle
+        else:
+            low = middle
+    if high >= paper.height - paper.margin:
+        return tuple(pages)
+    return tuple(_layout_pages(kit, paper, size, (last, high)))
+
+
+def _layout_pages(kit: Kit, paper: Paper, size: float,
+                  shorter: tuple[int, float] | None = None) -> list[Page]:
+    """The background's pages; `shorter` (page, bottom) ends that page's columns higher."""
     width = paper.width - 2 * paper.margin
     head = Column(paper.margin, paper.margin, width, paper.height - paper.margin)
     head.items.append(Rect(head.x, head.y, 18, 2.5, fill=BLACK))
@@ -47,15 +67,20 @@ def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
     head.advance(12)
     if head.overflow:  # the fact sheet sets the headline larger, so this is rare
         raise Unfit("headline", "the headline does not fit on the background page; shorten it")
-    frames = _frames(paper, head.y)
+
+    def bottom(page: int) -> float:
+        return shorter[1] if shorter and shorter[0] == page else paper.height - paper.margin
+
+    frames = _frames(paper, head.y, max(head.y, bottom(0)))
     columns = [frames.pop(0)]
     pages_of = {id(columns[0]): 0}
 
     def next_column() -> Column:
+        page = pages_of[id(columns[-1])] + (not frames)
         if not frames:
-            frames.extend(_frames(paper, paper.margin))
+            frames.extend(_frames(paper, paper.margin, bottom(page)))
         column = frames.pop(0)
-        pages_of[id(column)] = pages_of[id(columns[-1])] + (column.x == paper.margin)
+        pages_of[id(column)] = page
         return column
 
     body = styles.style(size, language=kit.language, leading=1.38)
@@ -67,7 +92,8 @@ def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
         blocks += set_blocks([heading], body, columns[0].width, gap * 0.5)
         blocks += set_blocks(references, replace(body, size=size - 1), columns[0].width, gap,
                              bracketed=True)
-    pour(blocks, columns, next_column, "background", max_columns=2 * MAX_PAGES, page_columns=2)
+    pour(blocks, columns, next_column, "background", max_columns=2 * MAX_PAGES, page_columns=2,
+         keep=2)
     pages: list[list] = [[*head.items]]  # type: ignore[type-arg]
     for column in columns:
         index = pages_of[id(column)]
@@ -77,8 +103,7 @@ def _layout_pages(kit: Kit, paper: Paper, size: float) -> list[Page]:
     return [Page(paper.width, paper.height, tuple(items)) for items in pages]
 
 
-def _frames(paper: Paper, top: float) -> list[Column]:
-    """The two columns of a page, from `top` down to the bottom margin."""
+def _frames(paper: Paper, top: float, bottom: float) -> list[Column]:
+    """The two columns of a page, from `top` down to `bottom`."""
     width = (paper.width - 2 * paper.margin - GUTTER) / 2
-    bottom = paper.height - paper.margin
     return [Column(paper.margin + n * (width + GUTTER), top, width, bottom) for n in (0, 1)]

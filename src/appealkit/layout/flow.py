@@ -107,10 +107,13 @@ class Column:
 
 def pour(blocks: Iterable[Block], columns: list[Column],
          next_column: Callable[[], Column], section: str = "", *,
-         max_columns: int = 20, page_columns: int = 1) -> None:
+         max_columns: int = 20, page_columns: int = 1, keep: int = 1) -> None:
     """Fill columns[-1] with paragraphs line by line (each followed by its gap), opening
     new columns with `next_column` when one is full; paragraphs split between lines. A list
     item's marker (its Hang) goes beside its first line.
+
+    `keep` is the fewest lines of a paragraph a column may end or start with where the
+    paragraph breaks (2: no single line left alone at a column's foot or head).
 
     Raises Unfit when a line does not fit even in a column of its own, or when the text
     would need more than `max_columns` columns (`page_columns` to a page).
@@ -123,7 +126,7 @@ def pour(blocks: Iterable[Block], columns: list[Column],
         fresh = False  # columns[-1] was opened for these lines and holds none of them yet
         while lines:
             column = columns[-1]
-            count = _fitting(paragraph, lines, column)
+            count = _kept(_fitting(paragraph, lines, column), len(lines), keep, fresh)
             if count:
                 chunk = _chunk(paragraph, lines[:count])
                 x = text_x(column.x, paragraph, hang)
@@ -140,6 +143,16 @@ def pour(blocks: Iterable[Block], columns: list[Column],
                 columns.append(next_column())
                 fresh = True
         columns[-1].advance(gap)
+
+
+def _kept(count: int, left: int, keep: int, fresh: bool) -> int:
+    """How many of `left` lines to put in a column with room for `count`, so that neither
+    side of the break has fewer than `keep` lines (unless the column holds nothing else)."""
+    if count >= left or keep <= 1 or fresh:
+        return count
+    if left - count < keep:  # too few for the next column: send more of them along
+        count = left - keep
+    return count if count >= keep else 0
 
 
 def check_lines(paragraph: Paragraph, section: str) -> None:
