@@ -66,7 +66,7 @@ class Block:
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
 _BULLET_ITEM = re.compile(r"[ \t]*- +(?=\S)")
-_NUMBERED_ITEM = re.compile(r"[ \t]*(\d{1,3})[.)] +(?=\S)")  # any script's digits: ۱. too
+_NUMBERED_ITEM = re.compile(r"[ \t]*(\d{1,3})[.)\u06d4] +(?=\S)")  # any digits: ۱۔ in Urdu too
 
 
 def parse_blocks(text: str) -> list[Block]:

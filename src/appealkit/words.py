@@ -1,8 +1,8 @@
 """The words the fact sheet and background page print themselves, in the kit's `language`.
 
 Headings, the steps of "Take action", the banner: everything on those pages that does not come
-from the kit's own texts. appealkit has them in English, French, Spanish and German; a kit in
-another language gets English ones, unless its `words` gives its own, key by key. Placeholders
+from the kit's own texts. appealkit has them in English, French, Spanish, German, Urdu and
+Arabic; a kit in another language gets English ones, unless its `words` gives its own, key by key. Placeholders
 in braces are filled in: `{title}` and `{name}` of a target, `{languages}` of the letters,
 `{deadline}`, `{handle}`.
 """
@@ -127,6 +127,64 @@ _WORDS: dict[str, dict[str, str]] = {
         "online": "Online-Aktion:",
         "links": "Links",
     },
+    # Urdu: the terms of Pakistani press and official usage (shared/urdu-glossary.md).
+    "ur": {
+        "banner": "فوری کارروائی",
+        "banner_update": "فوری کارروائی · تازہ صورتِ حال",
+        "banner_closed": "فوری کارروائی · اختتام پذیر",
+        "background": "فوری کارروائی · پس منظر",
+        "what_happened": "کیا ہوا",
+        "key_figures": "اہم اعداد و شمار",
+        "timeline": "واقعات کی ترتیب",
+        "take_action": "کارروائی کریں",
+        "deadline": "آخری تاریخ:",
+        "write": "خط لکھیں:",
+        "write_how": "{title} کے نام، {languages} میں۔ اس پیکٹ میں دیے گئے نمونے کے خطوط "
+                     "یا اپنے الفاظ استعمال کریں، پھر دستخط کر کے ڈاک سے بھیجیں۔",
+        "or": "یا",
+        "email": "ای میل:",
+        "fax": "فیکس:",
+        "call": "فون کریں:",
+        "post": "ایکس (X) پر لکھیں:",
+        "post_how": "{handle} کو مخاطب کر کے",
+        "copy": "نقل بھیجیں:",
+        "copy_how": "{title}، {name} کو",
+        "act_before": "{deadline} سے پہلے کارروائی کریں۔",
+        "write_to": "خط بنام",
+        "salutation": "القاب",
+        "scan": "کھولنے کے لیے اسکین کریں:",
+        "online": "آن لائن کارروائی:",
+        "links": "لنکس",
+    },
+    # Arabic: Modern Standard Arabic, as Amnesty's Arabic Urgent Actions word it.
+    "ar": {
+        "banner": "تحرك عاجل",
+        "banner_update": "تحرك عاجل · متابعة",
+        "banner_closed": "تحرك عاجل · مغلق",
+        "background": "تحرك عاجل · معلومات إضافية",
+        "what_happened": "ماذا حدث",
+        "key_figures": "أرقام رئيسية",
+        "timeline": "التسلسل الزمني",
+        "take_action": "تحرّكوا",
+        "deadline": "الموعد النهائي:",
+        "write": "اكتبوا رسالة",
+        "write_how": "إلى {title} باللغة {languages}: استخدموا نماذج الرسائل في هذه الحزمة "
+                     "أو كلماتكم الخاصة، ثم وقّعوا الرسالة وأرسلوها بالبريد.",
+        "or": "أو",
+        "email": "البريد الإلكتروني:",
+        "fax": "الفاكس:",
+        "call": "اتصلوا بالرقم:",
+        "post": "انشروا على إكس (X)",
+        "post_how": "مع الإشارة إلى {handle}",
+        "copy": "أرسلوا نسخة",
+        "copy_how": "إلى {title}، {name}",
+        "act_before": "تحرّكوا قبل {deadline}.",
+        "write_to": "اكتبوا إلى",
+        "salutation": "التحية",
+        "scan": "امسحوا الرمز لفتح:",
+        "online": "التحرك عبر الإنترنت:",
+        "links": "الروابط",
+    },
 }
 
 SHEET_LANGUAGES = tuple(_WORDS)
@@ -160,6 +218,19 @@ _NAMES: dict[str, dict[str, str]] = {
         "it": "Italienisch", "nl": "Niederländisch", "ru": "Russisch", "zh": "Chinesisch",
         "bn": "Bengalisch", "ps": "Paschtu", "tr": "Türkisch", "sw": "Swahili",
         "id": "Indonesisch",
+    },
+    "ur": {
+        "en": "انگریزی", "ur": "اردو", "ar": "عربی", "fa": "فارسی", "hi": "ہندی",
+        "fr": "فرانسیسی", "es": "ہسپانوی", "de": "جرمن", "pt": "پرتگالی", "it": "اطالوی",
+        "nl": "ولندیزی", "ru": "روسی", "zh": "چینی", "bn": "بنگالی", "ps": "پشتو",
+        "tr": "ترکی", "sw": "سواحلی", "id": "انڈونیشیائی",
+    },
+    "ar": {
+        "en": "الإنجليزية", "ur": "الأردية", "ar": "العربية", "fa": "الفارسية",
+        "hi": "الهندية", "fr": "الفرنسية", "es": "الإسبانية", "de": "الألمانية",
+        "pt": "البرتغالية", "it": "الإيطالية", "nl": "الهولندية", "ru": "الروسية",
+        "zh": "الصينية", "bn": "البنغالية", "ps": "البشتوية", "tr": "التركية",
+        "sw": "السواحيلية", "id": "الإندونيسية",
     },
 }
 

@@ -14,6 +14,7 @@ from .boxes import BLACK, Page, Part, Rect
 from .flow import Column, Unfit, pour
 from .links import number_links
 from .lists import set_blocks
+from .locale import is_rtl
 from .paper import Paper
 
 BODY_SIZES = (10.0, 9.5, 9.0)  # the first that fits one page wins; else the text runs on
@@ -57,7 +58,8 @@ def _layout_pages(kit: Kit, paper: Paper, size: float,
     """The background's pages; `shorter` (page, bottom) ends that page's columns higher."""
     width = paper.width - 2 * paper.margin
     head = Column(paper.margin, paper.margin, width, paper.height - paper.margin)
-    head.items.append(Rect(head.x, head.y, 18, 2.5, fill=BLACK))
+    rtl = is_rtl(kit.language)  # reads from the right: the bar and the first column there
+    head.items.append(Rect(head.x + (width - 18 if rtl else 0), head.y, 18, 2.5, fill=BLACK))
     head.advance(4.5)
     banner = word(kit.language, "background", kit.words)
     head.add_text([Span(banner, bold=True)], styles.style(9, language=kit.language, leading=1.15))
@@ -71,14 +73,14 @@ def _layout_pages(kit: Kit, paper: Paper, size: float,
     def bottom(page: int) -> float:
         return shorter[1] if shorter and shorter[0] == page else paper.height - paper.margin
 
-    frames = _frames(paper, head.y, max(head.y, bottom(0)))
+    frames = _frames(paper, head.y, max(head.y, bottom(0)), rtl)
     columns = [frames.pop(0)]
     pages_of = {id(columns[0]): 0}
 
     def next_column() -> Column:
         page = pages_of[id(columns[-1])] + (not frames)
         if not frames:
-            frames.extend(_frames(paper, paper.margin, bottom(page)))
+            frames.extend(_frames(paper, paper.margin, bottom(page), rtl))
         column = frames.pop(0)
         pages_of[id(column)] = page
         return column
@@ -103,7 +105,8 @@ def _layout_pages(kit: Kit, paper: Paper, size: float,
     return [Page(paper.width, paper.height, tuple(items)) for items in pages]
 
 
-def _frames(paper: Paper, top: float, bottom: float) -> list[Column]:
-    """The two columns of a page, from `top` down to `bottom`."""
+def _frames(paper: Paper, top: float, bottom: float, rtl: bool) -> list[Column]:
+    """The two columns of a page, from `top` down to `bottom`, in reading order."""
     width = (paper.width - 2 * paper.margin - GUTTER) / 2
-    return [Column(paper.margin + n * (width + GUTTER), top, width, bottom) for n in (0, 1)]
+    order = (1, 0) if rtl else (0, 1)
+    return [Column(paper.margin + n * (width + GUTTER), top, width, bottom) for n in order]

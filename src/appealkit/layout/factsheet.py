@@ -8,15 +8,16 @@ from dataclasses import dataclass, replace
 from ..errors import KitError, Problem, mark_for
 from ..markup import parse_blocks, parse_inline
 from ..model import Kit, Target
-from ..text.types import Align, Span
+from ..text.types import Align, Paragraph, Span
 from ..words import language_name_in, word
 from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
-from .figures import ROW_GAP, place_figures
+from .figures import ROW_GAP, figure_rows, place_figures
 from .flow import Column, check_lines, hang_box, set_text, text_x
 from .links import spell_out_links
 from .lists import set_blocks
-from .locale import format_date
+from .locale import format_date, is_rtl
+from .mirror import mirror_page
 from .overflow import overflow_problems
 from .paper import Paper
 from .qr import layout_qr
@@ -38,7 +39,14 @@ class _Sheet:
     lift: float = 0.0  # how far the take-action band sits above the foot of the page
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
+        if self.rtl:  # set right to left, in the language's own typeface (Nastaliq for Urdu)
+            kw.setdefault("language", self.kit.language)
         return styles.style(size or self.body, role=str(kw.pop("role", "sans")), **kw)  # type: ignore[arg-type]
+
+    @property
+    def rtl(self) -> bool:
+        """The sheet reads from the right: it is laid out as in English, then mirrored."""
+        return is_rtl(self.kit.language)
 
 
 def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
@@ -75,19 +83,21 @@ def _layout_page(sheet: _Sheet) -> tuple[Page, Column, _Band]:
     _figures(sheet, column)
     _timeline(sheet, column)
     items = [*column.items, *_shift(action.items, band_top)]
-    return Page(paper.width, paper.height, tuple(items)), column, action
+    page = Page(paper.width, paper.height, tuple(items))
+    return (mirror_page(page) if sheet.rtl else page), column, action
 
 
 # -- banner and headline -------------------------------------------------------------------
 
 
 def _banner(sheet: _Sheet, column: Column) -> None:
-    kit, height = sheet.kit, 38.0
+    kit = sheet.kit
     accent = _hex(kit.organisation.accent)
-    column.items.append(Rect(column.x, column.y, column.width, height, fill=accent))
     banner = {"update": "banner_update", "closed": "banner_closed"}.get(kit.action.status, "banner")
-    title = set_text(_word(kit, banner),
+    title = set_text(_display(sheet, _word(kit, banner)),
                      sheet.style(24, role="display", leading=1.0), column.width - 24)
+    height = max(38.0, title.height + 4)  # Nastaliq's ink is taller than Latin capitals
+    column.items.append(Rect(column.x, column.y, column.width, height, fill=accent))
     ink = _ink_on(accent)
     column.items.append(TextBox(column.x + 12, column.y + (height - title.height) / 2, title, ink))
     right = column.x + column.width - 12
@@ -120,7 +130,8 @@ def _logo(data: bytes, right: float, top: float, height: float, widest: float) -
 def _headline(sheet: _Sheet, column: Column) -> None:
     kit = sheet.kit
     # The largest size that needs no more lines than the largest size itself needs at 20 pt.
-    sets = [set_text(kit.headline.upper(), sheet.style(size, role="display", leading=1.0),
+    sets = [set_text(_display(sheet, kit.headline.upper()),
+                     sheet.style(size, role="display", leading=1.0),
                      column.width) for size in HEADLINE_SIZES]
     fewest = min(len(p.lines) for p in sets)
     headline = next(p for p in sets if len(p.lines) == fewest)
@@ -147,9 +158,10 @@ def _summary(sheet: _Sheet, column: Column) -> None:
     blocks = spell_out_links(parse_blocks(sheet.kit.summary))  # paper cannot open a link
     for paragraph, gap, hang in set_blocks(blocks, sheet.style(leading=1.33), column.width, 0.0):
         check_lines(paragraph, "summary")
-        x = text_x(column.x, paragraph, hang)
+        # Laid out left to right: a right-to-left sheet is mirrored afterwards.
+        x = text_x(column.x, paragraph, hang, ltr=True)
         if hang:
-            column.items.append(hang_box(x, column.y, paragraph, hang))
+            column.items.append(hang_box(x, column.y, paragraph, hang, ltr=True))
         column.place(TextBox(x, column.y, paragraph), paragraph.height + gap, "summary")
     column.advance(sheet.gap)
 
@@ -166,7 +178,8 @@ def _figures(sheet: _Sheet, column: Column) -> None:
 def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
     """The figure's value, label and source, placed relative to the cell's inner corner."""
     figure = sheet.kit.figures[index]
-    value = set_text(figure.value, sheet.style(19, role="display", leading=1.0), width)
+    value = set_text(_display(sheet, figure.value), sheet.style(19, role="display", leading=1.0),
+                     width)
     label = set_text(figure.label, sheet.style(9, leading=1.25), width)
     boxes = [TextBox(0, 0, value)]
     y = value.height + 3
@@ -189,24 +202,27 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
     if not events:
         return
     _heading(sheet, column, _word(sheet.kit, "timeline"))
-    per_row = min(4, len(events))
-    cell = (column.width - (per_row - 1) * GUTTER) / per_row
-    for start in range(0, len(events), per_row):
+    rows = figure_rows(len(events))  # balanced as the figures are: 5 events are 3 + 2
+    cell = (column.width - (rows[0] - 1) * GUTTER) / rows[0]
+    start = 0
+    for per_row in rows:
         top, bottom = column.y, column.y
         row_events = events[start:start + per_row]
-        column.items.append(Rule(column.x, top + 20, column.x + column.width, top + 20,
+        dates = [set_text([Span(format_date(event.date, sheet.kit.language), bold=True)],
+                          sheet.style(9.5, leading=1.2), cell) for event in row_events]
+        line = top + max(20.0, max(d.height for d in dates) + 6)  # under the tallest date
+        column.items.append(Rule(column.x, line, column.x + column.width, line,
                                  color=styles.RULE, line_width=1.0))
-        for n, event in enumerate(row_events):
+        for n, (event, date) in enumerate(zip(row_events, dates)):
             x = column.x + n * (cell + GUTTER)
-            date = set_text([Span(format_date(event.date, sheet.kit.language), bold=True)],
-                            sheet.style(9.5, leading=1.2), cell)
             column.items.append(TextBox(x, top, date))
-            column.items.append(Rect(x, top + 16.5, 7, 7, fill=BLACK, radius=3.5))
+            column.items.append(Rect(x, line - 3.5, 7, 7, fill=BLACK, radius=3.5))
             text = set_text(parse_inline(event.text), sheet.style(9, leading=1.25), cell)
             check_lines(text, f"timeline.{start + n}.text")
-            column.items.append(TextBox(x, top + 28, text))
-            bottom = max(bottom, top + 28 + text.height)
-            column.sections.append((f"timeline.{start + n}.text", top, top + 28 + text.height))
+            column.items.append(TextBox(x, line + 8, text))
+            bottom = max(bottom, line + 8 + text.height)
+            column.sections.append((f"timeline.{start + n}.text", top, line + 8 + text.height))
+        start += per_row
         column.y = bottom + 6
     column.advance(sheet.gap - 6)
 
@@ -222,7 +238,7 @@ class _Band:
 
 
 def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
-    pad, header = 8.0, 26.0
+    pad, header = 8.0, _band_header_height(sheet, width)
     inner = width - 2 * pad - QR_SIDE - 2 * GUTTER
     steps_width = inner * 0.57
     top = header + pad
@@ -244,11 +260,20 @@ def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
     return _Band(tuple(items), height, (*columns, address))
 
 
+def _band_header_height(sheet: _Sheet, width: float) -> float:
+    """26 pt, or more for a title whose ink is taller (Nastaliq)."""
+    return max(26.0, _band_title(sheet, width / 2).height + 4)
+
+
+def _band_title(sheet: _Sheet, width: float) -> Paragraph:
+    return set_text(_display(sheet, _word(sheet.kit, "take_action")),
+                    sheet.style(16, role="display", leading=1.0), width)
+
+
 def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[Item]:
     kit = sheet.kit
     deadline = format_date(kit.action.deadline, kit.language)
-    title = set_text(_word(kit, "take_action"), sheet.style(16, role="display", leading=1.0),
-                     width / 2)
+    title = _band_title(sheet, width / 2)
     date = set_text([Span(_word(kit, "deadline") + " ", bold=False),
                      Span(deadline.upper(), bold=True)],
                     sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
@@ -336,6 +361,12 @@ def _widest(target: Target, lines: list[str]) -> str:
     keys = ["targets.0.title", *(f"targets.0.address.{j}" for j in range(len(target.address))),
             "targets.0.country"]
     return keys[max(range(len(lines)), key=lambda i: len(lines[i]))]  # the first if tied
+
+
+def _display(sheet: _Sheet, text: str) -> list[Span]:
+    """Banner, headline and figures: the condensed black face, or in Arabic script (which has
+    no such face) the bold one."""
+    return [Span(text, bold=sheet.rtl)]
 
 
 def _word(kit: Kit, key: str, **values: str) -> str:

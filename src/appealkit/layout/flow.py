@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from unicodedata import bidirectional
 
 from ..text import set_paragraph
 from ..text.types import Direction, Line, Paragraph, Span, TextStyle
@@ -35,14 +36,17 @@ class Hang:
 Block = tuple[Paragraph, float] | tuple[Paragraph, float, Hang | None]  # and the gap after it
 
 
-def text_x(x: float, paragraph: Paragraph, hang: Hang | None) -> float:
-    """Where a paragraph set in a column at `x` starts, leaving room for its marker."""
-    return x + hang.indent if hang and paragraph.direction is Direction.LTR else x
+def text_x(x: float, paragraph: Paragraph, hang: Hang | None, ltr: bool | None = None) -> float:
+    """Where a paragraph set in a column at `x` starts, leaving room for its marker: on the
+    side its direction (or `ltr`, for a page to be mirrored) begins."""
+    ltr = paragraph.direction is Direction.LTR if ltr is None else ltr
+    return x + hang.indent if hang and ltr else x
 
 
-def hang_box(x: float, y: float, paragraph: Paragraph, hang: Hang) -> TextBox:
+def hang_box(x: float, y: float, paragraph: Paragraph, hang: Hang,
+             ltr: bool | None = None) -> TextBox:
     """The marker of the item whose text box is at (x, y), on its first line's baseline."""
-    if paragraph.direction is Direction.LTR:
+    if paragraph.direction is Direction.LTR if ltr is None else ltr:
         left = x - hang.indent
     else:
         left = x + paragraph.width + hang.indent - hang.marker.width
@@ -55,8 +59,26 @@ def spans_of(text: str | Sequence[Span]) -> list[Span]:
 
 
 def set_text(text: str | Sequence[Span], style: TextStyle, width: float) -> Paragraph:
-    """Set plain text or spans in a box `width` points wide."""
-    return set_paragraph(spans_of(text), style, width)
+    """Set plain text or spans in a box `width` points wide.
+
+    In a right-to-left paragraph, a span with no right-to-left letters (an address, a name in
+    Latin letters, `Dear Minister,`) is isolated (UAX #9 FSI…PDI), so it reads left to right
+    as a whole, its end punctuation included, instead of taking the paragraph's direction.
+    """
+    spans = spans_of(text)
+    if style.direction is Direction.RTL:
+        spans = [_isolated(span) for span in spans]
+    return set_paragraph(spans, style, width)
+
+
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def _isolated(span: Span) -> Span:
+    text = span.text
+    if not any(c.isalnum() for c in text) or any(bidirectional(c) in ("R", "AL") for c in text):
+        return span
+    return replace(span, text=_FSI + text + _PDI)
 
 
 @dataclass
