@@ -16,7 +16,7 @@ from .figures import ROW_GAP, figure_rows, place_figures
 from .flow import Column, check_lines, hang_box, set_text, text_x
 from .links import spell_out_links
 from .lists import set_blocks
-from .locale import format_date, is_rtl
+from .locale import format_date, is_rtl, to_digits
 from .mirror import mirror_page
 from .overflow import overflow_problems
 from .paper import Paper
@@ -316,7 +316,8 @@ def _steps(sheet: _Sheet, column: Column) -> None:
 
 def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span], key: str) -> None:
     disc = 15.0
-    label = set_text([Span(str(number), bold=True)], sheet.style(9, align=Align.CENTER, leading=1.0), disc)
+    label = set_text([Span(to_digits(str(number), sheet.kit.language), bold=True)],
+                     sheet.style(9, align=Align.CENTER, leading=1.0), disc)
     column.items.append(Rect(column.x, column.y, disc, disc, fill=BLACK, radius=disc / 2))
     column.items.append(TextBox(column.x, column.y + (disc - label.height) / 2, label, WHITE))
     top = column.y

@@ -61,9 +61,10 @@ def spans_of(text: str | Sequence[Span]) -> list[Span]:
 def set_text(text: str | Sequence[Span], style: TextStyle, width: float) -> Paragraph:
     """Set plain text or spans in a box `width` points wide.
 
-    In a right-to-left paragraph, a span with no right-to-left letters (an address, a name in
-    Latin letters, `Dear Minister,`) is isolated (UAX #9 FSI…PDI), so it reads left to right
-    as a whole, its end punctuation included, instead of taking the paragraph's direction.
+    In a right-to-left paragraph, a span with letters but none written right to left (an
+    address, a name in Latin letters, `Dear Minister,`) is isolated (UAX #9 FSI…PDI), so it
+    reads left to right as a whole, its end punctuation included, instead of taking the
+    paragraph's direction. Numbers and brackets alone (`[2]`) are left to the paragraph.
     """
     spans = spans_of(text)
     if style.direction is Direction.RTL:
@@ -76,7 +77,7 @@ _FSI, _PDI = "\u2068", "\u2069"
 
 def _isolated(span: Span) -> Span:
     text = span.text
-    if not any(c.isalnum() for c in text) or any(bidirectional(c) in ("R", "AL") for c in text):
+    if not any(c.isalpha() for c in text) or any(bidirectional(c) in ("R", "AL") for c in text):
         return span
     return replace(span, text=_FSI + text + _PDI)
 
