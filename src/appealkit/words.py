@@ -42,6 +42,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "Scan to open:",
         "online": "Online action:",
         "links": "Links",
+        "additional": "Additional information",
     },
     "fr": {
         "banner": "ACTION URGENTE",
@@ -70,6 +71,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "Scannez pour ouvrir\u00a0:",
         "online": "Action en ligne\u00a0:",
         "links": "Liens",
+        "additional": "Complément d'information",
     },
     "es": {
         "banner": "ACCIÓN URGENTE",
@@ -98,6 +100,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "Escanea para abrir:",
         "online": "Acción en línea:",
         "links": "Enlaces",
+        "additional": "Información adicional",
     },
     "de": {
         "banner": "EILAKTION",
@@ -126,6 +129,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "Scannen zum Öffnen:",
         "online": "Online-Aktion:",
         "links": "Links",
+        "additional": "Zusätzliche Informationen",
     },
     # Urdu: the terms of Pakistani press and official usage (shared/urdu-glossary.md).
     "ur": {
@@ -155,6 +159,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "کھولنے کے لیے اسکین کریں:",
         "online": "آن لائن کارروائی:",
         "links": "لنکس",
+        "additional": "مزید معلومات",
     },
     # Arabic: Modern Standard Arabic, as Amnesty's Arabic Urgent Actions word it.
     "ar": {
@@ -184,6 +189,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "scan": "امسحوا الرمز لفتح:",
         "online": "التحرك عبر الإنترنت:",
         "links": "الروابط",
+        "additional": "معلومات إضافية",
     },
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 from conftest import TODAY, run_cli
+from pdfutil import page_count, page_texts
 
 
 def _column_feet(path, page: int = -1) -> tuple[float, float]:
@@ -34,3 +35,34 @@ def test_issue_10_background_columns_end_level(make_kit, tmp_path, paper, length
     assert status == 0, stderr
     left, right = _column_feet(out / "background.pdf")
     assert abs(left - right) < 2 * 14  # within two lines (a paragraph ends, or two stay together)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_issue_10_a_short_background_goes_on_the_fact_sheet(make_kit, tmp_path, paper) -> None:
+    """Rather than a nearly empty page of its own, a background that fits in the white the
+    fact sheet leaves above its take-action band is printed there, in two level columns."""
+    def edit(data: dict) -> None:
+        data["figures"] = []
+        data["background"] = ("Pakistan announced the plan in October 2023. Unregistered Afghans "
+                              "were given 30 days to leave.\n\nAmnesty calls on Pakistan to:\n"
+                              "- renew the cards;\n- stop deportations.\n")
+
+    out = tmp_path / "out"
+    status, stdout, stderr = run_cli("build", str(make_kit(edit)), "--out", str(out), "--paper",
+                                     paper, "--today", TODAY, "--parts", "pack")
+    assert status == 0, stderr
+    assert not (out / "background.pdf").exists() and "background.pdf" not in stdout
+    sheet = page_texts(out / "fact-sheet.pdf")[0]
+    assert "ADDITIONAL INFORMATION" in sheet and "stop deportations." in sheet
+    assert sheet.index("ADDITIONAL INFORMATION") < sheet.index("TAKE ACTION")
+    letters = page_count(out / "letter-en.pdf") + page_count(out / "letter-ur.pdf")
+    assert page_count(out / "pack.pdf") == 1 + letters  # the sheet and the letters
+
+
+def test_a_background_too_long_for_the_sheet_keeps_its_page(make_kit, tmp_path) -> None:
+    out = tmp_path / "out"
+    status, _, stderr = run_cli("build", str(make_kit(lambda d: d.update(figures=[]))), "--out",
+                                str(out), "--today", TODAY, "--parts", "pack")
+    assert status == 0, stderr
+    assert (out / "background.pdf").exists()
+    assert "ADDITIONAL INFORMATION" not in page_texts(out / "fact-sheet.pdf")[0]

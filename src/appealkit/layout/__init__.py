@@ -24,7 +24,8 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
         raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in limits])
     try:
         sheet = layout_fact_sheet(kit, paper)  # first: its overflow names the kit's sections
-        background = layout_background(kit, paper)
+        # A short background is printed on the fact sheet, not on a nearly empty page.
+        background = None if "background" in sheet.holds else layout_background(kit, paper)
         letters = [layout_letter(kit, language, paper, today) for language in kit.languages]
     except Unfit as unfit:
         raise KitError(Problem(mark_for(kit.marks, unfit.section), unfit.section,

@@ -3,15 +3,15 @@ the back of the fact sheet for anyone writing in their own words."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..markup import Block, parse_blocks
 from ..model import Kit
-from ..text.types import Span
+from ..text.types import Paragraph, Span, TextStyle
 from ..words import word
 from . import styles
-from .boxes import BLACK, Page, Part, Rect
-from .flow import Column, Unfit, pour
+from .boxes import BLACK, Page, Part, Rect, TextBox
+from .flow import Column, Hang, Unfit, pour
 from .links import number_links
 from .lists import set_blocks
 from .locale import is_rtl
@@ -44,13 +44,22 @@ def _balanced(kit: Kit, paper: Paper, size: float, pages: list[Page]) -> tuple[P
     low, high = paper.margin, paper.height - paper.margin
     while high - low > 0.1:
         middle = (low + high) / 2
-        if len(_layout_pages(kit, paper, size, (last, middle))) == len(pages):
+        if _page_count(kit, paper, size, (last, middle)) == len(pages):
             high = middle
         else:
             low = middle
     if high >= paper.height - paper.margin:
         return tuple(pages)
     return tuple(_layout_pages(kit, paper, size, (last, high)))
+
+
+def _page_count(kit: Kit, paper: Paper, size: float, shorter: tuple[int, float]) -> int:
+    """How many pages the background takes with the given page's columns shorter (0 if a
+    line no longer fits in them at all)."""
+    try:
+        return len(_layout_pages(kit, paper, size, shorter))
+    except Unfit:
+        return 0
 
 
 def _layout_pages(kit: Kit, paper: Paper, size: float,
@@ -86,14 +95,7 @@ def _layout_pages(kit: Kit, paper: Paper, size: float,
         return column
 
     body = styles.style(size, language=kit.language, leading=1.38)
-    gap = size * 0.6
-    text, references = number_links(parse_blocks(kit.background), kit.language)
-    blocks = set_blocks(text, body, columns[0].width, gap)
-    if references:  # paper cannot open a link: the addresses to type, numbered as in the text
-        heading = Block((Span(word(kit.language, "links", kit.words), bold=True),))
-        blocks += set_blocks([heading], body, columns[0].width, gap * 0.5)
-        blocks += set_blocks(references, replace(body, size=size - 1), columns[0].width, gap,
-                             bracketed=True)
+    blocks = _blocks(kit, body, columns[0].width)
     pour(blocks, columns, next_column, "background", max_columns=2 * MAX_PAGES, page_columns=2,
          keep=2)
     pages: list[list] = [[*head.items]]  # type: ignore[type-arg]
@@ -103,6 +105,71 @@ def _layout_pages(kit: Kit, paper: Paper, size: float,
             pages.append([])
         pages[index] += column.items
     return [Page(paper.width, paper.height, tuple(items)) for items in pages]
+
+
+def _blocks(kit: Kit, body: TextStyle, width: float) -> list[tuple[Paragraph, float, Hang | None]]:
+    """The background's paragraphs and lists, then its links' addresses, numbered."""
+    gap = body.size * 0.6
+    text, references = number_links(parse_blocks(kit.background), kit.language)
+    blocks = set_blocks(text, body, width, gap)
+    if references:  # paper cannot open a link: the addresses to type, numbered as in the text
+        heading = Block((Span(word(kit.language, "links", kit.words), bold=True),))
+        blocks += set_blocks([heading], body, width, gap * 0.5)
+        blocks += set_blocks(references, replace(body, size=body.size - 1), width, gap,
+                             bracketed=True)
+    return blocks
+
+
+@dataclass(frozen=True)
+class Foot:
+    """A short background set for the foot of the fact sheet: items placed from (0, 0)."""
+
+    items: tuple[TextBox, ...]
+    height: float
+
+
+def layout_foot(kit: Kit, body: TextStyle, width: float, room: float) -> Foot | None:
+    """The background in two balanced columns `width` wide in all, laid out left to right
+    (a right-to-left sheet is mirrored whole), if it fits in `room` points; else None.
+
+    A background this short would leave its own page nearly empty: the fact sheet prints it
+    in the white it would otherwise leave above the take-action band.
+    """
+    if not kit.background.strip() or room <= 0:
+        return None
+    blocks = _blocks(kit, body, (width - GUTTER) / 2)
+    low, high = 0.0, room
+    if _foot_columns(blocks, width, high) is None:
+        return None
+    while high - low > 0.1:
+        middle = (low + high) / 2
+        if _foot_columns(blocks, width, middle) is None:
+            low = middle
+        else:
+            high = middle
+    columns = _foot_columns(blocks, width, high)
+    assert columns is not None
+    boxes = tuple(item for c in columns for item in c.items if isinstance(item, TextBox))
+    return Foot(boxes, max(c.y for c in columns))
+
+
+def _foot_columns(blocks: list[tuple[Paragraph, float, Hang | None]], width: float,
+                  height: float) -> list[Column] | None:
+    """The blocks poured into two columns `height` tall, or None when they need more."""
+    column_width = (width - GUTTER) / 2
+    frames = [Column(n * (column_width + GUTTER), 0, column_width, height) for n in (0, 1)]
+    columns = [frames.pop(0)]
+
+    def next_column() -> Column:
+        if not frames:
+            raise Unfit("background", "")
+        return frames.pop(0)
+
+    try:
+        pour(blocks, columns, next_column, "background", keep=2, ltr=True)
+    except Unfit:
+        return None
+    return columns
 
 
 def _frames(paper: Paper, top: float, bottom: float, rtl: bool) -> list[Column]:

@@ -12,6 +12,7 @@ from ..text.types import Align, Paragraph, Span
 from ..words import language_name_in, word
 from . import styles
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
+from .background import Foot, layout_foot
 from .figures import ROW_GAP, figure_rows, place_figures
 from .flow import Column, check_lines, hang_box, set_text, text_x
 from .links import spell_out_links
@@ -27,6 +28,7 @@ SECTION_GAP = 11.0
 FLOW_GAPS = 4  # gaps that follow the headline, summary, figures and timeline
 QR_SIDE = 34 * 72 / 25.4  # 34 mm with the quiet zone: the symbol itself is 27 mm or more
 BODY_SIZES = (10.0, 9.5, 9.0)
+FOOT_HEADING = 30.0  # the short background's heading and the gap before it: at most this
 HEADLINE_SIZES = (26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0)  # tried in turn when the page is full; never below 9 pt
 
 
@@ -37,6 +39,7 @@ class _Sheet:
     body: float  # body text size in points
     gap: float = SECTION_GAP  # white space after each section
     lift: float = 0.0  # how far the take-action band sits above the foot of the page
+    foot: Foot | None = None  # a short background, printed above the band
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
         if self.rtl:  # set right to left, in the language's own typeface (Nastaliq for Urdu)
@@ -54,18 +57,22 @@ def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
     for size in BODY_SIZES:
         page, column, band = _layout_page(_Sheet(kit, paper, size))
         if not column.overflow:
+            foot = _foot(_Sheet(kit, paper, size), column)
+            if foot:
+                page, column, band = _layout_page(_Sheet(kit, paper, size, foot=foot))
             # Share what is left of the page out between the sections (at most doubling the
             # gaps), rather than leaving one hole above the action band.
             spare = column.bottom - column.y
             gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
             if spare > 1:
-                page, column, band = _layout_page(_Sheet(kit, paper, size, gap))
+                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, foot=foot))
             # A short kit (no figures, a short summary): the band follows the content and the
             # white goes to the foot of the page, not into a hole above the band.
             lift = column.bottom - column.y
             if lift > 1:
-                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, lift))
-            return Part("fact-sheet", "Fact sheet", kit.language, (page,))
+                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, lift, foot))
+            return Part("fact-sheet", "Fact sheet", kit.language, (page,),
+                        holds=("background",) if foot else ())
     problems = overflow_problems(column, band.columns, band.height, BODY_SIZES[-1])
     raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in problems])
 
@@ -82,6 +89,7 @@ def _layout_page(sheet: _Sheet) -> tuple[Page, Column, _Band]:
     _summary(sheet, column)
     _figures(sheet, column)
     _timeline(sheet, column)
+    _background(sheet, column)
     items = [*column.items, *_shift(action.items, band_top)]
     page = Page(paper.width, paper.height, tuple(items))
     return (mirror_page(page) if sheet.rtl else page), column, action
@@ -225,6 +233,23 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
         start += per_row
         column.y = bottom + 6
     column.advance(sheet.gap - 6)
+
+
+def _foot(sheet: _Sheet, column: Column) -> Foot | None:
+    """The background set for the room the sheet has left below its timeline, if it fits."""
+    room = column.bottom - column.y - FOOT_HEADING
+    return layout_foot(sheet.kit, sheet.style(leading=1.33), column.width, room)
+
+
+def _background(sheet: _Sheet, column: Column) -> None:
+    """A short background, under its heading, in two balanced columns above the band."""
+    if sheet.foot is None:
+        return
+    _heading(sheet, column, _word(sheet.kit, "additional"))
+    column.items += [replace(box, x=box.x + column.x, y=box.y + column.y)
+                     for box in sheet.foot.items]
+    column.advance(sheet.foot.height, "background")
+    column.advance(sheet.gap)
 
 
 # -- take action band ----------------------------------------------------------------------

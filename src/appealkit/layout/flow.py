@@ -130,13 +130,15 @@ class Column:
 
 def pour(blocks: Iterable[Block], columns: list[Column],
          next_column: Callable[[], Column], section: str = "", *,
-         max_columns: int = 20, page_columns: int = 1, keep: int = 1) -> None:
+         max_columns: int = 20, page_columns: int = 1, keep: int = 1,
+         ltr: bool | None = None) -> None:
     """Fill columns[-1] with paragraphs line by line (each followed by its gap), opening
     new columns with `next_column` when one is full; paragraphs split between lines. A list
     item's marker (its Hang) goes beside its first line.
 
     `keep` is the fewest lines of a paragraph a column may end or start with where the
-    paragraph breaks (2: no single line left alone at a column's foot or head).
+    paragraph breaks (2: no single line left alone at a column's foot or head). `ltr` lays
+    list markers out left to right whatever the text's direction (for a page to be mirrored).
 
     Raises Unfit when a line does not fit even in a column of its own, or when the text
     would need more than `max_columns` columns (`page_columns` to a page).
@@ -152,9 +154,9 @@ def pour(blocks: Iterable[Block], columns: list[Column],
             count = _kept(_fitting(paragraph, lines, column), len(lines), keep, fresh)
             if count:
                 chunk = _chunk(paragraph, lines[:count])
-                x = text_x(column.x, paragraph, hang)
+                x = text_x(column.x, paragraph, hang, ltr)
                 if hang and lines is paragraph.lines:
-                    column.items.append(hang_box(x, column.y, chunk, hang))
+                    column.items.append(hang_box(x, column.y, chunk, hang, ltr))
                 column.place(TextBox(x, column.y, chunk), chunk.height, section)
                 lines, fresh = lines[count:], False
             if lines:
