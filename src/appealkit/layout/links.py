@@ -49,7 +49,10 @@ def _spelled(spans: Sequence[Span]) -> list[Span]:
     for n, span in enumerate(spans):
         out.append(span)
         if span.link and _ends_link(spans, n) and not _shows_address(spans, n):
-            out.append(Span(f" ({readable(span.link)})", span.bold, span.link))
+            # the space apart: in a right-to-left line the address is set as a whole, and
+            # the space must stay between it and the words
+            out += [Span(" ", span.bold, span.link),
+                    Span(f"({readable(span.link)})", span.bold, span.link)]
     return out
 
 
