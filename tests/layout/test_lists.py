@@ -80,3 +80,12 @@ def test_issue_10_an_urdu_list_has_urdu_numbers_on_the_right(make_kit, tmp_path)
     assert one[0] > first[2]  # the number right of the item's text (it reads from the right)
     assert abs(one[2] - ask[2]) < 3  # at the paragraphs' right edge (ink: within 3 pt)
     assert abs(one[0] - two[0]) < 0.5 and abs(first[2] - second[2]) < 3  # flush to the text
+
+
+def test_the_download_page_prints_the_summarys_lists_as_html_lists() -> None:
+    from appealkit.site.page import _summary
+
+    assert _summary("We ask:\n- release **Ali**;\n- drop the charges.\n\n1. first\n2. second") == [
+        '<p class="summary">We ask:</p>', '<ul class="summary">',
+        "<li>release <strong>Ali</strong>;</li>", "<li>drop the charges.</li>", "</ul>",
+        '<ol class="summary">', "<li>first</li>", "<li>second</li>", "</ol>"]
