@@ -14,8 +14,8 @@ from pdfutil import normalise, pdftotext
 from appealkit.layout.paper import PAPERS
 from appealkit.markup import parse_inline
 
-KITS = {"ur": ROOT / "tests" / "kits" / "factsheet_ur.yaml",
-        "ar": ROOT / "tests" / "kits" / "factsheet_ar.yaml"}
+KITS = {"ur": ROOT / "tests" / "layout" / "kits" / "factsheet_ur.yaml",
+        "ar": ROOT / "tests" / "layout" / "kits" / "factsheet_ar.yaml"}
 BANNER = {"ur": "فوری کارروائی", "ar": "تحرك عاجل"}
 TAKE_ACTION = {"ur": "کارروائی کریں", "ar": "تحرّكوا"}
 WRITE = {"ur": "خط لکھیں", "ar": "اكتبوا رسالة"}
