@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -110,3 +112,22 @@ def pack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     assert status == 0, stderr
     return {"paper": request.param, "dir": out, "stderr": stderr,
             "files": {Path(line).name: Path(line) for line in stdout.split()}}
+
+
+HANG = 60  # seconds: a guard against hangs and runaway work, not a speed test (benchmarks/ time)
+
+
+@contextlib.contextmanager
+def no_hang(seconds: int = HANG) -> Iterator[None]:
+    """Fail the test if the block runs longer than `seconds`: it hangs, or its work blew up."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise AssertionError(f"still running after {seconds} s: a hang or a blow-up")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

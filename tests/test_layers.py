@@ -19,7 +19,8 @@ BASE = {"errors", "model", "text", "typefaces", "words", "event_words", "markup"
         "untranslated"}
 STAGES = [
     {"load", "yaml_tree", "signers"},
-    {"validate", "validate_event", "schema", "logo", "lint", "lint_timeline"},
+    {"validate", "validate_checker", "validate_rules", "validate_event", "validate_images",
+     "validate_glyphs", "locator", "dates", "schema", "logo", "lint", "lint_timeline"},
     {"layout"},
     {"draw"},
     {"write", "durable", "manifest", "folder_lock", "swap", "inplace", "killpoints"},

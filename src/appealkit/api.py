@@ -26,6 +26,9 @@ from .errors import KitError, OutputError, Problem
 from .model import Kit
 from .text.errors import FontError
 
+# The functions import the pipeline (build.py) when called, for start-up time: `import appealkit`
+# (for the errors or a version check) does not load ReportLab and HarfBuzz.
+
 __all__ = [
     "Built", "FontError", "Kit", "KitError", "OutputError", "Problem", "Rendered",
     "build_kit", "check_kit", "read_kit", "render_kit",

@@ -41,7 +41,7 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
         from . import signed_letters
 
         signer_list = signed_letters.read_signer_list(signers, laid.kit)
-    files = render_pdfs(laid)
+    files: dict[str, write.Data] = dict(render_pdfs(laid))
     if signers:
         files[signed_letters.FILENAME] = signed_letters.build_signed_letters(
             laid.kit, signer_list, layout.PAPERS[paper], today or dt.date.today(),
@@ -99,11 +99,11 @@ def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = N
     return LaidOut(kit, pack, events, warnings)
 
 
-def render_pdfs(laid: LaidOut) -> dict[str, write.Data]:
+def render_pdfs(laid: LaidOut) -> dict[str, bytes]:
     """The PDFs of a laid-out kit, name → bytes: `pack.pdf`, each of its parts alone
     (`fact-sheet.pdf`, ...), then the event materials (`handouts.pdf`, ...)."""
     info = _document_info(laid.kit)
-    files: dict[str, write.Data] = {}
+    files: dict[str, bytes] = {}
     with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
         if laid.pack:
             files["pack.pdf"] = draw.render_pdf(laid.pack, info)

@@ -14,6 +14,10 @@ from .errors import KitError, OutputError, Problem
 if TYPE_CHECKING:
     from .progress import ProgressBar
 
+# Each command imports what it runs inside its own function, for start-up time: `--version`,
+# `schema` and `init` never load the layout and drawing code (ReportLab, HarfBuzz), and only
+# `site` and `import` load theirs.
+
 BUG_REPORT = "this is a bug in appealkit; please report it with your kit.yaml and this message"
 REINSTALL = "reinstall appealkit (pip install --force-reinstall appealkit)"
 
@@ -137,7 +141,7 @@ def _kit_options(command: argparse.ArgumentParser) -> None:
 
 def _date(text: str) -> dt.date:
     """A `--today` date: YYYY-MM-DD only, with a year the kit's own dates may have."""
-    from .validate import date_problem
+    from .dates import date_problem
 
     problem = date_problem(text)
     if problem:

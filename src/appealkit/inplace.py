@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from . import killpoints
@@ -27,7 +28,7 @@ _TAG = "appealkit-"
 _LEFTOVER = re.compile(r"\..+\.(appealkit-[0-9a-f]{8}|pdf\.[a-z0-9_]{8})\.(tmp|old)")
 
 
-def publish_in_place(folder: Path, files: dict[str, Data], owned: dict[str, set[str]],
+def publish_in_place(folder: Path, files: Mapping[str, Data], owned: dict[str, set[str]],
                      stale: list[str], new: dict[str, set[str]]) -> None:
     """Replace `files` (name → bytes) in `folder`, then remove the `stale` files of ours.
 

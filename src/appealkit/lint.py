@@ -11,13 +11,14 @@ from .errors import Mark, Problem
 from .lint_timeline import lint_timeline
 from .markup import find_links, find_markup_issues
 from .model import Kit
+from .untranslated import UNTRANSLATED, is_untranslated
 from .uri import BIDI_CONTROLS, misleading
 
 __all__ = ["is_markup", "iter_texts", "lint_kit", "lint_urdu"]
 
 Locate = Callable[[str, int | None], Mark | None]
 
-# Arabic code points typed for Urdu letters (see /work/shared/urdu-glossary.md): (use, its code, its name).
+# Arabic code points typed for Urdu letters (docs/urdu-orthography.md): (use, its code, its name).
 _ARABIC_LETTERS = {
     "\u064a": ("\u06cc", "choti ye"),
     "\u0649": ("\u06cc", "choti ye"),
@@ -149,8 +150,6 @@ def _lint_deadline(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]
 
 def _lint_untranslated(kit: Kit) -> list[tuple[str, int | None, str]]:
     """Letters and greetings still holding `appealkit import`'s UNTRANSLATED marker."""
-    from .untranslated import UNTRANSLATED, is_untranslated
-
     return [
         (path, None, (f"not translated yet: write the '{language}' text in place of "
                       f"'{UNTRANSLATED} …', which the pack would print"))
@@ -289,7 +288,7 @@ def _count(message: str, count: int) -> str:
     return message if count == 1 else f"{message} ({count} times; the first is here)"
 
 
-# -- Pakistani letter conventions (see /work/shared/urdu-glossary.md) ----------------------
+# -- Pakistani letter conventions (docs/urdu-orthography.md) -------------------------------
 
 _MASCULINE_CLOSING = re.compile("آپ\\s+کا\\s+مخلص")
 _ASCII_QUOTE = re.compile("['\"]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
@@ -181,7 +182,7 @@ class _Composer:
 
     def handle(self, event: yaml.Event) -> None:
         if isinstance(event, yaml.ScalarEvent):
-            self.count_nodes(1, 1, event.start_mark, None)
+            self.count_nodes(1, 1, _start(event), None)
             self.add(self.scalar(event))
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             self.open(event)
@@ -195,12 +196,12 @@ class _Composer:
                 message = (
                     "a second YAML document starts here ('---'); a kit is one document: remove it"
                 )
-                self.fail(event.start_mark, message)
+                self.fail(_start(event), message)
 
-    def mark(self, yaml_mark: yaml.Mark) -> Mark:
+    def mark(self, yaml_mark: _Position) -> Mark:
         return Mark(self.source.name, yaml_mark.line + 1, yaml_mark.column + 1)
 
-    def fail(self, yaml_mark: yaml.Mark, message: str) -> None:
+    def fail(self, yaml_mark: _Position, message: str) -> None:
         raise KitError(Problem(self.mark(yaml_mark), "", message))
 
     def scalar(self, event: yaml.ScalarEvent) -> Node:
@@ -208,10 +209,10 @@ class _Composer:
         tag = self.tag(event, "str")
         if tag is None:
             tag = _resolve(event.value) if event.implicit[0] else "str"
-        start, end = event.start_mark.index, event.end_mark.index
-        mark = self.mark(event.start_mark)
+        start, end = _start(event).index, _end(event).index
+        mark = self.mark(_start(event))
         if style in ("|", ">"):
-            start, mark = self.block_start(event.start_mark.line, mark)
+            start, mark = self.block_start(_start(event).line, mark)
         node = Node("scalar", tag, mark, start, end, text=event.value, style=style)
         self.register(event.anchor, node)
         return node
@@ -226,7 +227,7 @@ class _Composer:
                 return lines[line], Mark(self.source.name, line + 1, indent + 1)
         return self.source.offset_of(indicator_line + 1, 0), fallback
 
-    def tag(self, event: yaml.NodeEvent, default: str) -> str | None:
+    def tag(self, event: yaml.ScalarEvent | yaml.CollectionStartEvent, default: str) -> str | None:
         """The short tag for an explicit tag; None when the value's tag is implicit."""
         tag = event.tag
         if tag is None or tag == "!":
@@ -239,37 +240,37 @@ class _Composer:
         message = (
             f"tag '{shown}' is not allowed: a kit holds only text, lists and keys; remove the tag"
         )
-        self.problems.append(Problem(self.mark(event.start_mark), "", message))
+        self.problems.append(Problem(self.mark(_start(event)), "", message))
         return REJECTED
 
     def open(self, event: yaml.CollectionStartEvent) -> None:
         kind = "seq" if isinstance(event, yaml.SequenceStartEvent) else "map"
         tag = self.tag(event, kind) or kind
-        start = event.start_mark.index
-        node = Node(kind, tag, self.mark(event.start_mark), start, start)
+        start = _start(event).index
+        node = Node(kind, tag, self.mark(_start(event)), start, start)
         node.anchor = event.anchor
-        self.count_nodes(1, 1, event.start_mark, None)
+        self.count_nodes(1, 1, _start(event), None)
         self.stack.append(_Frame(node))
 
     def close(self, event: yaml.Event) -> None:
         node = self.stack.pop().node
-        node.end = event.end_mark.index
+        node.end = _end(event).index
         if node.kind == "map":
             self.check_keys(node)
         self.register(node.anchor, node)
         self.add(node)
 
     def alias(self, event: yaml.AliasEvent) -> None:
-        node = self.anchors.get(event.anchor)
+        node = self.anchors.get(event.anchor or "")
         if node is None:
             message = f"alias '*{event.anchor}' names no anchor; define '&{event.anchor}' on a value above it"
-            self.problems.append(Problem(self.mark(event.start_mark), "", message))
-            start = event.start_mark.index
-            node = Node("scalar", "null", self.mark(event.start_mark), start, start)
-        self.count_nodes(node.size, node.height, event.start_mark, event.anchor)
+            self.problems.append(Problem(self.mark(_start(event)), "", message))
+            start = _start(event).index
+            node = Node("scalar", "null", self.mark(_start(event)), start, start)
+        self.count_nodes(node.size, node.height, _start(event), event.anchor)
         self.add(node)
 
-    def count_nodes(self, size: int, height: int, yaml_mark: yaml.Mark, alias: str | None) -> None:
+    def count_nodes(self, size: int, height: int, yaml_mark: _Position, alias: str | None) -> None:
         self.count += size
         if self.count > MAX_NODES:
             what = f"alias '*{alias}' expands to {size} values and " if alias else ""
@@ -323,8 +324,29 @@ class _Composer:
                 self.problems.append(Problem(key.mark, "", message))
 
 
+class _Position(Protocol):
+    """A place in the YAML text as PyYAML marks it (its pure-Python or its C parser)."""
+
+    index: int
+    line: int
+    column: int
+
+
+def _start(event: yaml.Event) -> _Position:
+    """Where an event starts: the parser marks every event it emits."""
+    if event.start_mark is None:
+        raise ValueError("appealkit bug: a YAML event without a position")
+    return event.start_mark
+
+
+def _end(event: yaml.Event) -> _Position:
+    if event.end_mark is None:
+        raise ValueError("appealkit bug: a YAML event without a position")
+    return event.end_mark
+
+
 def _resolve(value: str) -> str:
-    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
     return tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else "str"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+from .schema import render_schema  # the same text as the committed kit.schema.json
+
 __all__ = ["StarterError", "starter_kit", "write_starter"]
 
 KIT = "kit.yaml"
@@ -32,8 +34,6 @@ def write_starter(folder: Path) -> list[Path]:
     Returns the paths written, in that order. Never overwrites: if kit.yaml or kit.schema.json
     is already there, raises StarterError before writing anything. An existing assets/ is kept.
     """
-    from .schema import render_schema  # the same text as the committed kit.schema.json
-
     contents = {folder / KIT: starter_kit(), folder / SCHEMA: render_schema().encode("utf-8")}
     _check_free(folder, list(contents))
     try:

@@ -15,7 +15,7 @@ import functools
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from . import killpoints
@@ -32,7 +32,7 @@ class CannotSwap(Exception):
     """Folders cannot be swapped here; the output folder was not changed."""
 
 
-def publish_by_swap(folder: Path, files: dict[str, Data], listing: bytes,
+def publish_by_swap(folder: Path, files: Mapping[str, Data], listing: bytes,
                     carried: list[str]) -> None:
     """Make `folder` hold `files`, the manifest `listing` and the `carried` entries of the user's.
 
@@ -75,7 +75,7 @@ def _prefix(folder: Path) -> str:
     return f".{folder.name}.appealkit-"
 
 
-def _fill(staged: Path, folder: Path, files: dict[str, Data], listing: bytes,
+def _fill(staged: Path, folder: Path, files: Mapping[str, Data], listing: bytes,
           carried: list[str]) -> None:
     os.chmod(staged, os.stat(folder).st_mode & 0o7777)  # mkdtemp makes it private
     write_new(staged / NAME, listing)  # first: everything after it is named in it

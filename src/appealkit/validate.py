@@ -1,48 +1,44 @@
-"""Turn a kit's Node tree into a Kit, collecting every problem with its line, column and key path."""
+"""Turn a kit's Node tree into a Kit, collecting every problem with its line, column and key path.
+
+The conversion is driven by the model's type hints (model.py); the rules across keys that a
+type cannot say live in the validate_*.py modules, called in order by `_Checker.check_kit`.
+"""
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import datetime as dt
 import re
-import string
 import typing
 import unicodedata
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from . import model, schema
+from .dates import day_problem
 from .errors import Mark, Problem
-from .lint import is_markup, iter_texts
-from .logo import LogoProblem, read_logo
-from .markup import find_links, parse_paragraphs, url_problem
-from .uri import QR_MAX_BYTES, find_bidi_control, to_uri
+from .locator import Locator
+from .markup import url_problem
+from .uri import find_bidi_control
+from .validate_checker import close_matches
 from .validate_event import check_event
-from .words import WORD_KEYS, placeholders
-from .yaml_tree import REJECTED, Document, Node, Source
+from .validate_glyphs import check_glyphs
+from .validate_images import check_logo
+from .validate_rules import (
+    check_languages,
+    check_links,
+    check_qr_capacity,
+    check_targets,
+    check_words,
+)
+from .yaml_tree import REJECTED, Document, Node
 
-__all__ = ["Locator", "date_problem", "validate_document"]
+__all__ = ["validate_document"]
 
 _BAD: Any = object()  # a value that failed conversion; its problem is already recorded
 _DATE = re.compile(schema.DATE)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PARTIAL_DATE = re.compile(schema.PARTIAL_DATE)
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 # Where each kind of entry lives, for "check the indentation" hints.
 _PLACES = {
     "Action": "under 'action'",
@@ -62,61 +58,6 @@ _CLASSES = (
     model.Event, model.LocalName, model.Organisation, model.LetterSettings,
     model.EventSettings, model.Solidarity,
 )  # fmt: skip
-
-
-class Locator:
-    """Find the Mark of a key path, or of a character inside a text value."""
-
-    def __init__(self, source: Source, nodes: dict[str, Node]) -> None:
-        self.source = source
-        self.nodes = nodes
-        self._found: dict[tuple[int, str], tuple[list[int], list[int]]] = {}
-
-    def __call__(self, path: str, offset: int | None = None) -> Mark | None:
-        node = self.node(path)
-        if node is None:
-            return None
-        if offset is None or node.kind != "scalar":
-            return node.mark
-        return self.char_mark(node, node.text, offset)
-
-    def node(self, path: str) -> Node | None:
-        """The node at `path`, or at its nearest ancestor when the key is absent."""
-        while True:
-            if path in self.nodes:
-                return self.nodes[path]
-            if "." not in path:
-                return self.nodes.get("")
-            path = path.rsplit(".", 1)[0]
-
-    def char_mark(self, node: Node, value: str, offset: int) -> Mark:
-        # The n-th occurrence of a character in the value is its n-th occurrence in the source,
-        # whatever YAML did to line breaks and indentation (escapes aside: then the value's start).
-        if not 0 <= offset < len(value):
-            return node.mark
-        in_value, in_source = self._occurrences(node, value, value[offset])
-        n = bisect.bisect_left(in_value, offset)
-        if n >= len(in_source):
-            return node.mark
-        return self.source.mark_at(in_source[n])
-
-    def _occurrences(self, node: Node, value: str, char: str) -> tuple[list[int], list[int]]:
-        """Offsets of `char` in the value and in the node's source text, found once per node
-        and character: a text with 20,000 problems is located in linear time."""
-        key = (id(node), char)
-        if key not in self._found:
-            end = max(node.end, node.start + 1)
-            self._found[key] = (_offsets(value, char, 0, len(value)),
-                                _offsets(self.source.text, char, node.start, end))
-        return self._found[key]
-
-
-def _offsets(text: str, char: str, start: int, end: int) -> list[int]:
-    found, pos = [], text.find(char, start, end)
-    while pos >= 0:
-        found.append(pos)
-        pos = text.find(char, pos + 1, end)
-    return found
 
 
 def validate_document(document: Document) -> tuple[model.Kit | None, list[Problem], Locator]:
@@ -148,6 +89,9 @@ class _Checker:
     def failed(self) -> bool:
         return any(p.is_error for p in self.problems)
 
+    def locate(self) -> Locator:
+        return Locator(self.source, self.nodes)
+
     # The whole kit
 
     def check_kit(self) -> model.Kit | None:
@@ -164,19 +108,20 @@ class _Checker:
         kit = self.convert_object(model.Kit, root, "", source=self.document.path)
         if kit is None:
             return None
-        self.check_languages(kit)
-        self.check_targets(kit)
-        self.check_links(kit)
-        self.check_qr_capacity(kit)
-        self.check_logo(kit)
-        self.check_words(kit)
+        check_languages(kit, self)
+        check_targets(kit, self)
+        check_links(kit, self)
+        check_qr_capacity(kit, self)
+        organisation = check_logo(kit, self.document.path, self)
+        check_words(kit, self)
         check_event(kit, self)
-        self.check_glyphs(kit)
+        check_glyphs(kit, self)
         if self.failed:
             return None
         letters = {lang: kit.letters[lang] for lang in kit.languages}
         marks = {path: node.mark for path, node in self.nodes.items()}  # "" is the top level
-        result: model.Kit = dataclasses.replace(kit, letters=letters, marks=marks)
+        result: model.Kit = dataclasses.replace(
+            kit, letters=letters, marks=marks, organisation=organisation or kit.organisation)
         return result
 
     # Conversion, driven by the model's type hints
@@ -241,7 +186,7 @@ class _Checker:
             if other is not cls and name in {f.name for f in schema.key_fields(other)}:
                 return f"unknown key '{name}' here; it belongs {_PLACES[other.__name__]}: check its indentation"
         close = [k for k in keys if k.lower() == name.lower().strip()]
-        close = close or _close_matches(name, keys, n=1, cutoff=0.6)
+        close = close or close_matches(name, keys, n=1, cutoff=0.6)
         if close:
             return f"unknown key '{name}'; did you mean '{close[0]}'?"
         return f"unknown key '{name}'; the keys here are: {', '.join(keys)}"
@@ -341,7 +286,7 @@ class _Checker:
         control = _CONTROL.search(text)
         if control:
             # Only a double-quoted escape ("\0", "\e") can put one here; it would print as nothing or a box.
-            mark = Locator(self.source, self.nodes).char_mark(node, text, control.start())
+            mark = self.locate().char_mark(node, text, control.start())
             self.error(
                 mark,
                 path,
@@ -350,7 +295,7 @@ class _Checker:
             return _BAD
         bidi = find_bidi_control(text)
         if bidi >= 0 and where not in schema.MARKUP:  # prose keeps them, closed (markup.py)
-            mark = Locator(self.source, self.nodes).char_mark(node, text, bidi)
+            mark = self.locate().char_mark(node, text, bidi)
             self.error(mark, path, _bidi_message(text[bidi]))
             return _BAD
         if where in schema.ENUMS:
@@ -362,7 +307,7 @@ class _Checker:
     def check_enum(self, text: str, node: Node, path: str, allowed: tuple[str, ...]) -> Any:
         if text in allowed:
             return text
-        close = _close_matches(text.lower(), allowed, n=1, cutoff=0.5)
+        close = close_matches(text.lower(), allowed, n=1, cutoff=0.5)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         self.error(node, path, f"'{text}' is not one of: {', '.join(allowed)}{hint}")
         return _BAD
@@ -390,7 +335,7 @@ class _Checker:
             )
             return _BAD
         year, month, day = (int(p) for p in text.split("-"))
-        problem = _date_problem(year, month, day)
+        problem = day_problem(year, month, day)
         if problem:
             self.error(node, path, f"'{text}' is not a date: {problem}")
             return _BAD
@@ -408,7 +353,7 @@ class _Checker:
             )
             return _BAD
         parts = [int(p) for p in text.split("-")]
-        problem = _date_problem(*parts)
+        problem = day_problem(*parts)
         if problem:
             self.error(node, path, f"'{text}' is not a date: {problem}")
             return _BAD
@@ -425,236 +370,12 @@ class _Checker:
         self.error(node, path, f"'{text}' is not 'today', 'blank' or a date YYYY-MM-DD")
         return _BAD
 
-    # Checks across keys
-
-    def check_languages(self, kit: model.Kit) -> None:
-        if kit.languages is None or kit.letters is None:
-            return
-        if not kit.languages:
-            self.error(
-                self.nodes.get("languages"),
-                "languages",
-                "the list is empty; name the language of each letter, e.g. [en]",
-            )
-        first: dict[str, int] = {}
-        for i, lang in enumerate(kit.languages):
-            node = self.nodes.get(f"languages.{i}")
-            if lang is None:
-                continue
-            if lang in first:
-                self.error(node, "languages", f"'{lang}' is listed twice; remove one")
-                continue
-            first[lang] = i
-            if lang not in kit.letters:
-                self.error(
-                    node,
-                    "languages",
-                    f"'{lang}' has no letter; add letters.{lang}, or remove '{lang}' here",
-                )
-        for lang in kit.letters:
-            if lang not in first:
-                key = self.keys.get(f"letters.{lang}")
-                listed = ", ".join([*(x for x in kit.languages if x), lang])
-                self.error(
-                    key,
-                    f"letters.{lang}",
-                    f"'{lang}' is not in languages; list it (languages: [{listed}]) or remove this letter",
-                )
-
-    def check_targets(self, kit: model.Kit) -> None:
-        targets = kit.targets
-        if targets is None:
-            return
-        if not targets:
-            self.error(
-                self.nodes.get("targets"),
-                "targets",
-                "the list is empty; add the person the letters are addressed to",
-            )
-            return
-        languages = [lang for lang in kit.languages or () if isinstance(lang, str)]
-        main: int | None = None
-        for i, target in enumerate(targets):
-            if target is None:
-                continue
-            path = f"targets.{i}"
-            if target.role == "main":
-                if main is None:
-                    main = i
-                else:
-                    first = self.nodes[f"targets.{main}"].mark.line
-                    where = self.nodes.get(f"{path}.role") or self.nodes.get(path)
-                    self.error(
-                        where,
-                        f"{path}.role",
-                        f"a second main target (the first is at line {first}); only one target is main: give the others 'role: copy'",
-                    )
-            self.check_salutations(target, path, languages)
-        if main is None and all(t is not None and t.role is not None for t in targets):
-            self.error(
-                self.nodes.get("targets"),
-                "targets",
-                "no target has 'role: main'; give the person the letters are addressed to 'role: main'",
-            )
-
-    def check_salutations(self, target: model.Target, path: str, languages: list[str]) -> None:
-        if target.salutation is not None:
-            node = self.nodes.get(f"{path}.salutation")
-            for lang in languages:
-                if lang not in target.salutation:
-                    self.error(
-                        node,
-                        f"{path}.salutation",
-                        f"no salutation for '{lang}'; add '{lang}: …', the greeting of the {lang} letter",
-                    )
-        for key in ("salutation", "local"):
-            for lang in getattr(target, key) or {}:
-                if languages and lang not in languages:
-                    where = self.keys.get(f"{path}.{key}.{lang}")
-                    self.warn(
-                        where,
-                        f"{path}.{key}.{lang}",
-                        f"'{lang}' is not in languages, so this is not printed",
-                    )
-
-    def check_links(self, kit: model.Kit) -> None:
-        """Links in markup must go to web pages; placeholders such as `(#)` are only warned about (lint)."""
-        for path, _, text in iter_texts(kit):
-            if not is_markup(path):
-                continue
-            for link in find_links(text):
-                url = link.url.strip()
-                if not url or url.startswith("#") or ":" not in url.split("/")[0]:
-                    continue  # a placeholder or a relative address: lint warns
-                problem = url_problem(url)
-                if problem:
-                    mark = Locator(self.source, self.nodes)(path, link.url_start)
-                    self.error(mark, path, f"link '[{link.text}]({link.url})': {problem}")
-
-    def check_qr_capacity(self, kit: model.Kit) -> None:
-        """The QR code must hold the whole address, in the form it carries (URI, UTF-8)."""
-        url = kit.action.url if kit.action is not None else None
-        if not isinstance(url, str):
-            return
-        size = len(to_uri(url).encode("utf-8"))
-        if size > QR_MAX_BYTES:
-            self.error(self.nodes.get("action.url"), "action.url",
-                       f"the address is {size:,} characters long; a QR code at error correction "
-                       f"M holds at most {QR_MAX_BYTES:,}: use a shorter address, such as your "
-                       f"office's action page")
-
-    def check_words(self, kit: model.Kit) -> None:
-        """Each of the kit's own words must be one the fact sheet prints, with its placeholders."""
-        for name, text in (kit.words or {}).items():
-            path = f"words.{name}"
-            if name not in WORD_KEYS:
-                close = _close_matches(name, list(WORD_KEYS), n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "the README lists them"
-                self.error(self.keys.get(path), path, f"the fact sheet has no word '{name}'; {hint}")
-                continue
-            if text is None:
-                continue
-            allowed = placeholders(name)
-            offer = ", ".join(f"{{{p}}}" for p in allowed) or "none"
-            try:
-                used = [field for _, field, _, _ in string.Formatter().parse(text) if field is not None]
-            except ValueError:
-                self.error(self.nodes.get(path), path, f"a '{{' or '}}' without its partner; "
-                           f"placeholders here: {offer}")
-                continue
-            for field in used:
-                if field not in allowed:
-                    self.error(self.nodes.get(path), path, f"'{{{field}}}' cannot be filled in "
-                               f"here; placeholders here: {offer}")
-
-    def check_logo(self, kit: model.Kit) -> None:
-        organisation = kit.organisation
-        if organisation is None or organisation.logo is None:
-            return
-        path = "organisation.logo"
-        node = self.nodes.get(path)
-        try:
-            logo = read_logo(self.document.path, organisation.logo)
-        except LogoProblem as problem:
-            self.error(node, path, str(problem))
-            return
-        for note in logo.warnings:
-            self.warn(node, path, note)
-        # The checked file and its bytes: drawing embeds these and never opens the file again.
-        object.__setattr__(organisation, "logo", logo.path)
-        object.__setattr__(organisation, "logo_data", logo.data)
-
-    def check_glyphs(self, kit: model.Kit) -> None:
-        """Characters the language's font cannot draw would print as empty boxes."""
-        from .text import missing_chars  # the text engine, loaded here: only the check needs it
-        from .typefaces import family_for
-
-        texts = [
-            (path, lang, _shown_text(text) if is_markup(path) else text, text)
-            for path, lang, text in iter_texts(kit)
-            if not path.startswith("keywords")
-        ]  # keywords are not drawn
-        missing: dict[str, set[str]] = {}
-        for lang in {lang for _, lang, _, _ in texts}:
-            chars = "".join(set("".join(shown for _, other, shown, _ in texts if other == lang)))
-            try:
-                missing[lang] = set(missing_chars(chars, family_for(lang), lang))
-            except Exception as error:
-                from .text.fonts import FontError
-
-                if isinstance(error, FontError):
-                    raise  # a font file is missing or damaged: the command says which, and stops
-                import logging  # imported on this rare path only, like difflib: a build is timed
-
-                logging.getLogger("appealkit").warning(
-                    "could not check the characters of '%s' texts against their font",
-                    lang,
-                    exc_info=True,
-                )
-                missing[lang] = set()
-        locate = Locator(self.source, self.nodes)
-        for path, lang, shown, text in texts:
-            for char in sorted(missing[lang].intersection(shown), key=shown.find):
-                name = unicodedata.name(char, "unnamed character")
-                message = f"the font for '{lang}' text cannot draw '{char}' (U+{ord(char):04X} {name}); replace or remove it"
-                self.error(locate(path, text.find(char)), path, message)
 
 
 def _bidi_message(control: str) -> str:
     name = unicodedata.name(control, "direction control")
     return (f"invisible direction control U+{ord(control):04X} ({name}) makes this text print in "
             f"another order than it is written; delete it")
-
-
-def _shown_text(markup: str) -> str:
-    return "\n".join("".join(s.text for s in p) for p in parse_paragraphs(markup))
-
-
-def date_problem(text: str) -> str | None:
-    """Why `text` is not a kit date (YYYY-MM-DD, years 1000-9999), or None."""
-    if not _DATE.match(text):
-        return "write it as YYYY-MM-DD, e.g. 2025-09-15"
-    year, month, day = (int(p) for p in text.split("-"))
-    return _date_problem(year, month, day)
-
-
-def _date_problem(year: int, month: int | None = None, day: int | None = None) -> str | None:
-    if not 1000 <= year <= 9999:
-        return f"{year} is not a year"
-    if month is None:
-        return None
-    if not 1 <= month <= 12:
-        return f"there is no month {month}"
-    if day is None:
-        return None
-    if day < 1:
-        return f"there is no day {day}"
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        last = ((dt.date(year + month // 12, month % 12 + 1, 1)) - dt.timedelta(days=1)).day
-        return f"{_MONTHS[month - 1]} {year} has {last} days"
-    return None
 
 
 _PATTERN_HINTS = {
@@ -711,8 +432,3 @@ def _join(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
-def _close_matches(word: str, candidates: Sequence[str], n: int, cutoff: float) -> list[str]:
-    """difflib's close matches, importing difflib only when a mistake needs a suggestion."""
-    import difflib
-
-    return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)

@@ -6,30 +6,18 @@ from the model like every other key; this module checks what a type cannot say.
 
 from __future__ import annotations
 
-import difflib
 import string
-from typing import Any, Protocol
 
 from . import model
 from .event_words import EVENT_WORD_KEYS, event_placeholders
+from .validate_checker import Checker, close_matches
 
 __all__ = ["MAX_RETURN_LINES", "check_event"]
 
 MAX_RETURN_LINES = 5  # what fits in the envelope's top-left corner at 8 pt
 
 
-class _Report(Protocol):
-    def __call__(self, where: Any, path: str, message: str) -> None: ...
-
-
-class _Checker(Protocol):
-    nodes: dict[str, Any]
-    keys: dict[str, Any]
-    error: _Report
-    warn: _Report
-
-
-def check_event(kit: model.Kit, checker: _Checker) -> None:
+def check_event(kit: model.Kit, checker: Checker) -> None:
     """Add the problems of `kit.event` and `kit.solidarity` to `checker`."""
     event = kit.event
     if event is None:
@@ -40,11 +28,11 @@ def check_event(kit: model.Kit, checker: _Checker) -> None:
     _check_solidarity(kit.solidarity, checker)
 
 
-def _check_words(event: model.EventSettings, checker: _Checker) -> None:
+def _check_words(event: model.EventSettings, checker: Checker) -> None:
     for name, text in (event.words or {}).items():
         path = f"event.words.{name}"
         if name not in EVENT_WORD_KEYS:
-            close = difflib.get_close_matches(name, EVENT_WORD_KEYS, n=1, cutoff=0.6)
+            close = close_matches(name, EVENT_WORD_KEYS)
             hint = f"did you mean '{close[0]}'?" if close else "the README lists them"
             checker.error(checker.keys.get(path), path,
                           f"the event materials have no word '{name}'; {hint}")
@@ -52,7 +40,7 @@ def _check_words(event: model.EventSettings, checker: _Checker) -> None:
             _check_placeholders(name, text, path, checker)
 
 
-def _check_placeholders(name: str, text: str, path: str, checker: _Checker) -> None:
+def _check_placeholders(name: str, text: str, path: str, checker: Checker) -> None:
     allowed = event_placeholders(name)
     offer = ", ".join(f"{{{p}}}" for p in allowed) or "none"
     try:
@@ -67,7 +55,7 @@ def _check_placeholders(name: str, text: str, path: str, checker: _Checker) -> N
                           f"'{{{field}}}' cannot be filled in here; placeholders here: {offer}")
 
 
-def _check_return_address(event: model.EventSettings, checker: _Checker) -> None:
+def _check_return_address(event: model.EventSettings, checker: Checker) -> None:
     lines = event.return_address or ()
     if len(lines) > MAX_RETURN_LINES:
         path = "event.return_address"
@@ -76,7 +64,7 @@ def _check_return_address(event: model.EventSettings, checker: _Checker) -> None
                       f"{MAX_RETURN_LINES}: join or drop some")
 
 
-def _check_report_by(kit: model.Kit, event: model.EventSettings, checker: _Checker) -> None:
+def _check_report_by(kit: model.Kit, event: model.EventSettings, checker: Checker) -> None:
     deadline = kit.action.deadline if kit.action is not None else None
     if event.report_by is None or deadline is None or event.report_by >= deadline:
         return
@@ -86,7 +74,7 @@ def _check_report_by(kit: model.Kit, event: model.EventSettings, checker: _Check
                  f"({deadline.isoformat()}); letters written after it would not be counted")
 
 
-def _check_solidarity(solidarity: model.Solidarity | None, checker: _Checker) -> None:
+def _check_solidarity(solidarity: model.Solidarity | None, checker: Checker) -> None:
     if solidarity is None:
         return
     for key in ("dos", "donts"):

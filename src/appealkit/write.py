@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from . import folder_lock, inplace, killpoints, manifest, swap
@@ -36,7 +37,7 @@ if hasattr(errno, "EDQUOT"):  # not on Windows
     _REASONS[errno.EDQUOT] = "your disk quota is used up; free some space, then build again"
 
 
-def write_all(out_dir: Path, files: dict[str, Data], *, wait: float = LOCK_WAIT) -> list[Path]:
+def write_all(out_dir: Path, files: Mapping[str, Data], *, wait: float = LOCK_WAIT) -> list[Path]:
     """Write `files` (name → bytes, or a file holding them) into `out_dir`, creating it; return the written paths in order.
 
     All-or-nothing: on any failure the earlier outputs are left as they were and no temporary
@@ -85,7 +86,7 @@ def _prepare(out_dir: Path) -> Path:
     return Path(os.path.realpath(out_dir))
 
 
-def _publish(folder: Path, files: dict[str, Data]) -> None:
+def _publish(folder: Path, files: Mapping[str, Data]) -> None:
     swap.clean_leftovers(folder)
     inplace.clean_leftovers(folder)
     killpoints.reach("cleaned")
@@ -104,7 +105,7 @@ def _publish(folder: Path, files: dict[str, Data]) -> None:
     inplace.publish_in_place(folder, files, {n: listed[n] for n in owned}, stale, new)
 
 
-def _check_targets(folder: Path, files: dict[str, Data]) -> None:
+def _check_targets(folder: Path, files: Mapping[str, Data]) -> None:
     for name in files:
         if (folder / name).is_dir() and not (folder / name).is_symlink():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(folder / name))

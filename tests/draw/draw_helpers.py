@@ -10,7 +10,7 @@ import pytest
 import uharfbuzz as hb
 from pdfutil import cer, levenshtein, normalise, pdfium_text, pdftotext  # noqa: F401 (shared)
 
-from appealkit.draw.glyphs import draw_line, draw_paragraph, new_canvas
+from appealkit.draw.glyphs import draw_line, new_canvas
 from appealkit.text import (
     Direction,
     FontFamily,

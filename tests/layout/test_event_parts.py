@@ -134,8 +134,8 @@ def _chars_by_label(path: Path, paper: str) -> list[dict[int, str]]:
                 if not char.strip():
                     continue
                 left, bottom, right, top = textpage.get_charbox(i)
-                inside = [n for n, (l, b, r, t) in enumerate(rects)
-                          if l + safe <= left and right <= r - safe
+                inside = [n for n, (x0, b, r, t) in enumerate(rects)
+                          if x0 + safe <= left and right <= r - safe
                           and b + safe <= bottom and top <= t - safe]
                 assert inside, f"'{char}' at {left:.0f},{bottom:.0f} is on no label"
                 found[inside[0]] = found.get(inside[0], "") + char

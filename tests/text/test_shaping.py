@@ -81,7 +81,7 @@ def test_each_cluster_text_on_its_logically_first_glyph(family):
     by_cluster = {}
     for k, g in enumerate(glyphs):
         by_cluster.setdefault(g.cluster, []).append(k)
-    for cluster, ks in by_cluster.items():
+    for _cluster, ks in by_cluster.items():
         carriers = [k for k in ks if glyphs[k].text]
         assert carriers == [max(ks)]
 

@@ -8,7 +8,7 @@ import weakref
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFStream
@@ -236,7 +236,7 @@ def _widths_array(used: list[int], widths: list[int]) -> str:
     return "[ " + " ".join(out) + (" ] ]" if used else "]")
 
 
-def font_metrics(reader: SfntReader) -> dict:
+def font_metrics(reader: SfntReader) -> dict[str, Any]:
     """FontDescriptor numbers, in thousandths of an em."""
     scale = 1000 / reader.units_per_em
     ascent, descent = struct.unpack_from(">hh", reader.table(b"hhea"), 4)

@@ -96,14 +96,14 @@ class SfntReader:
         """Horizontal advance in font units."""
         hmtx_off, _ = self.tables[b"hmtx"]
         index = min(gid, self._num_hmetrics - 1)
-        return struct.unpack_from(">H", self.data, hmtx_off + 4 * index)[0]
+        return int(struct.unpack_from(">H", self.data, hmtx_off + 4 * index)[0])
 
     def left_side_bearing(self, gid: int) -> int:
         hmtx_off, _ = self.tables[b"hmtx"]
         if gid < self._num_hmetrics:
-            return struct.unpack_from(">h", self.data, hmtx_off + 4 * gid + 2)[0]
+            return int(struct.unpack_from(">h", self.data, hmtx_off + 4 * gid + 2)[0])
         extra = hmtx_off + 4 * self._num_hmetrics + 2 * (gid - self._num_hmetrics)
-        return struct.unpack_from(">h", self.data, extra)[0]
+        return int(struct.unpack_from(">h", self.data, extra)[0])
 
 
 class Composite(NamedTuple):
@@ -327,7 +327,7 @@ def _name(ps_name: str) -> bytes:
 
 def _checksum(data: bytes) -> int:
     padded = _pad4(data)
-    return sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
+    return int(sum(struct.unpack(f">{len(padded) // 4}I", padded))) & 0xFFFFFFFF
 
 
 def _assemble(tables: dict[bytes, bytes]) -> bytes:

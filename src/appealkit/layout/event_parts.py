@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from ..model import Kit
 from .boxes import Part
@@ -23,7 +23,7 @@ def layout_event_parts(kit: Kit, paper: Paper, names: Collection[str], labels_st
                        copies: int = 1) -> list[Part]:
     """The parts in `names`, in EVENT_PARTS order, leaving out those the kit has nothing for
     (no solidarity message; no target with a postal address)."""
-    makers = {
+    makers: dict[str, Callable[[], Part | None]] = {
         "handouts": lambda: layout_handouts(kit, paper),
         "poster": lambda: layout_poster(kit, paper),
         "envelopes": lambda: layout_envelopes(kit, paper),

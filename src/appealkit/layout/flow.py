@@ -122,7 +122,7 @@ class Column:
     def overflowing_section(self, line: float | None = None) -> str:
         """The kit section whose text crosses or lies below `line` (the bottom edge)."""
         line = self.bottom if line is None else line
-        for key, top, bottom in self.sections:
+        for key, _top, bottom in self.sections:
             if bottom > line + 0.01:
                 return key
         return self.sections[-1][0] if self.sections else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import KitError, Problem, mark_for
+from ..markup import parse_paragraphs
 from ..model import Kit
 from ..text.types import Paragraph, Span
 from . import styles
@@ -92,8 +93,6 @@ def card_summary(kit: Kit, width: float) -> Paragraph:
 
 def _plain(markup: str) -> str:
     """Summary text without its `**` and link syntax."""
-    from ..markup import parse_paragraphs
-
     return " ".join("".join(span.text for span in paragraph)
                     for paragraph in parse_paragraphs(markup))
 

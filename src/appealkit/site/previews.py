@@ -21,7 +21,8 @@ def require_renderer() -> ModuleType:
     except ImportError:
         raise MissingExtra("appealkit site needs the site extra: "
                            "pip install 'appealkit[site]'") from None
-    return pypdfium2
+    module: ModuleType = pypdfium2
+    return module
 
 
 def render_previews(pdf: bytes, width: int = PREVIEW_WIDTH) -> list[tuple[bytes, int, int]]:

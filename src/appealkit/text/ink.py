@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from operator import itemgetter, sub
 from typing import NamedTuple
 
-import uharfbuzz as hb  # type: ignore[import-untyped]
+import uharfbuzz as hb
 
 __all__ = ["CLEARANCE", "COLUMNS", "GlyphBox", "Skyline", "SkylineCache", "pair_need", "placed_ink"]
 

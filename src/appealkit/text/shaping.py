@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import accumulate, groupby
 from operator import add, attrgetter, mul, neg
 
-import uharfbuzz as hb  # type: ignore[import-untyped]
+import uharfbuzz as hb
 
 from .bidi import _bracket, bidi_classes, line_levels, ltr_tokens, resolve_levels
 from .fonts import Font, FontFamily
@@ -244,6 +244,11 @@ def char_script(char: str) -> str | None:
     return _SCRIPTS[char]
 
 
+# Open brackets remembered while resolving scripts, as UAX #9 BD16 bounds its own stack: deeper
+# ones keep the surrounding script, and a text of 20,000 unmatched brackets stays linear.
+_MAX_BRACKET_DEPTH = 63
+
+
 def resolve_scripts(text: str) -> list[str | None]:
     """UAX #24-style script runs: Common/Inherited characters join the surrounding script.
 
@@ -260,7 +265,7 @@ def resolve_scripts(text: str) -> list[str | None]:
             current = script
             continue
         kind, closer = _bracket(text[k])
-        if kind == "o":
+        if kind == "o" and len(brackets) < _MAX_BRACKET_DEPTH:
             brackets.append((closer, current))
         elif kind == "c" and brackets:
             script = _pop_bracket(brackets, text[k])
