@@ -11,8 +11,8 @@ from ..model import Kit, Target
 from ..text.types import Align, Paragraph, Span
 from ..words import language_name_in, word
 from . import styles
-from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
 from .background import Foot, layout_foot
+from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
 from .figures import ROW_GAP, figure_rows, place_figures
 from .flow import Column, check_lines, hang_box, set_text, text_x
 from .links import spell_out_links
