@@ -16,7 +16,9 @@ def lint_timeline(kit: Kit) -> list[tuple[str, int | None, str]]:
     found: list[tuple[str, int | None, str]] = []
     events = kit.timeline or ()
     for i in range(1, len(events)):
-        before, date = events[i - 1].date, events[i].date
+        before, date = getattr(events[i - 1], "date", None), getattr(events[i], "date", None)
+        if not (isinstance(before, PartialDate) and isinstance(date, PartialDate)):
+            continue  # a date that failed validation is reported there
         common = min(len(_key(before)), len(_key(date)))
         if _key(date)[:common] < _key(before)[:common]:
             found.append((f"timeline.{i}.date", None, (
