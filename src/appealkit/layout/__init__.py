@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 
 from ..errors import KitError, Problem, mark_for
 from ..model import Kit
@@ -22,12 +24,34 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
     limits = text_limits(kit)
     if limits:
         raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in limits])
+    problems: list[Problem] = []  # every part is laid out, so that each one's problems show
+    sheet = _collect(problems, kit, lambda: layout_fact_sheet(kit, paper))  # names sections
+    # A short background is printed on the fact sheet, not on a nearly empty page.
+    on_sheet = sheet is not None and "background" in sheet.holds
+    background = None if on_sheet else _collect(problems, kit,
+                                                lambda: layout_background(kit, paper))
+    letters = [_collect(problems, kit, partial(layout_letter, kit, language, paper, today))
+               for language in kit.languages]
+    if problems:
+        raise KitError(_first_per_key(problems))
+    return [part for part in (sheet, background, *letters) if part is not None]
+
+
+def _collect(problems: list[Problem], kit: Kit, make: Callable[[], Part | None]) -> Part | None:
+    """The part `make` lays out, or None with its problems added to `problems`."""
     try:
-        sheet = layout_fact_sheet(kit, paper)  # first: its overflow names the kit's sections
-        # A short background is printed on the fact sheet, not on a nearly empty page.
-        background = None if "background" in sheet.holds else layout_background(kit, paper)
-        letters = [layout_letter(kit, language, paper, today) for language in kit.languages]
+        return make()
+    except KitError as error:
+        problems += error.problems
     except Unfit as unfit:
-        raise KitError(Problem(mark_for(kit.marks, unfit.section), unfit.section,
-                               unfit.message)) from None
-    return [sheet, *([background] if background else []), *letters]
+        problems.append(Problem(mark_for(kit.marks, unfit.section), unfit.section, unfit.message))
+    return None
+
+
+def _first_per_key(problems: list[Problem]) -> list[Problem]:
+    """The first problem of each key path: a headline too long for the fact sheet is also too
+    long for the background, and the letters share their window address; one fix each."""
+    first: dict[str, Problem] = {}
+    for problem in problems:
+        first.setdefault(problem.path, problem)
+    return list(first.values())

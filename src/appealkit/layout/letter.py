@@ -16,6 +16,7 @@ from .links import spell_out_links
 from .lists import set_blocks
 from .locale import format_date, is_rtl, label, language_name
 from .paper import Paper
+from .window import WindowLine, fit_window
 
 BODY_SIZES = (10.5, 10.0, 9.5)  # the first that fits one page wins; else the letter runs on
 RTL_BODY_SIZES = (11.5, 11.0)  # Nastaliq reads small for its size; 11 pt is the floor
@@ -138,22 +139,12 @@ def _layout_pages(doc: _Letter) -> _Laid:
 
 def _window_address(doc: _Letter) -> list[Item]:
     """The recipient in the envelope window, in Latin script whatever the letter's language."""
-    window, target = doc.paper.window, doc.target
-    items: list[Item] = []
-    inset = max(doc.left - window.x, 5 * MM if doc.paper.name == "a4" else 9.0)
-    x, width = window.x + inset, window.width - inset
-    if doc.kit.letter.return_line:
-        line = set_text(doc.kit.letter.return_line, styles.style(7.5, role="sans", leading=1.1), width)
-        check_lines(line, "letter.return_line")
-        y = window.y + window.return_height - line.height - 2
-        items += [TextBox(x, y, line), Rule(x, y + line.height + 0.8, x + line.lines[0].width,
-                                            y + line.height + 0.8, line_width=0.3)]
+    target, return_line = doc.target, doc.kit.letter.return_line
     lines = [target.name, target.title, *target.address, target.country.upper()]
-    block = set_text("\n".join(lines), styles.style(ADDRESS_SIZE, role="sans", leading=1.15), width)
-    check_lines(block, "targets.0")
-    top = window.y + window.return_height + 1.5
-    items.append(TextBox(x, top, block))
-    return items
+    return fit_window([WindowLine(line) for line in lines], doc.paper,
+                      return_line=WindowLine(return_line) if return_line else None,
+                      section=f"targets.{doc.kit.targets.index(target)}",
+                      who=f"{target.title} {target.name}")
 
 
 def _heading(doc: _Letter, column: Column) -> None:

@@ -116,8 +116,10 @@ def _form(kit: Kit, language: str, paper: Paper, today: dt.date) -> LetterForm:
     return_line = None
     if kit.letter.return_line:
         page, box = _take_text(pages, kit.letter.return_line, with_rule=True)
-        # Its "baseline" is the box's bottom, which stays put whatever the size
-        return_line = Slot(page, box.x, box.y + box.paragraph.height, box.paragraph.width)
+        # Its "baseline" is the box's bottom, which stays put whatever the size; its room
+        # reaches up to the window's top, which a signer's line must not cross
+        bottom = box.y + box.paragraph.height
+        return_line = Slot(page, box.x, bottom, box.paragraph.width, bottom - paper.window.y)
     size = line.runs[0].size
     shared = tuple(Page(p.width, p.height, tuple(items)) for p, items in zip(laid, pages))
     return LetterForm(language, shared, name, address, date, size, usual, return_line)
@@ -239,7 +241,7 @@ def _return_line(text: str, slot: Slot) -> list[Item] | None:
         line = set_text(text, styles.style(size, role="sans", leading=1.1), slot.width)
         if len(line.lines) == 1:
             break
-    if line is None or len(line.lines) > 2:
+    if line is None or len(line.lines) > 2 or line.height > slot.room:
         return None
     y = slot.baseline - line.height  # the bottom stays where the kit's line had it
     under = y + line.height + 0.8
