@@ -39,10 +39,16 @@ def layout_background(kit: Kit, paper: Paper) -> Part | None:
 
 def _balanced(kit: Kit, paper: Paper, size: float, pages: list[Page]) -> tuple[Page, ...]:
     """The pages with the last one's columns as short as they can be and hold the same text:
-    the least bottom for them, to a tenth of a point, that needs no more pages."""
+    the least bottom for them, to a quarter of a point, that needs no more pages."""
     last = len(pages) - 1
-    low, high = paper.margin, paper.height - paper.margin
-    while high - low > 0.1:
+    # The columns end no lower than the text does now, and no higher than half way there:
+    # two level columns hold at least the taller one's text between them.
+    high = max(box.y + box.paragraph.height for box in pages[last].items
+               if isinstance(box, TextBox)) + 0.5
+    if _page_count(kit, paper, size, (last, high)) != len(pages):
+        high = paper.height - paper.margin
+    low = (paper.margin + high) / 2
+    while high - low > 0.25:
         middle = (low + high) / 2
         if _page_count(kit, paper, size, (last, middle)) == len(pages):
             high = middle
