@@ -84,3 +84,27 @@ def test_no_figures_leave_no_hole_above_the_take_action_band(make_kit, tmp_path)
         pdf.close()
     assert last[1] - band[3] < 60  # a section gap and the band's header padding, no more
     assert band[1] > 200  # the band is well above the foot of the page
+
+
+def test_a_timeline_of_five_events_is_three_then_two(make_kit, tmp_path) -> None:
+    """Four to a row at most, as even as they can be: no event alone on a second row."""
+    months = ["January", "February", "March", "April", "May"]
+
+    def edit(data: dict) -> None:
+        data["timeline"] = [{"date": f"2021-{n:02d}", "text": "The court hears the case."}
+                            for n in range(1, 6)]
+
+    out = tmp_path / "out"
+    status, _, stderr = run_cli("build", str(make_kit(edit)), "--out", str(out), "--today", TODAY,
+                                "--parts", "pack")
+    assert status == 0, stderr
+    pdf = pdfium.PdfDocument(str(out / "fact-sheet.pdf"))
+    try:
+        textpage = pdf[0].get_textpage()
+        text = textpage.get_text_range()
+        boxes = [textpage.get_charbox(text.index(f"{month} 2021")) for month in months]
+    finally:
+        pdf.close()
+    tops = [round(box[3]) for box in boxes]
+    assert tops[0] == tops[1] == tops[2] > tops[3] == tops[4]
+    assert abs(boxes[3][0] - boxes[0][0]) < 1.5 and abs(boxes[4][0] - boxes[1][0]) < 1.5  # ink
