@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 from conftest import TODAY, run_cli
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from appealkit.markup import parse_blocks
 
@@ -89,3 +91,31 @@ def test_the_download_page_prints_the_summarys_lists_as_html_lists() -> None:
         '<p class="summary">We ask:</p>', '<ul class="summary">',
         "<li>release <strong>Ali</strong>;</li>", "<li>drop the charges.</li>", "</ul>",
         '<ol class="summary">', "<li>first</li>", "<li>second</li>", "</ol>"]
+
+
+_LINES = st.lists(st.one_of(
+    st.sampled_from(["- ", "1. ", "2. ", "۱۔ ", "30. ", "  - ", ""]).flatmap(
+        lambda marker: st.text(alphabet="ab ۲*", min_size=1, max_size=8).map(
+            lambda words: marker + words)),
+    st.just("")), min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_list_parsing_keeps_every_word_in_order(lines: list[str]) -> None:
+    """Whatever the lines, the blocks hold the text's words in order; what they leave out are
+    the markers of their items, one each (a `-` or number that is no marker stays text)."""
+    blocks = parse_blocks("\n".join(lines))
+    kept = " ".join("".join(s.text for s in b.spans) for b in blocks).replace("*", "").split()
+    given_words = " ".join(lines).replace("*", "").split()
+    left_out = []
+    rest = iter(kept)
+    expected = next(rest, None)
+    for word in given_words:
+        if word == expected:
+            expected = next(rest, None)
+        else:
+            left_out.append(word)
+    assert expected is None  # every kept word was found, in order
+    assert all(w in ("-", "1.", "2.", "۱۔", "30.") for w in left_out)
+    assert len(left_out) == sum(b.is_item for b in blocks)
