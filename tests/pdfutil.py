@@ -142,3 +142,32 @@ def ocr_urdu(image) -> str:  # image: PIL.Image.Image
         image.save(path)
         return subprocess.run(["tesseract", str(path), "stdout", "-l", "urd", "--psm", "6"],
                               capture_output=True, text=True, check=True).stdout
+
+
+def text_lines(path: Path, page: int = 0) -> list[tuple[float, float, str]]:
+    """(baseline from the page's top, font size, text) of each line of text on a page, top down.
+
+    Characters share a line when their origins (PDFium's FPDFText_GetCharOrigin, on the
+    baseline whatever their ink) share a y to a hundredth of a point.
+    """
+    import ctypes
+
+    from pypdfium2 import raw
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        textpage = pdf[page].get_textpage()
+        height = pdf[page].get_height()
+        text = textpage.get_text_range()
+        rows: dict[float, tuple[float, list[str]]] = {}
+        x, y = ctypes.c_double(), ctypes.c_double()
+        for i in range(textpage.count_chars()):
+            if text[i : i + 1] in ("\r", "\n") or not raw.FPDFText_GetCharOrigin(
+                    textpage.raw, i, ctypes.byref(x), ctypes.byref(y)):
+                continue  # line ends PDFium adds
+            size = raw.FPDFText_GetFontSize(textpage.raw, i)
+            row = rows.setdefault(round(height - y.value, 2), (size, []))
+            row[1].append(text[i] if i < len(text) else "")
+        return [(top, size, "".join(chars)) for top, (size, chars) in sorted(rows.items())]
+    finally:
+        pdf.close()

@@ -162,3 +162,11 @@ def test_parse_inline_keeps_every_visible_character(text: str) -> None:
     assert visible(joined) == visible(text) or "](" in text
     assert all(s.text for s in spans)
     assert all(a.bold != b.bold or a.link != b.link for a, b in itertools.pairwise(spans))
+
+
+def test_collapse_spaces_keeps_no_break_spaces() -> None:
+    """Kit writers bind words with U+00A0; collapsing white space must not undo it (issue 14)."""
+    from appealkit.markup import collapse_spaces
+
+    assert collapse_spaces("  (یو\u00a0این)\n  ہو\u00a0گا ") == "(یو\u00a0این) ہو\u00a0گا"
+    assert parse_inline("a\u00a0b\n c") == [Span("a\u00a0b c")]

@@ -4,6 +4,7 @@ bad row of the list reported at once, and then nothing written."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,19 @@ def signed(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     status, out, err = _build(EXAMPLE, signers, tmp / "out")
     assert (status, err) == (0, "")
     assert str(tmp / "out" / "signed-letters.pdf") in out.splitlines()
-    return [normalise(text) for text in page_texts(tmp / "out" / "signed-letters.pdf")]
+    return _letters([normalise(text) for text in page_texts(tmp / "out" / "signed-letters.pdf")])
+
+
+def _letters(pages: list[str]) -> list[str]:
+    """The pages' texts joined letter by letter: a page with a continuation line ("Syed … ·
+    page 2 of 2") goes on the letter before it."""
+    letters: list[str] = []
+    for text in pages:
+        if letters and re.search(" · (page|صفحہ) ", text):
+            letters[-1] += " " + text
+        else:
+            letters.append(text)
+    return letters
 
 
 def test_page_count_is_the_letters_each_signer_sends(signed: list[str]) -> None:
@@ -89,7 +102,8 @@ def test_return_line_names_the_signer(tmp_path: Path, return_line: str) -> None:
     signers = _write(tmp_path, "name,address\nJane Smith,1 High Street / Leeds LS1 1AA\n")
     status, _, err = _build(kit, signers, tmp_path / "out")
     assert (status, err) == (0, "")
-    english, urdu = (normalise(t) for t in page_texts(tmp_path / "out" / "signed-letters.pdf"))
+    english, urdu = _letters([normalise(t) for t in
+                              page_texts(tmp_path / "out" / "signed-letters.pdf")])
     for text in (english, urdu):
         assert "Jane Smith · 1 High Street · Leeds LS1 1AA" in text
         assert "Amnesty Group 123" not in text

@@ -16,7 +16,7 @@ from pdfutil import cer, has_urdu_ocr, normalise, ocr_urdu, pdfium_text, pdftote
 from PIL import Image, ImageDraw, ImageFont, features
 
 DPI = 300
-SIZE = 11.0  # the size the example letter is set in on A4
+SIZE = 14.0  # the size the example letter is set in (on two pages)
 FONT = ROOT / "src" / "appealkit" / "fonts" / "NotoNastaliqUrdu-Regular.ttf"
 
 
@@ -39,6 +39,13 @@ def _letter() -> bytes:
     return (out / "letter-ur.pdf").read_bytes()
 
 
+def _joined(pages: list[str]) -> str:
+    """The pages' text as one, without the continuation line ("name · page 2 of 2") of each
+    following page (poppler gives it first, PDFium last)."""
+    rest = ("\n".join(line for line in page.splitlines() if " · " not in line) for page in pages[1:])
+    return " ".join([pages[0], *rest])
+
+
 def _between(text: str, first: str, last: str) -> str:
     """`text` from where `first` starts to where `last` starts."""
     start = text.index(first)
@@ -49,8 +56,7 @@ def _between(text: str, first: str, last: str) -> str:
 def test_urdu_letter_copies_back_as_the_kits_text(extract) -> None:
     if extract is pdftotext and shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils not installed")
-    (page,) = extract(_letter())
-    text = normalise(page)
+    text = normalise(_joined(extract(_letter())))
     body = _between(text, _body()[:12], _kit()["letters"]["ur"]["closing"])
     assert cer(body, _body()) < 0.02
     for part in ("جناب سید محسن رضا نقوی صاحب", "وفاقی وزیرِ داخلہ", "شاہراہِ دستور",
@@ -68,8 +74,8 @@ def test_viewer_search_finds_urdu_phrases(phrase: str) -> None:
     """PDFium's search (Chrome's viewer) finds phrases of the letter as typed in kit.yaml."""
     pdf = pdfium.PdfDocument(_letter())
     try:
-        searcher = pdf[0].get_textpage().search(phrase)
-        assert searcher.get_next() is not None, phrase
+        found = [page.get_textpage().search(phrase).get_next() for page in pdf]
+        assert any(hit is not None for hit in found), phrase
     finally:
         pdf.close()
 
@@ -81,7 +87,7 @@ def test_copied_words_carry_no_direction_marks(extract) -> None:
     (PDFium still mirrors brackets in right-to-left text: see appealkit.draw.copytext.)"""
     if extract is pdftotext and shutil.which("pdftotext") is None:
         pytest.skip("poppler-utils not installed")
-    (page,) = extract(_letter())
+    page = _joined(extract(_letter()))
     page = page.replace("\u202a", "").replace("\u202b", "").replace("\u202c", "")  # poppler's own
     for phrase in ("وزیرِ داخلہ", "شاہراہِ دستور", "پروف آف رجسٹریشن"):
         assert phrase.replace("\u00a0", " ") in page.replace("\u00a0", " "), phrase
@@ -101,24 +107,36 @@ def _ocr(image: Image.Image) -> str:
 
 
 def _body_band() -> Image.Image:
-    """Our page at 300 dpi, cropped to the letter's body (salutation to closing, exclusive)."""
+    """Our pages at 300 dpi, cropped to the letter's body (from its first line, or below the
+    continuation line, to the closing, exclusive) and stacked."""
     pdf = pdfium.PdfDocument(_letter())
     try:
-        page = pdf[0]
-        textpage = page.get_textpage()
-        height = page.get_height()
-        text = textpage.get_text_range()
-        first = text.index(_body()[:5])
-        closing = text.index(_kit()["letters"]["ur"]["closing"])
-        top = max(textpage.get_charbox(i)[3] for i in range(first, first + 5))
-        bottom = min(textpage.get_charbox(i)[3] for i in range(closing, closing + 3))
-        image = page.render(scale=DPI / 72).to_pil().convert("L")
+        bands = [_page_band(page, number == 0) for number, page in enumerate(pdf)]
     finally:
         pdf.close()
-    scale = DPI / 72
-    pad = SIZE * 1.0
-    return image.crop((0, int((height - top - pad) * scale), image.width,
-                       int((height - bottom - pad / 2) * scale)))
+    band = Image.new("L", (max(b.width for b in bands), sum(b.height for b in bands)), 255)
+    top = 0
+    for part in bands:
+        band.paste(part, (0, top))
+        top += part.height
+    return band
+
+
+def _page_band(page: pdfium.PdfPage, first_page: bool) -> Image.Image:
+    textpage = page.get_textpage()
+    height = page.get_height()
+    text = textpage.get_text_range()
+    scale, pad = DPI / 72, SIZE * 1.0
+    if first_page:
+        first = text.index(_body()[:5])
+        top = height - max(textpage.get_charbox(i)[3] for i in range(first, first + 5)) - pad
+    else:  # below the continuation line
+        top = height - textpage.get_charbox(text.index("\n") - 1)[1] + 4
+    closing = text.find(_kit()["letters"]["ur"]["closing"])
+    bottom = height - (min(textpage.get_charbox(i)[3] for i in range(closing, closing + 3))
+                       if closing >= 0 else 30) - pad / 2
+    image = page.render(scale=scale).to_pil().convert("L")
+    return image.crop((0, int(top * scale), image.width, int(bottom * scale)))
 
 
 def _reference(width_pt: float, pitch_pt: float) -> Image.Image:

@@ -17,6 +17,7 @@ from .uri import BIDI_CONTROLS, host_problem, to_uri
 __all__ = [
     "Block",
     "Link",
+    "collapse_spaces",
     "find_links",
     "find_markup_issues",
     "parse_blocks",
@@ -43,6 +44,12 @@ class Link:
     text: str
     url: str
     url_start: int
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of white space as one space, the ends trimmed; a no-break space (U+00A0) stays,
+    where `" ".join(text.split())` would turn it into a space a line may break at."""
+    return _SPACE.sub(" ", text).strip(" ")
 
 
 def parse_paragraphs(text: str) -> list[list[Span]]:
@@ -113,7 +120,7 @@ def _add_block(blocks: list[Block], lines: list[str], kind: tuple[int | None, bo
 
 def parse_inline(text: str) -> list[Span]:
     """Turn one paragraph into Spans: whitespace collapsed, `**` toggling bold, links kept when they are web addresses."""
-    text = _SPACE.sub(" ", text).strip(" ")
+    text = collapse_spaces(text)
     pieces: list[tuple[str, str | None]] = []  # (text or _BOLD marker, link)
     pos = 0
     for m in _LINK.finditer(text):

@@ -21,6 +21,10 @@ def _font(name: str) -> str:
 _ARABIC = (_font("NotoNaskhArabic-Regular"), _font("NotoNaskhArabic-Bold"))
 _URDU = (_font("NotoNastaliqUrdu-Regular"), _font("NotoNastaliqUrdu-Bold"))
 _DEVANAGARI = (_font("NotoSansDevanagari-Regular"), _font("NotoSansDevanagari-Bold"))
+# Noto Nastaliq Urdu Bold is drawn larger than the regular: over the words of the example's
+# letter its ink is 10 % taller and its words 10 % wider (Latin and Naskh bolds keep the
+# regular's height). Bold Urdu is set at 91 % of the size, so that both read at one size.
+_SCALES = {_URDU[1]: 0.91}
 
 
 @cache
@@ -31,7 +35,8 @@ def family(role: str = "sans") -> FontFamily:
         "serif": (_font("NotoSerif-Regular"), _font("NotoSerif-Bold")),
         "display": (_font("NotoSans-CondensedBlack"), None),
     }[role]
-    return FontFamily.from_files(latin=latin, arabic=_ARABIC, urdu=_URDU, devanagari=_DEVANAGARI)
+    return FontFamily.from_files(latin=latin, arabic=_ARABIC, urdu=_URDU, devanagari=_DEVANAGARI,
+                                 scales=_SCALES)
 
 
 def family_for(language: str, role: str = "serif") -> FontFamily:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -79,12 +81,12 @@ def test_breaking_keeps_every_character_once(family, spans, width, align, langua
     dropped = "".join(c for k, c in enumerate(text) if k not in covered)
     assert not dropped.strip(), f"dropped {dropped!r}"  # only white space at breaks may go
     lines = paragraph.lines
-    for above, below in zip(lines, lines[1:]):
+    for above, below in pairwise(lines):
         assert not text[above.end : below.start].strip()  # only white space between lines
     joined = (
         "".join(
             text[a.start : a.end] + (" " if a.end < b.start else "")
-            for a, b in zip(lines, lines[1:])
+            for a, b in pairwise(lines)
         )
         + text[lines[-1].start : lines[-1].end]
     )
@@ -290,3 +292,55 @@ def test_first_baseline_sits_at_the_ink_or_the_latin_ascender(family):
         # Nastaliq's own ascender (1.9 em) would leave white above most lines
         assert line.baseline == pytest.approx(max(line.ascent, 10.69)) and line.baseline < 19
         assert urdu.height == pytest.approx(line.baseline + max(line.descent, 2.93))
+
+
+def _grid(family, size: float, leading: float = 2.2) -> TextStyle:
+    return TextStyle(family, size, leading=leading, language="ur", align=Align.JUSTIFY, grid=True)
+
+
+@pytest.mark.parametrize("size", [11.0, 14.0])
+def test_grid_lines_keep_the_pitch_unless_their_ink_would_touch(family, sample, size):
+    """On a grid every pair of lines is one pitch apart, or as far as its ink needs where that
+    is more; set without leading, the same lines show what each pair needs."""
+    text = sample("ur") + " " + sample("ur-letter").replace("\n\n", " ")
+    lines = set_paragraph([Span(text)], _grid(family, size), 300).lines
+    loose = set_paragraph([Span(text)], TextStyle(family, size, leading=0.01, language="ur",
+                                                  align=Align.JUSTIFY), 300).lines
+    pitch = 2.2 * size
+    gaps = [b.baseline - a.baseline for a, b in pairwise(lines)]
+    needs = [b.baseline - a.baseline for a, b in pairwise(loose)]
+    assert len(gaps) > 30
+    assert gaps == pytest.approx([max(pitch, need) for need in needs])
+    assert sum(gap > pitch + 0.01 for gap in gaps) <= 0.05 * len(gaps)  # raising is rare
+
+
+def test_grid_paragraphs_stack_on_the_pitch(family, sample):
+    """A grid paragraph is its lines' boxes: the first baseline a pitch less the Latin descent
+    below its top, its foot the Latin descent below the last baseline, so paragraphs stacked
+    with a gap g have baselines a pitch plus g apart."""
+    style = _grid(family, 14)
+    descent = 14 * 0.293  # Noto Serif's descender, 293 units per 1000
+    for text in ("او", "اس خط کے ذریعے", sample("ur-letter").split("\n\n")[3]):
+        paragraph = set_paragraph([Span(text)], style, 300)
+        first, last = paragraph.lines[0], paragraph.lines[-1]
+        assert first.baseline == pytest.approx(2.2 * 14 - descent, abs=0.01)
+        assert paragraph.height == pytest.approx(last.baseline + descent, abs=0.01)
+        assert paragraph.below == pytest.approx(descent, abs=0.01)
+
+
+def test_bold_set_smaller_where_the_family_says(family):
+    """A family may set a face at a fraction of the size (the pack sets Nastaliq bold at 91 %):
+    its glyphs are drawn at that size and its words take that much less room."""
+    from conftest import font_path
+
+    from appealkit.text import FontFamily
+
+    bold = font_path("NotoNastaliqUrdu-Bold")
+    scaled = FontFamily.from_files(latin=(font_path("NotoSerif-Regular"), None),
+                                   urdu=(font_path("NotoNastaliqUrdu-Regular"), bold),
+                                   scales={bold: 0.91})
+    words = [Span("پاکستان میں مقیم", bold=True)]
+    plain = set_paragraph(words, TextStyle(family, 14, language="ur"), 400).lines[0]
+    smaller = set_paragraph(words, TextStyle(scaled, 14, language="ur"), 400).lines[0]
+    assert {run.size for run in smaller.runs} == {14 * 0.91}
+    assert smaller.width == pytest.approx(0.91 * plain.width)

@@ -130,54 +130,94 @@ class Column:
 
 def pour(blocks: Iterable[Block], columns: list[Column],
          next_column: Callable[[], Column], section: str = "", *,
-         max_columns: int = 20, page_columns: int = 1, keep: int = 1,
+         max_columns: int = 20, page_columns: int = 1, keep: int = 1, tail: float = 0.0,
          ltr: bool | None = None) -> None:
     """Fill columns[-1] with paragraphs line by line (each followed by its gap), opening
     new columns with `next_column` when one is full; paragraphs split between lines. A list
     item's marker (its Hang) goes beside its first line.
 
-    `keep` is the fewest lines of a paragraph a column may end or start with where the
-    paragraph breaks (2: no single line left alone at a column's foot or head). `ltr` lays
-    list markers out left to right whatever the text's direction (for a page to be mirrored).
+    A paragraph split between columns leaves at least `keep` lines on each side (no widows or
+    orphans), or goes over whole. `tail` is the height that must follow the last paragraph in
+    its column (a letter's closing): where it does not fit, the last paragraph starts a new
+    column, or if it is too long for one, its last `keep` lines go over, so that the closing
+    never stands alone. `ltr` lays list markers out left to right whatever the text's
+    direction (for a page to be mirrored).
 
     Raises Unfit when a line does not fit even in a column of its own, or when the text
     would need more than `max_columns` columns (`page_columns` to a page).
     """
-    for block in blocks:
+    blocks = list(blocks)
+    holder: Column | None = None  # the last column that took some of the text
+    for index, block in enumerate(blocks):
         paragraph, gap = block[0], block[1]
         hang = block[2] if len(block) > 2 else None
         check_lines(paragraph, section)
         lines = paragraph.lines
         fresh = False  # columns[-1] was opened for these lines and holds none of them yet
+        last = bool(tail) and index == len(blocks) - 1
+        if last and holder is columns[-1]:
+            fresh = _keep_with_tail(paragraph, gap + tail, columns, next_column, max_columns)
         while lines:
             column = columns[-1]
-            count = _kept(_fitting(paragraph, lines, column), len(lines), keep, fresh)
+            count = _fitting(paragraph, lines, column)
+            if 0 < count < len(lines) and not fresh:
+                count = _without_widows(count, len(lines), keep)
+            elif last and count == len(lines):
+                count = _before_tail(paragraph, lines, column, gap + tail, keep, fresh)
             if count:
                 chunk = _chunk(paragraph, lines[:count])
                 x = text_x(column.x, paragraph, hang, ltr)
                 if hang and lines is paragraph.lines:
                     column.items.append(hang_box(x, column.y, chunk, hang, ltr))
                 column.place(TextBox(x, column.y, chunk), chunk.height, section)
-                lines, fresh = lines[count:], False
+                lines, fresh, holder = lines[count:], False, column
             if lines:
                 if not count and fresh:
                     raise Unfit(section, _too_tall(lines[0], column))
-                if len(columns) >= max_columns:
-                    pages = max_columns // page_columns
-                    raise Unfit(section, f"the text runs on past {pages} pages; shorten it")
+                _check_bound(columns, max_columns, page_columns, section)
                 columns.append(next_column())
                 fresh = True
         columns[-1].advance(gap)
 
 
-def _kept(count: int, left: int, keep: int, fresh: bool) -> int:
-    """How many of `left` lines to put in a column with room for `count`, so that neither
-    side of the break has fewer than `keep` lines (unless the column holds nothing else)."""
-    if count >= left or keep <= 1 or fresh:
-        return count
-    if left - count < keep:  # too few for the next column: send more of them along
-        count = left - keep
+def _check_bound(columns: list[Column], max_columns: int, page_columns: int, section: str) -> None:
+    if len(columns) >= max_columns:
+        pages = max_columns // page_columns
+        raise Unfit(section, f"the text runs on past {pages} pages; shorten it")
+
+
+def _without_widows(count: int, total: int, keep: int) -> int:
+    """Lines of a paragraph to leave in this column when `count` of `total` fit: at least
+    `keep` here and `keep` in the next, or none here."""
+    count = min(count, total - keep)
     return count if count >= keep else 0
+
+
+def _before_tail(paragraph: Paragraph, lines: tuple[Line, ...], column: Column, after: float,
+                 keep: int, fresh: bool) -> int:
+    """How many of the last paragraph's remaining `lines` to place here: all, unless `after`
+    would then not fit below them; then `keep` go over with it (all, where fewer would stay)."""
+    count = len(lines)
+    if column.y + _chunk(paragraph, lines).height + after <= column.bottom:
+        return count
+    rest = count - keep
+    if rest >= keep or (fresh and rest > 0):
+        return rest
+    return count if fresh else 0
+
+
+def _keep_with_tail(paragraph: Paragraph, after: float, columns: list[Column],
+                    next_column: Callable[[], Column], max_columns: int) -> bool:
+    """Open a new column for the last paragraph if it and `after` do not fit in this one but
+    do fit in a new one; True if a column was opened."""
+    column = columns[-1]
+    if column.y + paragraph.height + after <= column.bottom or len(columns) >= max_columns:
+        return False
+    following = next_column()
+    if following.y + paragraph.height + after > following.bottom:
+        return False  # too long for any column: it starts here and runs on
+    columns.append(following)
+    return True
 
 
 def check_lines(paragraph: Paragraph, section: str) -> None:
@@ -214,4 +254,5 @@ def _chunk(paragraph: Paragraph, lines: tuple[Line, ...]) -> Paragraph:
     """The given lines of a paragraph, moved up so the first sits where the paragraph's did."""
     shift = lines[0].baseline - paragraph.lines[0].baseline
     moved = tuple(replace(line, baseline=line.baseline - shift) for line in lines)
-    return replace(paragraph, lines=moved, height=moved[-1].baseline + moved[-1].descent)
+    below = paragraph.below or moved[-1].descent  # a grid paragraph keeps its line boxes
+    return replace(paragraph, lines=moved, height=moved[-1].baseline + below)

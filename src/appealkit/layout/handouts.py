@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..errors import KitError, Problem, mark_for
-from ..markup import parse_paragraphs
+from ..markup import collapse_spaces, parse_paragraphs
 from ..model import Kit
 from ..text.types import Paragraph, Span
 from . import styles
@@ -76,7 +76,7 @@ def card_summary(kit: Kit, width: float) -> Paragraph:
     after a word, with an ellipsis; KitError when `event.summary` itself is too long."""
     style = styles.style(SUMMARY_SIZE, leading=1.3)
     own = kit.event.summary if kit.event is not None else None
-    text = " ".join((own or _plain(kit.summary)).split())
+    text = collapse_spaces(own or _plain(kit.summary))
     paragraph = set_text(text, style, width)
     if len(paragraph.lines) <= SUMMARY_LINES:
         return paragraph

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..markup import parse_blocks
 from ..model import Kit, Letter, Target
+from ..text import measure
 from ..text.types import Align, Paragraph, Span, TextStyle
 from . import styles
 from .boxes import MM, Item, Page, Part, Rule, TextBox
@@ -19,7 +20,13 @@ from .paper import Paper
 from .window import WindowLine, fit_window
 
 BODY_SIZES = (10.5, 10.0, 9.5)  # the first that fits one page wins; else the letter runs on
-RTL_BODY_SIZES = (11.5, 11.0)  # Nastaliq reads small for its size; 11 pt is the floor
+RTL_BODY_SIZES = (11.5, 11.0)  # Naskh reads small for its size; 11 pt is the floor
+# Nastaliq's letters are small in their em: the bodies of ب and و rise 0.42 em above the
+# baseline, Noto Serif's x-height is 0.54 em, so 14 pt Urdu reads at the size of the English
+# letter's 10.5 pt, and Pakistani letters are set at 14 pt or more. 13 pt only where it keeps
+# a letter to one page.
+URDU_BODY_SIZES = (14.0, 13.0)
+KEEP_LINES = 3  # a paragraph split between pages leaves at least this many lines on each
 ADDRESS_SIZE = 10.0
 CONTINUATION_SPACE = 14 * MM
 HEADING_TOP = 14 * MM  # a heading in the letter's script starts here, at the top right
@@ -46,11 +53,24 @@ class _Letter:
     def rtl(self) -> bool:
         return is_rtl(self.language)
 
+    @property
+    def pitch(self) -> float | None:
+        """The fixed line pitch (ems) of the letter's text, or None where the leading is."""
+        return styles.fixed_pitch(self.language)
+
     def style(self, size: float | None = None, *, leading: float | None = None,
               align: Align = Align.START, role: str = "serif") -> TextStyle:
-        lead = leading or (1.5 if self.rtl else 1.32)  # Nastaliq: the ink decides beyond this
+        grid = leading is None and self.pitch is not None  # body, heading, closing: one pitch
+        lead = leading or self.pitch or (1.5 if self.rtl else 1.32)
         return styles.style(size or self.size, role=role, language=self.language,
-                            leading=lead, align=align)
+                            leading=lead, align=align, grid=grid)
+
+    @property
+    def paragraph_gap(self) -> float:
+        """Space between paragraphs: half a line (0.73 em in Latin letters, as always)."""
+        if self.pitch is not None:
+            return 0.5 * self.pitch * self.size
+        return self.size * (0.75 if self.rtl else 0.73)  # right to left: half of 1.5 em
 
     @property
     def small(self) -> float:
@@ -77,7 +97,12 @@ def layout_letter(kit: Kit, language: str, paper: Paper, today: dt.date) -> Part
     def at(size: float) -> _Laid:
         return _layout_pages(_Letter(kit, kit.letters[language], kit.main_target, paper, today, size))
 
-    laid = _smallest_first(at, RTL_BODY_SIZES) if is_rtl(language) else _largest_first(at, BODY_SIZES)
+    if styles.fixed_pitch(language) is not None:
+        laid = _smallest_first(at, URDU_BODY_SIZES)
+    elif is_rtl(language):
+        laid = _smallest_first(at, RTL_BODY_SIZES)
+    else:
+        laid = _largest_first(at, BODY_SIZES)
     title = f"Model letter in {language_name(language)}"
     return Part(f"letter-{language}", title, language, tuple(laid.pages))
 
@@ -123,12 +148,12 @@ def _layout_pages(doc: _Letter) -> _Laid:
     columns = [first]
     body_top = first.y
     pour(_body_blocks(doc), columns, lambda: _continuation(doc), f"letters.{doc.language}.body",
-         max_columns=MAX_PAGES)
+         max_columns=MAX_PAGES, keep=KEEP_LINES, tail=_signature_height(doc))
     _signature(doc, columns)
     _copies(doc, columns)
     total = len(columns)
     for number, column in enumerate(columns[1:], 2):
-        column.items.append(_continuation_line(doc, number, total))
+        column.items.insert(0, _continuation_line(doc, number, total))  # read first
     last = columns[-1]
     return _Laid(tuple(Page(paper.width, paper.height, tuple(c.items)) for c in columns),
                  growing=last.y - (body_top if total == 1 else last.top), room=last.bottom - last.y)
@@ -156,34 +181,51 @@ def _heading(doc: _Letter, column: Column) -> None:
     x = window.x + window.width + 8 * MM
     info = Column(x, HEADING_TOP, doc.left + doc.width - x, 1e9)
     local = doc.target.local.get(doc.language)
+    lines = [local.name, local.title, *local.address] if local else []
+    style = _heading_style(doc, [*lines, _date_line(doc)], info.width, end)
     if local:
-        info.add_text("\n".join([local.name, local.title, *local.address]), doc.style(align=end),
-                      section=f"targets.0.local.{doc.language}")
+        info.add_text("\n".join(lines), style, section=f"targets.0.local.{doc.language}")
         info.advance(2 * MM)
     else:
         info.advance(DATE_TOP - HEADING_TOP)
-    info.add_text(_date_line(doc), doc.style(align=end))
+    info.add_text(_date_line(doc), style)
     column.items += info.items
     below_window = window.y + window.height + 3 * MM
     if doc.rtl and local:  # beside the window only as part of a heading in the letter's script
         beside = Column(info.x, info.y + 4 * MM, info.width, below_window - 2 * MM)
-        _subject_and_salutation(doc, beside)
+        _subject(doc, beside)  # the salutation stands directly above the body
         if not beside.overflow:
             column.items += beside.items
             column.y = max(below_window, beside.y)
+            _salutation(doc, column)
             return
     column.y = max(below_window, info.y + 5 * MM)
-    _subject_and_salutation(doc, column)
+    _subject(doc, column)
+    _salutation(doc, column)
 
 
-def _subject_and_salutation(doc: _Letter, column: Column) -> None:
+def _heading_style(doc: _Letter, lines: list[str], width: float, align: Align) -> TextStyle:
+    """The body's style, or up to 2 pt smaller (not below the captions' size) where that keeps
+    every line of the heading whole in its narrow column."""
+    sizes = [doc.size - step for step in (0.0, 1.0, 2.0) if doc.size - step >= doc.small]
+    for size in sizes:
+        style = doc.style(size, align=align)
+        if all(measure([Span(line)], style) <= width for line in lines):
+            return style
+    return doc.style(align=align)
+
+
+def _subject(doc: _Letter, column: Column) -> None:
     if doc.letter.subject:
         column.add_text([Span(doc.letter.subject, bold=True)], doc.style(),
                         section=f"letters.{doc.language}.subject")
-        column.advance(doc.size * 0.6)
+        column.advance(doc.paragraph_gap if doc.pitch else doc.size * 0.6)
+
+
+def _salutation(doc: _Letter, column: Column) -> None:
     salutation = doc.target.salutation.get(doc.language, "")
     column.add_text(salutation, doc.style(), section=f"targets.0.salutation.{doc.language}")
-    column.advance(doc.size * 0.3)
+    column.advance(doc.paragraph_gap if doc.pitch else doc.size * 0.3)
 
 
 def _date_line(doc: _Letter) -> str:
@@ -199,9 +241,21 @@ def _date_line(doc: _Letter) -> str:
 
 def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float, Hang | None]]:
     align = Align.JUSTIFY
-    gap = doc.size * (0.25 if doc.rtl else 0.73)  # Nastaliq's own ink already spaces it
     blocks = spell_out_links(parse_blocks(doc.letter.body))  # paper cannot open a link
-    return set_blocks(blocks, doc.style(align=align), doc.width, gap)
+    return set_blocks(blocks, doc.style(align=align), doc.width, doc.paragraph_gap)
+
+
+def _closing_space(doc: _Letter) -> float:
+    """Space above the closing beyond the paragraph gap: on a fixed pitch, a blank line less
+    the gap, so that the closing does not read as a line of the last paragraph."""
+    return (doc.pitch * doc.size - doc.paragraph_gap) if doc.pitch else 0.0
+
+
+def _signature_height(doc: _Letter) -> float:
+    """Height of what `_signature` places after the body."""
+    closing = set_text(doc.letter.closing, doc.style(), (doc.width - 12 * MM) / 2)
+    row = 2.3 * doc.small
+    return _closing_space(doc) + max(closing.height, row) + row + 8
 
 
 def _signature(doc: _Letter, columns: list[Column]) -> None:
@@ -211,8 +265,10 @@ def _signature(doc: _Letter, columns: list[Column]) -> None:
     check_lines(closing, f"letters.{doc.language}.closing")
     row = 2.3 * doc.small  # room to sign or write by hand above each line
     first = max(closing.height, row)
-    if columns[-1].y + first + row + 8 > columns[-1].bottom:
+    if columns[-1].y + _closing_space(doc) + first + row + 8 > columns[-1].bottom:
         columns.append(_continuation(doc))
+    else:
+        columns[-1].advance(_closing_space(doc))
     column = columns[-1]
     start, end = (column.x + half + gap, column.x) if doc.rtl else (column.x, column.x + half + gap)
     column.items.append(TextBox(start, column.y, closing))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import KitError, Problem, mark_for
+from ..markup import collapse_spaces
 from ..model import Kit, Solidarity
 from ..text.types import Span
 from . import styles
@@ -43,7 +44,7 @@ def _fill(kit: Kit, solidarity: Solidarity, column: Column, size: float) -> Colu
     column.advance(30)
     column.add_text([Span(kit.headline, bold=True)], styles.style(9, leading=1.2))
     column.advance(8)
-    column.add_text(" ".join(solidarity.message.split()), styles.style(size, leading=1.35))
+    column.add_text(collapse_spaces(solidarity.message), styles.style(size, leading=1.35))
     for key, entries in (("dos", solidarity.dos), ("donts", solidarity.donts)):
         if entries:
             column.advance(size)

@@ -7,7 +7,7 @@ import os
 import struct
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
@@ -123,14 +123,24 @@ class FontFamily:
     scripts: tuple[tuple[str, FontPair], ...] = ()  # ("Arab", pair), ("Deva", pair)
     languages: tuple[tuple[str, str, FontPair], ...] = ()  # ("Arab", "ur", nastaliq pair)
     fallbacks: tuple[FontPair, ...] = ()
+    # fonts drawn larger than their partner (Nastaliq bold) and the fraction of the size they
+    # are set at, so that both read at one size
+    scales: tuple[tuple[Font, float], ...] = ()
 
     def __hash__(self) -> int:
         # a family is part of every paragraph cache key: hash its nested tuples once
         value: int | None = self.__dict__.get("_hash")
         if value is None:
-            value = hash((self.default, self.scripts, self.languages, self.fallbacks))
+            value = hash((self.default, self.scripts, self.languages, self.fallbacks, self.scales))
             object.__setattr__(self, "_hash", value)
         return value
+
+    def scale(self, font: Font) -> float:
+        """The fraction of the type size ``font`` is set at (1.0 for most fonts)."""
+        for scaled, factor in self.scales:
+            if scaled is font:
+                return factor
+        return 1.0
 
     @classmethod
     def from_files(
@@ -140,10 +150,12 @@ class FontFamily:
         urdu: tuple[str, str | None] | None = None,
         devanagari: tuple[str, str | None] | None = None,
         fallbacks: Iterable[tuple[str, str | None]] = (),
+        scales: Mapping[str, float] | None = None,
     ) -> FontFamily:
         """Build a family from (regular, bold) paths; ``urdu`` is used for Arabic script in ``ur``.
 
-        Greek and Cyrillic use the ``latin`` fonts (Noto Sans and Serif cover them).
+        Greek and Cyrillic use the ``latin`` fonts (Noto Sans and Serif cover them). ``scales``
+        maps a font's path to the fraction of the type size it is set at.
         """
         scripts = [("Arab", _pair(arabic or urdu)), ("Deva", _pair(devanagari))]
         languages = [("Arab", "ur", _pair(urdu))] if urdu else []
@@ -152,6 +164,7 @@ class FontFamily:
             scripts=tuple((s, p) for s, p in scripts if p is not None),
             languages=tuple((s, lang, p) for s, lang, p in languages if p is not None),
             fallbacks=tuple(p for p in map(_pair, fallbacks) if p is not None),
+            scales=tuple((load_font(path), factor) for path, factor in (scales or {}).items()),
         )
 
     def pair_for(self, script: str | None, language: str) -> FontPair:

@@ -1,7 +1,8 @@
 """Break a shaped paragraph into lines, reorder each line for display and align it in a box.
 
-Lines break after spaces and a few other opportunities (hyphen, en dash, slash, zero-width space),
-at line feeds, and, for a word wider than the box, between clusters. Widths come from the glyph
+Lines break at line feeds, at the opportunities ``breaks`` finds (after spaces, some dashes and
+slashes; never at a no-break space or inside a token), preferring free breaks to ones with a
+penalty where the line can take it, and, for a word wider than the box, between clusters. Widths come from the glyph
 advances of the paragraph shaped once. UAX #9 L1-L2 apply per line, after breaking.
 """
 
@@ -16,6 +17,7 @@ from itertools import accumulate, count, pairwise, repeat
 from operator import add, itemgetter, sub
 
 from .bidi import reorder_levels
+from .breaks import break_opportunities
 from .fonts import FontFamily
 from .ink import CLEARANCE, PlacedInk, pair_need, placed_ink
 from .shaping import ShapedItem, ShapedText, shape_text, shape_units
@@ -68,6 +70,10 @@ def _set_cached(spans: tuple[Span, ...], style: TextStyle, width: float) -> Para
     direction = Direction.RTL if shaped.base_level % 2 else Direction.LTR
     drafts = [_draft_line(shaped, b) for b in break_lines(shaped, width)]
     lines = _place_lines(drafts, shaped, style, width, direction)
+    if style.grid:
+        below = _grid_descent(style)
+        height = lines[-1].baseline + below if lines else 0.0
+        return Paragraph(tuple(lines), width, height, direction, below)
     descent = max(lines[-1].descent, _nominal_descent(shaped, style)) if lines else 0.0
     height = lines[-1].baseline + descent if lines else 0.0
     return Paragraph(lines=tuple(lines), width=width, height=height, direction=direction)
@@ -106,25 +112,51 @@ def break_lines(shaped: ShapedText, width: float) -> list[LineBreak]:
 
 
 def _break_segment(shaped: ShapedText, start: int, stop: int, width: float) -> list[LineBreak]:
-    """Break text[start:stop], which has no forced breaks, into lines no wider than ``width``."""
-    candidates = _opportunities(shaped, start, stop) + [stop]
+    """Break text[start:stop], which has no forced breaks, into lines no wider than ``width``.
+
+    Each line ends at the furthest opportunity that fits, unless an earlier one costs less: a
+    break with a penalty (before an auxiliary, inside a short bracketed group) gives way to an
+    earlier free one while the line it leaves stays full enough (``_cost``).
+    """
+    found = break_opportunities(
+        shaped.text, start, stop, shaped.boundaries, shaped.tokens, shaped.language
+    )
+    candidates = [p for p, _ in found] + [stop]
+    penalties = [c for _, c in found] + [0.0]
     lines: list[LineBreak] = []
-    fit: int | None = None  # the furthest opportunity that fits on the current line
+    fits: list[int] = []  # indexes of the candidates that fit on the current line
     k = 0
     while k < len(candidates):
         p = candidates[k]
         end = _trim(shaped.text, start, p)
         if shaped.width(start, end) <= width + _EPSILON:
-            fit, k = p, k + 1
-        elif fit is not None:
-            lines.append(LineBreak(start, _trim(shaped.text, start, fit), hard=False))
-            start, fit = fit, None
+            fits.append(k)
+            k += 1
+        elif fits:
+            best = fits[-1]
+            if penalties[best]:  # else the fullest line is also the cheapest
+                best = min(reversed(fits), key=lambda j: _cost(shaped, start, candidates[j],
+                                                                penalties[j], width))
+            lines.append(LineBreak(start, _trim(shaped.text, start, candidates[best]), hard=False))
+            start, k, fits = candidates[best], best + 1, []
         else:
             start = _split_word(shaped, start, end, width, lines)
             if shaped.width(start, end) > width + _EPSILON:
-                fit, k = p, k + 1  # one cluster wider than the line: it overflows alone
+                fits.append(k)  # one cluster wider than the line: it overflows alone
+                k += 1
     lines.append(LineBreak(start, _trim(shaped.text, start, stop), hard=False))
     return lines
+
+
+_LOOSE = 0.12  # a line this much short of the width (a fraction) costs 100, as the auxiliary
+
+
+def _cost(shaped: ShapedText, start: int, end: int, penalty: float, width: float) -> float:
+    """A line's penalty plus its badness: 100 * (slack / _LOOSE)^3, the slack a fraction of the
+    width. Without penalties the fullest line costs least, so breaking stays greedy."""
+    natural = shaped.width(start, _trim(shaped.text, start, end))
+    slack = max(0.0, width - natural) / max(width, _EPSILON)
+    return penalty + 100 * (slack / _LOOSE) ** 3
 
 
 def _split_word(
@@ -145,32 +177,6 @@ def _split_word(
         lines.append(LineBreak(start, cut, hard=False))
         start = cut
     return start
-
-
-def _opportunities(shaped: ShapedText, start: int, stop: int) -> list[int]:
-    """Positions in (start, stop) before which a line may break, at cluster boundaries."""
-    boundaries, tokens = shaped.boundaries, shaped.tokens
-    found = []
-    for match in _BREAK_AFTER.finditer(shaped.text, start, stop):
-        i = match.end()
-        inside = tokens and match.group(1) and _inside(tokens, i)
-        if start < i < stop and boundaries[i] and not inside:
-            found.append(i)
-    return found
-
-
-# Break after white space (not before more), after a zero-width space, after an en or em dash
-# or a hyphen (U+2010) that follows a letter or digit, after a hyphen-minus between a letter or
-# digit and a letter (not in "-5" or "G-5"), after a slash not followed by a digit or space.
-_BREAK_AFTER = re.compile(
-    r"([ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+)"
-    r"|\u200b|(?<=\w)[\u2010\u2013\u2014]|(?<=\w)-(?=[^\W\d_])|/(?=[^\d\s/])"
-)
-
-
-def _inside(tokens: tuple[tuple[int, int], ...], i: int) -> bool:
-    """True if position i is inside a token (a phone number keeps its spaces on one line)."""
-    return any(a < i < b for a, b in tokens)
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -280,7 +286,11 @@ def _place_lines(
         _place_runs(d, style.align, direction, width, k == len(drafts) - 1)
         for k, d in enumerate(drafts)
     ]
-    first = max(drafts[0].ascent, _nominal_ascent(shaped, style)) if drafts else 0.0
+    if style.grid:  # the first line's box; a taller first line is lowered, as others are raised
+        room = style.leading * style.size - _grid_descent(style)
+        first = max(drafts[0].ascent, room) if drafts else room
+    else:
+        first = max(drafts[0].ascent, _nominal_ascent(shaped, style)) if drafts else 0.0
     baselines = _baselines(drafts, placed, style, first)
     return [
         Line(
@@ -410,6 +420,17 @@ def _nominal_ascent(shaped: ShapedText, style: TextStyle) -> float:
     cap = latin.ascender * style.size / latin.units_per_em
     fonts = {item.font for item in shaped.items} or {latin}
     return max(min(f.ascender * style.size / f.units_per_em, cap) for f in fonts)
+
+
+def _grid_descent(style: TextStyle) -> float:
+    """Room under the baseline in a line box of a grid style: the family's Latin descent.
+
+    Nastaliq's own descender (0.6 em) is room for its deepest swashes; most lines' ink ends
+    higher, and what reaches lower sits in the gap after the paragraph or is checked against
+    the line below. The rest of the pitch is room above, where Nastaliq needs it.
+    """
+    latin = style.family.default.regular
+    return -latin.descender * style.size / latin.units_per_em
 
 
 def _nominal_descent(shaped: ShapedText, style: TextStyle) -> float:

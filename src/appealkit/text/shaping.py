@@ -87,6 +87,7 @@ class ShapedText:
     widths: tuple[float, ...]  # prefix sums of cluster advances: widths[j] - widths[i] is text[i:j]
     boundaries: tuple[bool, ...]  # True where a cluster starts (lines may only break there)
     tokens: tuple[tuple[int, int], ...] = ()  # e-mails, URLs, handles, phone numbers (kept LTR)
+    language: str = ""  # BCP 47, as shaped: line breaking knows words that cling to the one before
 
     def width(self, start: int, end: int) -> float:
         return self.widths[end] - self.widths[start]
@@ -101,13 +102,21 @@ def shape_text(
 ) -> ShapedText:
     """Itemize and shape the logical text of ``spans`` in one pass, positions in points."""
     units = shape_units(tuple(spans), family, language, direction)
-    items = tuple(_scale_item(run, size) for run in units.runs)
+    sizes = [size * family.scale(run.font) for run in units.runs]
+    items = tuple(map(_scale_item, units.runs, sizes))
     factors: list[float] = []
-    for run in units.runs:
-        factors += [size / run.font.units_per_em] * (run.end - run.start)
+    for run, run_size in zip(units.runs, sizes):
+        factors += [run_size / run.font.units_per_em] * (run.end - run.start)
     widths = tuple(accumulate(map(mul, units.advances, factors), initial=0.0))
     return ShapedText(
-        units.text, units.base_level, items, units.classes, widths, units.boundaries, units.tokens
+        units.text,
+        units.base_level,
+        items,
+        units.classes,
+        widths,
+        units.boundaries,
+        units.tokens,
+        language,
     )
 
 

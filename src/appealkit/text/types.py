@@ -39,6 +39,10 @@ class TextStyle:
     language: str = "en"  # BCP 47
     direction: Direction | None = None  # None: from the first strong character (UAX #9 P2-P3)
     align: Align = Align.START
+    # True: every line box is ``leading`` times the size tall (as CSS line-height), its baseline
+    # the Latin font's descent above the box's foot, so paragraphs stacked with a given gap keep
+    # one pitch; the ink raises a line (or lowers the first) only where it would touch
+    grid: bool = False
 
 
 class Glyph(NamedTuple):
@@ -92,3 +96,4 @@ class Paragraph:
     width: float  # the box width it was set in
     height: float  # from the top of the first line to the bottom of the last line's descent
     direction: Direction
+    below: float = 0.0  # grid paragraphs: room under the last baseline; 0: the ink's descent
