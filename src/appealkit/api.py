@@ -73,14 +73,16 @@ def check_kit(path: str | Path = "kit.yaml", *, text: str | None = None, paper: 
 
 def render_kit(path: str | Path = "kit.yaml", *, text: str | None = None, paper: str = "a4",
                today: dt.date | None = None, strict: bool = False,
-               parts: Collection[str] | None = None) -> Rendered:
-    """Every PDF a build makes, in memory; `parts` as `--parts` (default: all)."""
+               parts: Collection[str] | None = None, pdfa: bool = False) -> Rendered:
+    """Every PDF a build makes, in memory; `parts` as `--parts` (default: all); `pdfa` as
+    `--pdfa` (PDF/A-2u)."""
     from .build import PART_NAMES, lay_out_pack, render_pdfs
 
     laid = lay_out_pack(Path(path), paper=_paper(paper), today=today, strict=strict,
                         parts=_parts(parts, PART_NAMES), text=text)
     # Only signed letters are spooled to a file (write.Data); the parts here are all bytes.
-    files = {name: data for name, data in render_pdfs(laid).items() if isinstance(data, bytes)}
+    files = {name: data for name, data in render_pdfs(laid, pdfa=pdfa).items()
+             if isinstance(data, bytes)}
     return Rendered(files, laid.warnings)
 
 
@@ -88,11 +90,11 @@ def build_kit(path: str | Path = "kit.yaml", out_dir: str | Path = "output", *,
               text: str | None = None, paper: str = "a4", today: dt.date | None = None,
               strict: bool = False, parts: Collection[str] | None = None,
               labels_start: int = 1, copies: int = 1, signers: str | Path | None = None,
-              progress: Callable[[int, int], None] | None = None) -> Built:
+              progress: Callable[[int, int], None] | None = None, pdfa: bool = False) -> Built:
     """Build into `out_dir` as `appealkit build` does: all files at once, or none.
 
-    `parts`, `labels_start`, `copies` and `signers` as the command's options; `progress(done,
-    total)` is called while the signed letters are made.
+    `parts`, `labels_start`, `copies`, `signers` and `pdfa` as the command's options;
+    `progress(done, total)` is called while the signed letters are made.
     """
     from .build import PART_NAMES, build_pack
 
@@ -100,7 +102,7 @@ def build_kit(path: str | Path = "kit.yaml", out_dir: str | Path = "output", *,
                                  strict=strict, parts=_parts(parts, PART_NAMES),
                                  labels_start=labels_start, copies=copies,
                                  signers=Path(signers) if signers else None, progress=progress,
-                                 text=text)
+                                 text=text, pdfa=pdfa)
     return Built(files, warnings)
 
 

@@ -25,14 +25,15 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
                today: dt.date | None = None, strict: bool = False,
                parts: Collection[str] = PART_NAMES, labels_start: int = 1,
                copies: int = 1, signers: Path | None = None,
-               progress: Progress | None = None, text: str | None = None
+               progress: Progress | None = None, text: str | None = None, pdfa: bool = False
                ) -> tuple[list[Path], list[Problem]]:
     """Build `pack.pdf` with every part alone, and the event materials, into `out_dir`;
     return the files and the warnings.
 
     `parts` names what to build (PART_NAMES); `labels_start` and `copies` place the address
     labels. With `signers` (a CSV file), also `signed-letters.pdf`, calling
-    `progress(done, total)`. `text`, when given, is the kit's YAML (see read_kit).
+    `progress(done, total)`. `text`, when given, is the kit's YAML (see read_kit). With `pdfa`,
+    every file is PDF/A-2u.
     Raises KitError, listing every problem, for bad input; then nothing is written.
     """
     laid = lay_out_pack(kit_path, paper=paper, today=today, strict=strict, parts=parts,
@@ -41,11 +42,11 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
         from . import signed_letters
 
         signer_list = signed_letters.read_signer_list(signers, laid.kit)
-    files: dict[str, write.Data] = dict(render_pdfs(laid))
+    files: dict[str, write.Data] = dict(render_pdfs(laid, pdfa=pdfa))
     if signers:
         files[signed_letters.FILENAME] = signed_letters.build_signed_letters(
             laid.kit, signer_list, layout.PAPERS[paper], today or dt.date.today(),
-            _document_info(laid.kit), progress)
+            replace(_document_info(laid.kit), pdfa=pdfa), progress)
     return write.write_all(out_dir, files), laid.warnings
 
 
@@ -99,10 +100,11 @@ def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = N
     return LaidOut(kit, pack, events, warnings)
 
 
-def render_pdfs(laid: LaidOut) -> dict[str, bytes]:
+def render_pdfs(laid: LaidOut, pdfa: bool = False) -> dict[str, bytes]:
     """The PDFs of a laid-out kit, name → bytes: `pack.pdf`, each of its parts alone
-    (`fact-sheet.pdf`, ...), then the event materials (`handouts.pdf`, ...)."""
-    info = _document_info(laid.kit)
+    (`fact-sheet.pdf`, ...), then the event materials (`handouts.pdf`, ...); PDF/A-2u with
+    `pdfa`."""
+    info = replace(_document_info(laid.kit), pdfa=pdfa)
     files: dict[str, bytes] = {}
     with draw.drawing_session():  # each page is drawn once, for pack.pdf, and reused for its part
         if laid.pack:
@@ -114,11 +116,15 @@ def render_pdfs(laid: LaidOut) -> dict[str, bytes]:
 
 
 def _document_info(kit: Kit) -> draw.DocumentInfo:
-    target = kit.main_target
-    languages = ", ".join(language_name(lang) for lang in kit.languages)
+    appeals = []
+    for index in kit.letter_targets:
+        target = kit.targets[index]
+        who = " ".join(part for part in (target.title, target.name) if part)
+        languages = ", ".join(language_name(letter.language) for letter in kit.letters_to(index))
+        appeals.append(f"{who} ({languages})")
     return draw.DocumentInfo(
         title=f"Urgent Action: {kit.headline}",
-        subject=f"Letter-writing pack: appeal to {target.title} {target.name} ({languages})",
+        subject=f"Letter-writing pack: appeal to {'; '.join(appeals)}",
         author=kit.organisation.name or "appealkit",
         keywords=kit.keywords,
         language=kit.language,

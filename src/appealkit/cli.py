@@ -92,6 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--signers", metavar="CSV", type=Path,
                        help="also write signed-letters.pdf: each letter for each signer listed "
                             "(columns name,address and optional languages,date)")
+    build.add_argument("--pdfa", action="store_true",
+                       help="write every PDF as PDF/A-2u, for archiving")
     build.set_defaults(run=_build)
 
     site = commands.add_parser("site", help="make a download page for a website",
@@ -161,7 +163,8 @@ def _build(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         built = build_kit(args.kit, args.out, paper=args.paper, today=args.today,
                           strict=args.strict, parts=parts, labels_start=args.labels_start,
-                          copies=args.copies, signers=args.signers, progress=progress)
+                          copies=args.copies, signers=args.signers, progress=progress,
+                          pdfa=args.pdfa)
     finally:
         if progress is not None:
             progress.close()

@@ -80,10 +80,13 @@ def font_resources(objects: dict[int, PdfObject]) -> dict[str, PdfObject]:
 
 
 def shown_codes(content: bytes) -> list[tuple[str, list[int]]]:
-    """(font resource, two-byte codes) for each BT … Tf … TJ in a content stream."""
+    """(font resource, two-byte codes) for each TJ in a content stream, with the font its text
+    object (BT … Tf … ET) sets."""
     out = []
-    for font, array in re.findall(rb"/(\w+) [\d.]+ Tf.*?\[(.*?)\] TJ", content, re.S):
-        hexes = b"".join(re.findall(rb"<([0-9A-Fa-f]*)>", array))
-        codes = [int(hexes[i:i + 4], 16) for i in range(0, len(hexes), 4)]
-        out.append((font.decode(), codes))
+    for block in re.findall(rb"BT\b(.*?)\bET", content, re.DOTALL):
+        font = re.search(rb"/(\w+) [\d.]+ Tf", block)
+        for array in re.findall(rb"\[(.*?)\] TJ", block, re.DOTALL):
+            hexes = b"".join(re.findall(rb"<([0-9A-Fa-f]*)>", array))
+            codes = [int(hexes[i:i + 4], 16) for i in range(0, len(hexes), 4)]
+            out.append((font.group(1).decode() if font else "", codes))
     return out

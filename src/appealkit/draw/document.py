@@ -12,6 +12,7 @@ from .content import collection_paused, session_for
 from .fontembed import FLATE
 from .glyphs import new_canvas
 from .page import page_content
+from .pdfa import make_pdfa
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class DocumentInfo:
     author: str
     keywords: tuple[str, ...]
     language: str
+    pdfa: bool = False  # PDF/A-2u (see pdfa.py)
 
 
 def render_pdf(parts: Sequence[Part], info: DocumentInfo) -> bytes:
@@ -54,6 +56,8 @@ def _render(parts: Sequence[Part], info: DocumentInfo) -> bytes:
             page_content(session, page).paint(canvas)
             canvas.showPage()
     canvas.showOutline()
+    if info.pdfa:
+        make_pdfa(canvas, info.language)
     canvas.save()
     return buffer.getvalue()
 

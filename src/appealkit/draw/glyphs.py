@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import accumulate
-from operator import add, itemgetter, ne
-from typing import Any, NamedTuple
+from typing import Any
 
 from reportlab.lib.colors import black, toColor
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
-from ..text.types import Direction, Glyph, GlyphRun, Line, Paragraph
+from ..text.types import Direction, GlyphRun, Line, Paragraph
 from .content import PageContent, session_for
-from .copytext import cluster_text, direction_mark
-from .fontembed import FontCodes, GlyphKey, register_no_initial_font
-from .subset import Composite
+from .copytext import clusters
+from .fontembed import FontCodes, register_no_initial_font
+from .textplan import Group, make_plan, num, plan_line, tj_moves
 
 __all__ = [
     "add_line", "add_paragraph", "clusters", "draw_line", "draw_paragraph", "new_canvas",
@@ -68,9 +64,9 @@ def add_line(content: PageContent, line: Line, x_left: float, baseline_y: float,
     base = Direction.RTL if rtl_base else Direction.LTR
     # q … Q: the fill colour must not leak into what the page draws next
     ops = ["q", _fill(color)]
-    for run in line.runs:
-        font, used = content.font(run.font)
-        ops.append(run_operators(font, run, x_left + run.x, baseline_y, base, used))
+    for group in plan_line(content.session.font, line, base):
+        font, used = content.font(group.font)
+        ops.append(_operators(font, group, x_left, baseline_y, used))
     ops.append("Q")
     content.ops.append("\n".join(ops))
     for run in line.runs:
@@ -81,151 +77,41 @@ def add_line(content: PageContent, line: Line, x_left: float, baseline_y: float,
 
 
 def run_operators(font: FontCodes, run: GlyphRun, x: float, y: float,
-                  base: Direction | None = None, used: set[int] | None = None) -> str:
-    """BT … ET showing the run as one TJ on the baseline: one PDF character per cluster.
+                  used: set[int] | None = None) -> str:
+    """BT … ET showing a run on its own, its left edge at x on the baseline y."""
+    line = Line((run,), 0.0, 0.0, run.width, 0.0, 0.0)
+    return "\n".join(_operators(font, group, x - run.x, y, used)
+                     for group in make_plan(font, line, run.direction))
+
+
+def _operators(font: FontCodes, group: Group, x: float, y: float,
+               used: set[int] | None = None) -> str:
+    """BT … ET showing a group: one PDF character per cluster.
 
     Extractors (poppler, PDFium) group characters into lines by baseline and into words by
     the gaps between character boxes, so a cluster whose glyphs are raised or stacked (Nastaliq,
-    Devanagari matras) is drawn as one glyph built for it, carrying the cluster's text.
-    `base` is the paragraph direction; a run against it is written for extractors' bidi
-    (see copytext). The codes shown are added to `used`.
+    Devanagari matras) is drawn as one glyph built for it, carrying the cluster's text (see
+    copytext for the text and the order). The codes shown are added to `used`.
     """
-    plan = _plan(font, run, base)
-    if not plan.shown:
-        return ""
-    codes = font.codes_for(plan.shown)
-    if used is not None:
-        used.update(codes)
-    hexes = [font.hexes[c] for c in codes]
-    pieces, done = [], 0
-    for i, move in plan.moves:
-        pieces.append(f"<{''.join(hexes[done:i])}> {move}")
-        done = i
-    pieces.append(f"<{''.join(hexes[done:])}>")
-    return (f"BT /{font.resource_name} {_num(run.size)} Tf 1 0 0 1 {_num(x + plan.start)} "
-            f"{_num(y)} Tm\n[{''.join(pieces)}] TJ ET")
-
-
-class _Plan(NamedTuple):
-    """How a run is shown, whatever codes a session gives its characters."""
-
-    shown: list[tuple[GlyphKey, str]]  # (glyph, text) of each PDF character, in visual order
-    moves: list[tuple[int, int]]  # (index in shown, TJ number written before that character)
-    start: float  # x of the first character from the run's left edge, points
-
-
-# Plans outlive a build: the text engine caches paragraphs, so a rebuild draws the same runs.
-# Keyed by run identity (hashing a run hashes all its glyphs), the paragraph direction, and
-# the function choosing cluster text (a test swaps it); dropped when the run is.
-_plans: dict[tuple[int, Direction | None, Callable[..., str]],
-             tuple[weakref.ref[GlyphRun], _Plan]] = {}
-
-
-def _plan(font: FontCodes, run: GlyphRun, base: Direction | None) -> _Plan:
-    key = (id(run), base, cluster_text)
-    found = _plans.get(key)
-    if found is not None and found[0]() is run:
-        return found[1]
-    plan = _make_plan(font, run, base)
-    try:
-        ref = weakref.ref(run, lambda _, key=key: _plans.pop(key, None))  # type: ignore[misc]
-    except TypeError:  # a run type without weak references is planned every time
-        return plan
-    _plans[key] = (ref, plan)
-    return plan
-
-
-def _make_plan(font: FontCodes, run: GlyphRun, base: Direction | None) -> _Plan:
-    shown, ats = _shown(font, run)
-    if base is not None and base is not run.direction:
-        mark = (_NOTHING, direction_mark(base))
-        shown = [mark, *shown, mark]
-        ats = [0.0, *ats, run.width]
-    if not shown:
-        return _Plan([], [], 0.0)
-    # Where a character's place and the text position (advanced by the widths in /W) drift
-    # apart by a thousandth of an em or more (kerning, justification, marks), TJ moves the
-    # text position by a number between two hex strings. The drift is rounded as a whole, so
-    # these corrections never add up to more than half a thousandth of an em.
-    scale, start = 1000 / run.size, ats[0]
-    widths = font.widths_for(list(map(_FIRST, shown)))
-    drift = [round((at - start) * scale - advanced)
-             for at, advanced in zip(ats, accumulate(widths, initial=0))]
-    moves = [(i, before - after) for i, before, after
-             in zip(range(1, len(drift)), drift, drift[1:]) if before != after]
-    return _Plan(shown, moves, start)
-
-
-def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
-    """Split visually ordered glyphs into clusters (neighbours sharing a cluster index)."""
-    groups, start = [], 0
-    for i in range(1, len(glyphs) + 1):
-        if i == len(glyphs) or glyphs[i].cluster != glyphs[start].cluster:
-            groups.append(list(glyphs[start:i]))
-            start = i
-    return groups
-
-
-_NOTHING = Composite((), 0)  # an empty, zero-width glyph to carry direction marks
-
-
-_GID_TEXT, _ADVANCE, _DX, _DY, _CLUSTER = (itemgetter(0, 4), itemgetter(1), itemgetter(2),
-                                         itemgetter(3), itemgetter(5))
-_FIRST = itemgetter(0)
-
-
-def _shown(font: FontCodes, run: GlyphRun) -> tuple[list[tuple[GlyphKey, str]], list[float]]:
-    """(glyph, text) of each cluster and its x from the run's left in points, in visual order."""
-    glyphs = run.glyphs
-    starts = list(map(_CLUSTER, glyphs))
-    if (run.direction is not Direction.RTL and all(map(ne, starts, starts[1:]))
-            and not any(map(_DY, glyphs))):
-        # One glyph per cluster, on the baseline, text in order: most Latin and Devanagari runs
-        pens = accumulate(map(_ADVANCE, glyphs), initial=0.0)
-        return list(map(_GID_TEXT, glyphs)), list(map(add, pens, map(_DX, glyphs)))
-    shown: list[tuple[GlyphKey, str]] = []
-    ats: list[float] = []
-    pen, size = 0.0, run.size
-    to_units = font.reader.units_per_em / size
-    ends = [i for i in range(1, len(starts)) if starts[i] != starts[i - 1]]
-    ends.append(len(starts))
-    begin = 0
-    for end in ends:
-        cluster = glyphs[begin:end]
-        if end - begin == 1:  # most clusters: one glyph, in Nastaliq often raised or lowered
-            gid, advance, dx, dy = cluster[0][:4]
-            if dy:
-                glyph: GlyphKey = Composite(((gid, round(dx * to_units), round(dy * to_units)),),
-                                            round(advance * to_units))
-                at = pen
-            else:
-                glyph, at = gid, pen + dx
-        else:
-            glyph, offset = _cluster_glyph(font, cluster, size)
-            at, advance = pen + offset, sum(map(_ADVANCE, cluster))
-        shown.append((glyph, cluster_text(run, cluster)))
-        ats.append(at)
-        pen += advance
-        begin = end
-    return shown, ats
-
-
-def _cluster_glyph(font: FontCodes, cluster: Sequence[Glyph], size: float) -> tuple[GlyphKey, float]:
-    """The glyph to show for a cluster and its x offset from the pen, in points."""
-    first = cluster[0]
-    if len(cluster) == 1 and not first.dy:
-        return first.gid, first.dx
-    to_units = font.reader.units_per_em / size
-    parts, pen = [], 0.0
-    for g in cluster:
-        parts.append((g.gid, round((pen + g.dx) * to_units), round(g.dy * to_units)))
-        pen += g.advance
-    return Composite(tuple(parts), round(pen * to_units)), 0.0
-
-
-def _num(value: float) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    out = [f"BT /{font.resource_name} {num(group.size)} Tf"]
+    for piece in group.pieces:
+        codes = font.codes_for(piece.shown)
+        if used is not None:
+            used.update(codes)
+        hexes = [font.hexes[c] for c in codes]
+        start, moves = tj_moves(piece, group, x)
+        parts, done = [], 0
+        for i, move in moves:
+            parts.append(f"<{''.join(hexes[done:i])}> {move}")
+            done = i
+        parts.append(f"<{''.join(hexes[done:])}>")
+        show = f"1 0 0 1 {start} {num(y)} Tm\n[{''.join(parts)}] TJ"
+        if piece.hidden:
+            # poppler reads the empty ActualText; PDFium ignores an empty one, reads the glyph
+            show = f"/Span <</ActualText ()>> BDC\n{show}\nEMC"
+        out.append(show)
+    out.append("ET")
+    return "\n".join(out)
 
 
 def _fill(color: Any) -> str:

@@ -21,6 +21,7 @@ from .content import DrawingSession, PageContent, collection_paused
 from .document import DocumentInfo
 from .fontembed import FontCodes, type0_parts
 from .page import items_content, page_content
+from .pdfa import LINK_FLAGS, OUTPUT_CONDITION, icc_profile, xmp_packet
 from .stream import PdfWriter, pdf_string, write_font
 
 __all__ = ["Progress", "write_signed_letters"]
@@ -31,8 +32,9 @@ Progress = Callable[[int, int], None]  # (signers done, signers in all)
 class _Document:
     """The objects every page refers to, and what the pages have used so far."""
 
-    def __init__(self, writer: PdfWriter) -> None:
+    def __init__(self, writer: PdfWriter, pdfa: bool = False) -> None:
         self.writer = writer
+        self.link_flags = b" /F %d" % LINK_FLAGS if pdfa else b""  # PDF/A: links print
         self.session = DrawingSession()  # its own: the pack's other glyphs stay out of the subset
         self.tree = writer.reserve()  # the page tree, written last
         self.resources = writer.reserve()  # fonts and forms, shared by pages and forms alike
@@ -57,7 +59,7 @@ def write_signed_letters(file: BinaryIO, forms: dict[str, LetterForm], signers: 
     to be thrown away); `progress` is called after each signer.
     """
     with collection_paused():
-        doc = _Document(PdfWriter(file))
+        doc = _Document(PdfWriter(file), info.pdfa)
         shared = {language: [_write_form(doc, page) for page in form.pages]
                   for language, form in forms.items()}
         problems: list[Problem] = []
@@ -82,8 +84,8 @@ def _write_form(doc: _Document, page: Page) -> tuple[str, list[bytes]]:
     entries = b"/Type /XObject /Subtype /Form /BBox [0 0 %s] /Resources %d 0 R" % (
         fp_str(page.width, page.height).encode("ascii"), doc.resources)
     doc.forms[name] = doc.writer.add_stream(entries, doc.record(content))
-    links = [b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0] /A << /S /URI /URI %s "
-             b">> >>" % (fp_str(*rect).encode("ascii"), pdf_string(url))
+    links = [b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0]%s /A << /S /URI /URI %s "
+             b">> >>" % (fp_str(*rect).encode("ascii"), doc.link_flags, pdf_string(url))
              for url, rect in content.links]
     return name, links
 
@@ -114,13 +116,28 @@ def _finish(doc: _Document, info: DocumentInfo) -> None:
         _names(fonts), _names(doc.forms)))
     kids = b" ".join(b"%d 0 R" % number for number in doc.pages)
     writer.write(doc.tree, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(doc.pages)))
-    catalog = writer.add(b"<< /Type /Catalog /Pages %d 0 R /Lang %s >>" % (
-        doc.tree, pdf_string(info.language)))
+    archival = _pdfa_entries(writer, info) if info.pdfa else b""
+    catalog = writer.add(b"<< /Type /Catalog /Pages %d 0 R /Lang %s%s >>" % (
+        doc.tree, pdf_string(info.language), archival))
     described = writer.add(b"<< /Title %s /Subject %s /Author %s /Keywords %s /Creator "
                            b"(appealkit) /Producer (appealkit) >>" % (
                                pdf_string(info.title), pdf_string(info.subject),
                                pdf_string(info.author), pdf_string(", ".join(info.keywords))))
     writer.finish(catalog, described)
+
+
+def _pdfa_entries(writer: PdfWriter, info: DocumentInfo) -> bytes:
+    """Write the XMP metadata and the output intent's profile; the catalogue's entries for them
+    (see pdfa.py). The Info dictionary here has no dates, so neither has the XMP."""
+    packet = xmp_packet(title=info.title, subject=info.subject, author=info.author,
+                        keywords=", ".join(info.keywords), language=info.language,
+                        creator="appealkit", producer="appealkit")
+    metadata = writer.add_stream(b"/Type /Metadata /Subtype /XML", packet, compress=False)
+    profile = writer.add_stream(b"/N 3", icc_profile())
+    condition = pdf_string(OUTPUT_CONDITION)
+    return (b" /Metadata %d 0 R /OutputIntents [<< /Type /OutputIntent /S /GTS_PDFA1 "
+            b"/OutputConditionIdentifier %s /Info %s /DestOutputProfile %d 0 R >>]"
+            % (metadata, condition, condition, profile))
 
 
 def _names(objects: dict[str, int]) -> bytes:

@@ -1,4 +1,5 @@
-"""Turn a validated Kit into parts of placed pages: fact sheet, background, a letter per language."""
+"""Turn a validated Kit into parts of placed pages: fact sheet, background, a letter per
+target and language."""
 
 from __future__ import annotations
 
@@ -30,8 +31,8 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
     on_sheet = sheet is not None and "background" in sheet.holds
     background = None if on_sheet else _collect(problems, kit,
                                                 lambda: layout_background(kit, paper))
-    letters = [_collect(problems, kit, partial(layout_letter, kit, language, paper, today))
-               for language in kit.languages]
+    letters = [_collect(problems, kit, partial(layout_letter, kit, letter, paper, today))
+               for letter in kit.letter_list]
     if problems:
         raise KitError(_first_per_key(problems))
     return [part for part in (sheet, background, *letters) if part is not None]
