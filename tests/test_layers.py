@@ -20,7 +20,8 @@ BASE = {"errors", "model", "text", "typefaces", "words", "event_words", "markup"
 STAGES = [
     {"load", "yaml_tree", "signers"},
     {"validate", "validate_checker", "validate_rules", "validate_event", "validate_images",
-     "validate_glyphs", "validate_targets", "locator", "dates", "schema", "logo", "lint"},
+     "validate_glyphs", "validate_targets", "locator", "dates", "schema", "logo", "lint",
+     "lint_timeline"},
     {"layout"},
     {"draw"},
     {"write", "durable", "manifest", "folder_lock", "swap", "inplace", "killpoints"},

@@ -216,7 +216,7 @@ class Kit:
     people: str | None = None
     """Who the action is for, with pronouns, e.g. `At least 1.4 million Afghan refugees (All)`."""
     figures: tuple[Figure, ...] = ()
-    """Key figures for the fact sheet's panel, three to a row."""
+    """Key figures for the fact sheet, in a balanced grid of up to four to a row; none is fine."""
     timeline: tuple[Event, ...] = ()
     """What happened, in date order."""
     background: str = ""
