@@ -22,6 +22,7 @@ import appealkit
 from appealkit.model import Kit, Letter
 from appealkit.people import printed_people
 from appealkit.uri import to_uri
+from appealkit.words import word
 
 # Before every open example's deadline and after the closed one's: builds warn only of that.
 TODAY = dt.date(2026, 11, 20)
@@ -106,9 +107,13 @@ def test_each_example_builds_with_only_its_expected_warnings(example: tuple) -> 
     name = kit.source.parent.name
     assert [w.path for w in rendered.warnings] == EXPECTED_WARNINGS.get(name, [])
     letters = [f"{letter.part}.pdf" for letter in _printed_letters(kit)]
-    assert {"pack.pdf", "fact-sheet.pdf", "background.pdf", *letters} <= set(rendered.files)
-    if kit.action.status == "closed":
+    if kit.action.status == "closed":  # a closed action's pack has no letters
         assert not [name for name in rendered.files if name.startswith("letter-")]
+    assert {"pack.pdf", "fact-sheet.pdf", *letters} <= set(rendered.files)
+    # a background short enough for the fact sheet is printed there, with no page of its own
+    heading = word(kit.language, "additional", kit.words).upper()
+    on_sheet = heading in _text(rendered.files["fact-sheet.pdf"])
+    assert ("background.pdf" in rendered.files) != on_sheet
 
 
 def test_the_fact_sheet_prints_the_headline_and_the_target(example: tuple) -> None:

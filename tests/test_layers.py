@@ -21,7 +21,7 @@ STAGES = [
     {"load", "yaml_tree", "signers"},
     {"validate", "validate_checker", "validate_rules", "validate_event", "validate_images",
      "validate_people", "validate_glyphs", "validate_targets", "locator", "dates", "schema",
-     "logo", "lint", "lint_dates"},
+     "logo", "lint", "lint_dates", "lint_timeline"},
     {"layout"},
     {"draw"},
     {"write", "durable", "manifest", "folder_lock", "swap", "inplace", "killpoints"},

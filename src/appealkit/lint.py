@@ -9,6 +9,7 @@ from typing import Any
 
 from .errors import Mark, Problem
 from .lint_dates import stale_future_dates
+from .lint_timeline import lint_timeline
 from .markup import find_links, find_markup_issues
 from .model import Kit
 from .untranslated import UNTRANSLATED, is_untranslated
@@ -46,6 +47,7 @@ def lint_kit(kit: Kit, locate: Locate, today: dt.date) -> list[Problem]:
     found += _lint_letter_dates(kit, today)
     found += _lint_untranslated(kit)
     found += _lint_action_url(kit)
+    found += lint_timeline(kit)
     for path, language, text in iter_texts(kit):
         if is_markup(path):
             found += [(path, offset, message) for offset, message in _lint_markup(text)]

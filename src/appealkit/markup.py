@@ -1,4 +1,5 @@
-"""Parse a kit's inline markup, `**bold**` and `[text](https://…)`, into styled Spans of plain text.
+"""Parse a kit's inline markup, `**bold**` and `[text](https://…)`, into styled Spans of plain text,
+and its lists (lines starting `- ` or `1. `) into list items.
 
 Everything else is text: `<`, `&` and `<img …>` stay literal characters, since the
 text engine draws strings and never interprets them.
@@ -14,10 +15,12 @@ from .text.types import Span
 from .uri import BIDI_CONTROLS, host_problem, to_uri
 
 __all__ = [
+    "Block",
     "Link",
     "collapse_spaces",
     "find_links",
     "find_markup_issues",
+    "parse_blocks",
     "parse_inline",
     "parse_paragraphs",
     "url_problem",
@@ -53,6 +56,66 @@ def parse_paragraphs(text: str) -> list[list[Span]]:
     """Split text at blank lines into paragraphs of Spans; single line breaks become spaces."""
     paragraphs = (parse_inline(part) for part in _BLANK_LINE.split(text))
     return [p for p in paragraphs if p]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, or one item of a list: `number` for a numbered item, `bullet` for `- `."""
+
+    spans: tuple[Span, ...]
+    number: int | None = None
+    bullet: bool = False
+
+    @property
+    def is_item(self) -> bool:
+        return self.bullet or self.number is not None
+
+
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_BULLET_ITEM = re.compile(r"[ \t]*- +(?=\S)")
+_NUMBERED_ITEM = re.compile(r"[ \t]*(\d{1,3})[.)\u06d4] +(?=\S)")  # any digits: ۱۔ in Urdu too
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Paragraphs and list items, in order. A line starting `- ` is a bulleted item; one
+    starting `1. ` (or `1) `) a numbered one. A numbered list starts at 1, and other numbers
+    go on from a numbered item above (even past a blank line), so a line that happens to
+    begin `30. ` (a German date) stays text; items are numbered on from the first, whatever
+    they say. Other lines continue the item or paragraph above them."""
+    blocks: list[Block] = []
+    for chunk in _BLANK_LINE.split(text):
+        current: list[str] = []  # the lines of the block being read
+        kind: tuple[int | None, bool] = (None, False)  # its (number, bullet)
+        for line in _LINE_BREAK.split(chunk):
+            item = _item_start(line, blocks[-1] if blocks and not current else None, kind)
+            if item is None:
+                current.append(line)
+                continue
+            _add_block(blocks, current, kind)
+            kind, current = item[:2], [line[item[2]:]]
+        _add_block(blocks, current, kind)
+    return blocks
+
+
+def _item_start(line: str, previous: Block | None,
+                current: tuple[int | None, bool]) -> tuple[int | None, bool, int] | None:
+    """(number, bullet, where the item's text starts) if `line` starts a list item."""
+    bullet = _BULLET_ITEM.match(line)
+    if bullet:
+        return None, True, bullet.end()
+    numbered = _NUMBERED_ITEM.match(line)
+    if not numbered:
+        return None
+    if int(numbered.group(1)) == 1:
+        return 1, False, numbered.end()
+    last = current[0] if current[0] is not None else (previous.number if previous else None)
+    return (last + 1, False, numbered.end()) if last is not None else None
+
+
+def _add_block(blocks: list[Block], lines: list[str], kind: tuple[int | None, bool]) -> None:
+    spans = parse_inline("\n".join(lines))
+    if spans:
+        blocks.append(Block(tuple(spans), *kind))
 
 
 def parse_inline(text: str) -> list[Span]:

@@ -259,7 +259,7 @@ class Kit:
     """A photo of the case: `file` (JPEG or PNG under `assets/`), `alt` (what it shows),
     `credit` and `focus`; on the fact sheet and the handouts."""
     figures: tuple[Figure, ...] = ()
-    """Key figures for the fact sheet's panel, three to a row."""
+    """Key figures for the fact sheet, in a balanced grid of up to four to a row; none is fine."""
     timeline: tuple[Event, ...] = ()
     """What happened, in date order."""
     background: str = ""

@@ -1,8 +1,8 @@
 """The words the fact sheet and background page print themselves, in the kit's `language`.
 
 Headings, the steps of "Take action", the banner: everything on those pages that does not come
-from the kit's own texts. appealkit has them in English, French, Spanish and German; a kit in
-another language gets English ones, unless its `words` gives its own, key by key. Placeholders
+from the kit's own texts. appealkit has them in English, French, Spanish, German, Urdu and
+Arabic; a kit in another language gets English ones, unless its `words` gives its own, key by key. Placeholders
 in braces are filled in: `{title}` and `{name}` of a target, `{languages}` of the letters,
 `{deadline}`, `{handle}`, `{country}` of an embassy copy.
 """
@@ -59,6 +59,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "closed": "Closed",
         "closed_how": "The appeals went to the {title}, {name}. The online page has the "
                       "latest news on the case.",
+        "links": "Links",
+        "additional": "Additional information",
     },
     "fr": {
         "banner": "ACTION URGENTE",
@@ -104,6 +106,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "closed": "Close",
         "closed_how": "Les appels étaient adressés à : {title}, {name}. La page en ligne "
                       "donne les dernières nouvelles.",
+        "links": "Liens",
+        "additional": "Complément d'information",
     },
     "es": {
         "banner": "ACCIÓN URGENTE",
@@ -149,6 +153,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "closed": "Cerrada",
         "closed_how": "Los llamamientos se dirigían a: {title}, {name}. La página en línea "
                       "tiene las últimas noticias.",
+        "links": "Enlaces",
+        "additional": "Información adicional",
     },
     "de": {
         "banner": "EILAKTION",
@@ -194,6 +200,102 @@ _WORDS: dict[str, dict[str, str]] = {
         "closed": "Abgeschlossen",
         "closed_how": "Die Appelle gingen an: {title}, {name}. Die Online-Seite hat die "
                       "neuesten Nachrichten.",
+        "links": "Links",
+        "additional": "Zusätzliche Informationen",
+    },
+    # Urdu: the terms of Pakistani press and official usage (shared/urdu-glossary.md).
+    "ur": {
+        "banner": "فوری کارروائی",
+        "banner_update": "فوری کارروائی · تازہ صورتِ حال",
+        "banner_closed": "فوری کارروائی · اختتام پذیر",
+        "background": "فوری کارروائی · پس منظر",
+        "what_happened": "کیا ہوا",
+        "key_figures": "اہم اعداد و شمار",
+        "timeline": "واقعات کی ترتیب",
+        "take_action": "کارروائی کریں",
+        "deadline": "آخری تاریخ:",
+        "write": "خط لکھیں:",
+        "write_how": "{title} کے نام، {languages} میں۔ اس پیکٹ کے نمونے کے خطوط یا اپنے "
+                     "الفاظ استعمال کریں، دستخط کر کے ڈاک سے بھیجیں۔",
+        "write_how_email": "{title} کے نام، {languages} میں۔ اس پیکٹ کے نمونے کے خطوط یا "
+                           "اپنے الفاظ استعمال کریں، اور ای میل سے بھیجیں۔",
+        "or": "یا",
+        "email": "ای میل:",
+        "fax": "فیکس:",
+        "call": "فون کریں:",
+        "post": "ایکس (X) پر لکھیں:",
+        "post_how": "{handle} کو مخاطب کر کے",
+        "copy": "نقل بھیجیں:",
+        "copy_how": "{title}، {name} کو",
+        "copy_embassy_how": "اپنے ملک میں {country} کے سفارتی نمائندے کو: سفارت خانے کا پتہ "
+                            "معلوم کریں۔",
+        "act_before": "{deadline} سے پہلے کارروائی کریں۔",
+        "write_to": "خط بنام",
+        "salutation": "القاب",
+        "scan": "کھولنے کے لیے اسکین کریں:",
+        "online": "آن لائن کارروائی:",
+        "links": "لنکس",
+        "additional": "مزید معلومات",
+        "and": "اور",
+        "update": "تازہ صورتِ حال:",
+        "closed_title": "یہ کارروائی ختم ہو چکی ہے۔",
+        "closed_note": "مزید اپیلوں کی ضرورت نہیں: براہِ کرم خطوط نہ بھیجیں۔ کارروائی کرنے "
+                       "والے سب لوگوں کا شکریہ۔",
+        "past_title": "آخری تاریخ، {deadline}، گزر چکی ہے۔",
+        "past_note": "آخری تاریخ {deadline} تھی۔",
+        "past_default": "اپیل بھیجنے سے پہلے اس کارروائی کو شائع کرنے والی تنظیم سے معلوم کریں۔",
+        "deadline_passed": "آخری تاریخ گزر چکی:",
+        "for_information": "معلومات کے لیے",
+        "closed": "اختتام پذیر",
+        "closed_how": "اپیلیں {title}، {name} کو بھیجی گئیں۔ تازہ ترین خبریں آن لائن صفحے پر "
+                      "ہیں۔",
+    },
+    # Arabic: Modern Standard Arabic, as Amnesty's Arabic Urgent Actions word it.
+    "ar": {
+        "banner": "تحرك عاجل",
+        "banner_update": "تحرك عاجل · متابعة",
+        "banner_closed": "تحرك عاجل · مغلق",
+        "background": "تحرك عاجل · معلومات إضافية",
+        "what_happened": "ماذا حدث",
+        "key_figures": "أرقام رئيسية",
+        "timeline": "التسلسل الزمني",
+        "take_action": "تحرّكوا",
+        "deadline": "الموعد النهائي:",
+        "write": "اكتبوا رسالة",
+        "write_how": "إلى {title} باللغة {languages}: استخدموا نماذج الرسائل في هذه الحزمة "
+                     "أو كلماتكم الخاصة، ثم وقّعوا الرسالة وأرسلوها بالبريد.",
+        "write_how_email": "إلى {title} باللغة {languages}: استخدموا نماذج الرسائل في هذه "
+                           "الحزمة أو كلماتكم الخاصة، ثم أرسلوها بالبريد الإلكتروني.",
+        "or": "أو",
+        "email": "البريد الإلكتروني:",
+        "fax": "الفاكس:",
+        "call": "اتصلوا بالرقم:",
+        "post": "انشروا على إكس (X)",
+        "post_how": "مع الإشارة إلى {handle}",
+        "copy": "أرسلوا نسخة",
+        "copy_how": "إلى {title}، {name}",
+        "copy_embassy_how": "إلى الممثل الدبلوماسي لـ{country} المعتمد في بلدكم: ابحثوا "
+                            "عن عنوان السفارة.",
+        "act_before": "تحرّكوا قبل {deadline}.",
+        "write_to": "اكتبوا إلى",
+        "salutation": "التحية",
+        "scan": "امسحوا الرمز لفتح:",
+        "online": "التحرك عبر الإنترنت:",
+        "links": "الروابط",
+        "additional": "معلومات إضافية",
+        "and": "و",
+        "update": "مستجدات:",
+        "closed_title": "انتهى هذا التحرك.",
+        "closed_note": "لم تعد هناك حاجة إلى مناشدات: يُرجى عدم إرسال رسائل. شكرًا لكل من "
+                       "تحرّك.",
+        "past_title": "انقضى الموعد النهائي، {deadline}.",
+        "past_note": "كان الموعد النهائي {deadline}.",
+        "past_default": "تحقّق من المنظمة التي نشرت هذا التحرك قبل إرسال أي مناشدة.",
+        "deadline_passed": "انقضى الموعد النهائي:",
+        "for_information": "للعلم",
+        "closed": "مغلق",
+        "closed_how": "وُجّهت المناشدات إلى {title}، {name}. آخر المستجدات على الصفحة "
+                      "الإلكترونية.",
     },
 }
 
@@ -228,6 +330,19 @@ _NAMES: dict[str, dict[str, str]] = {
         "it": "Italienisch", "nl": "Niederländisch", "ru": "Russisch", "zh": "Chinesisch",
         "bn": "Bengalisch", "ps": "Paschtu", "tr": "Türkisch", "sw": "Swahili",
         "id": "Indonesisch",
+    },
+    "ur": {
+        "en": "انگریزی", "ur": "اردو", "ar": "عربی", "fa": "فارسی", "hi": "ہندی",
+        "fr": "فرانسیسی", "es": "ہسپانوی", "de": "جرمن", "pt": "پرتگالی", "it": "اطالوی",
+        "nl": "ولندیزی", "ru": "روسی", "zh": "چینی", "bn": "بنگالی", "ps": "پشتو",
+        "tr": "ترکی", "sw": "سواحلی", "id": "انڈونیشیائی",
+    },
+    "ar": {
+        "en": "الإنجليزية", "ur": "الأردية", "ar": "العربية", "fa": "الفارسية",
+        "hi": "الهندية", "fr": "الفرنسية", "es": "الإسبانية", "de": "الألمانية",
+        "pt": "البرتغالية", "it": "الإيطالية", "nl": "الهولندية", "ru": "الروسية",
+        "zh": "الصينية", "bn": "البنغالية", "ps": "البشتوية", "tr": "التركية",
+        "sw": "السواحيلية", "id": "الإندونيسية",
     },
 }
 

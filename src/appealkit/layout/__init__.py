@@ -28,7 +28,10 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
         raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in limits])
     problems: list[Problem] = []  # every part is laid out, so that each one's problems show
     sheet = _collect(problems, kit, lambda: layout_fact_sheet(kit, paper, today))  # names sections
-    background = _collect(problems, kit, lambda: layout_background(kit, paper))
+    # A short background is printed on the fact sheet, not on a nearly empty page.
+    on_sheet = sheet is not None and "background" in sheet.holds
+    background = None if on_sheet else _collect(problems, kit,
+                                                lambda: layout_background(kit, paper))
     # A closed action calls no one to write: its pack is for information, without letters
     letters = [_collect(problems, kit, partial(layout_letter, kit, letter, paper, today))
                for letter in ([] if is_closed(kit) else kit.letter_list)]

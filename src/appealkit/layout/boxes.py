@@ -92,3 +92,4 @@ class Part:
     title: str  # bookmark title
     language: str
     pages: tuple[Page, ...]
+    holds: tuple[str, ...] = ()  # other parts printed in this one (a short background)

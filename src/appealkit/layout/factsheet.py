@@ -8,15 +8,20 @@ import re
 from dataclasses import dataclass, replace
 
 from ..errors import KitError, Problem, mark_for
-from ..markup import parse_inline, parse_paragraphs
+from ..markup import parse_blocks, parse_inline, parse_paragraphs
 from ..model import Kit, Target
 from ..people import photos, printed_people
-from ..text.types import Align, Span
+from ..text.types import Align, Paragraph, Span
 from ..words import language_name_in, word
 from . import styles
+from .background import Foot, layout_foot
 from .boxes import BLACK, WHITE, Color, ImageBox, Item, Page, Part, Rect, Rule, TextBox
-from .flow import Column, check_lines, set_text
-from .locale import format_date
+from .figures import ROW_GAP, figure_rows, place_figures
+from .flow import Column, check_lines, hang_box, set_text, text_x
+from .links import spell_out_links
+from .lists import set_blocks
+from .locale import format_date, is_rtl, to_digits
+from .mirror import mirror_page
 from .overflow import overflow_problems
 from .paper import Paper
 from .photo import layout_photo
@@ -29,6 +34,7 @@ SECTION_GAP = 11.0
 FLOW_GAPS = 4  # gaps that follow the headline, summary, figures and timeline
 QR_SIDE = 34 * 72 / 25.4  # 34 mm with the quiet zone: the symbol itself is 27 mm or more
 BODY_SIZES = (10.0, 9.5, 9.0)
+FOOT_HEADING = 30.0  # the short background's heading and the gap before it: at most this
 HEADLINE_SIZES = (26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0)  # tried in turn when the page is full; never below 9 pt
 PHOTO_WIDTH = 30 * 72 / 25.4  # the photo's frame: 30 mm wide, 22.5 to 40 mm tall beside the headline
 PHOTO_WIDTHS = {1: PHOTO_WIDTH, 2: 25 * 72 / 25.4, 3: 21 * 72 / 25.4}  # frames side by side
@@ -41,12 +47,21 @@ class _Sheet:
     paper: Paper
     body: float  # body text size in points
     gap: float = SECTION_GAP  # white space after each section
+    lift: float = 0.0  # how far the take-action band sits above the foot of the page
+    foot: Foot | None = None  # a short background, printed above the band
     past: bool = False  # built after the deadline
     lead: bool = True  # closed or past the deadline: say so at the top (else in the band, to fit)
     portrait: bool = True  # photos in 4:5 portrait frames (else as tall as the text beside them)
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
+        if self.rtl:  # set right to left, in the language's own typeface (Nastaliq for Urdu)
+            kw.setdefault("language", self.kit.language)
         return styles.style(size or self.body, role=str(kw.pop("role", "sans")), **kw)  # type: ignore[arg-type]
+
+    @property
+    def rtl(self) -> bool:
+        """The sheet reads from the right: it is laid out as in English, then mirrored."""
+        return is_rtl(self.kit.language)
 
 
 def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
@@ -59,17 +74,25 @@ def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> P
     tries = [(lead, size, portrait) for lead in (True, False)[:1 + moves] for size in BODY_SIZES
              for portrait in (True, False)[:1 + bool(photos(kit))]]
     for lead, size, portrait in tries:
-        page, column, band = _layout_page(_Sheet(kit, paper, size, past=past, lead=lead,
-                                                 portrait=portrait))
+        base = _Sheet(kit, paper, size, past=past, lead=lead, portrait=portrait)
+        page, column, band = _layout_page(base)
         if not column.overflow:
+            foot = _foot(base, column)
+            if foot:
+                page, column, band = _layout_page(replace(base, foot=foot))
             # Share what is left of the page out between the sections (at most doubling the
             # gaps), rather than leaving one hole above the action band.
             spare = column.bottom - column.y
             gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
             if spare > 1:
-                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, past, lead,
-                                                         portrait))
-            return Part("fact-sheet", "Fact sheet", kit.language, (page,))
+                page, column, band = _layout_page(replace(base, gap=gap, foot=foot))
+            # A short kit (no figures, a short summary): the band follows the content and the
+            # white goes to the foot of the page, not into a hole above the band.
+            lift = column.bottom - column.y
+            if lift > 1:
+                page, column, band = _layout_page(replace(base, gap=gap, lift=lift, foot=foot))
+            return Part("fact-sheet", "Fact sheet", kit.language, (page,),
+                        holds=("background",) if foot else ())
     problems = overflow_problems(column, band.columns, band.height, BODY_SIZES[-1])
     raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in problems])
 
@@ -78,8 +101,9 @@ def _layout_page(sheet: _Sheet) -> tuple[Page, Column, _Band]:
     paper = sheet.paper
     left, top = paper.margin, paper.margin
     width = paper.width - 2 * paper.margin
-    action = _info_band(sheet, left, width) if is_closed(sheet.kit) else _action_band(sheet, left, width)
-    band_top = paper.height - paper.margin - action.height
+    action = (_info_band(sheet, left, width) if is_closed(sheet.kit)
+              else _action_band(sheet, left, width))
+    band_top = paper.height - paper.margin - action.height - sheet.lift
     column = Column(left, top, width, band_top - SECTION_GAP)
     _banner(sheet, column)
     _status_notes(sheet, column)
@@ -87,20 +111,23 @@ def _layout_page(sheet: _Sheet) -> tuple[Page, Column, _Band]:
     _summary(sheet, column)
     _figures(sheet, column)
     _timeline(sheet, column)
+    _background(sheet, column)
     items = [*column.items, *_shift(action.items, band_top)]
-    return Page(paper.width, paper.height, tuple(items)), column, action
+    page = Page(paper.width, paper.height, tuple(items))
+    return (mirror_page(page) if sheet.rtl else page), column, action
 
 
 # -- banner and headline -------------------------------------------------------------------
 
 
 def _banner(sheet: _Sheet, column: Column) -> None:
-    kit, height = sheet.kit, 38.0
+    kit = sheet.kit
     accent = _hex(kit.organisation.accent)
-    column.items.append(Rect(column.x, column.y, column.width, height, fill=accent))
     banner = {"update": "banner_update", "closed": "banner_closed"}.get(kit.action.status, "banner")
-    title = set_text(_word(kit, banner),
+    title = set_text(_display(sheet, _word(kit, banner)),
                      sheet.style(24, role="display", leading=1.0), column.width - 24)
+    height = max(38.0, title.height + 4)  # Nastaliq's ink is taller than Latin capitals
+    column.items.append(Rect(column.x, column.y, column.width, height, fill=accent))
     ink = _ink_on(accent)
     column.items.append(TextBox(column.x + 12, column.y + (height - title.height) / 2, title, ink))
     right = column.x + column.width - 12
@@ -162,7 +189,8 @@ def _headline(sheet: _Sheet, column: Column) -> None:
 def _headline_text(sheet: _Sheet, column: Column) -> None:
     kit = sheet.kit
     # The largest size that needs no more lines than the largest size itself needs at 20 pt.
-    sets = [set_text(kit.headline.upper(), sheet.style(size, role="display", leading=1.0),
+    sets = [set_text(_display(sheet, kit.headline.upper()),
+                     sheet.style(size, role="display", leading=1.0),
                      column.width) for size in HEADLINE_SIZES]
     fewest = min(len(p.lines) for p in sets)
     headline = next(p for p in sets if len(p.lines) == fewest)
@@ -231,37 +259,31 @@ def _heading(sheet: _Sheet, column: Column, text: str) -> None:
 
 def _summary(sheet: _Sheet, column: Column) -> None:
     _heading(sheet, column, _word(sheet.kit, "what_happened"))
-    for paragraph in parse_paragraphs(sheet.kit.summary):
-        column.add_text(paragraph, sheet.style(leading=1.33), section="summary")
+    blocks = spell_out_links(parse_blocks(sheet.kit.summary))  # paper cannot open a link
+    for paragraph, gap, hang in set_blocks(blocks, sheet.style(leading=1.33), column.width, 0.0):
+        check_lines(paragraph, "summary")
+        # Laid out left to right: a right-to-left sheet is mirrored afterwards.
+        x = text_x(column.x, paragraph, hang, ltr=True)
+        if hang:
+            column.items.append(hang_box(x, column.y, paragraph, hang, ltr=True))
+        column.place(TextBox(x, column.y, paragraph), paragraph.height + gap, "summary")
     column.advance(sheet.gap)
 
 
 def _figures(sheet: _Sheet, column: Column) -> None:
     figures = sheet.kit.figures
     if not figures:
-        return
+        return  # no heading and no gap: the timeline follows the summary
     _heading(sheet, column, _word(sheet.kit, "key_figures"))
-    per_row, pad = min(3, len(figures)), 6.0
-    cell = (column.width - (per_row - 1) * GUTTER) / per_row
-    for start in range(0, len(figures), per_row):
-        row = [(i, _figure_cell(sheet, i, cell - 2 * pad - 2)) for i in range(start, start + per_row)
-               if i < len(figures)]
-        height = max(_stack_height(boxes) for _, boxes in row)
-        for n, (index, boxes) in enumerate(row):
-            x = column.x + n * (cell + GUTTER)
-            column.items.append(Rect(x, column.y, cell, height + 2 * pad, fill=styles.PANEL))
-            column.items.append(Rect(x, column.y, 3, height + 2 * pad, fill=BLACK))
-            column.items += [replace(box, x=box.x + x + pad + 2, y=box.y + column.y + pad)
-                             for box in boxes]
-            column.sections.append((f"figures.{index}.label", column.y, column.y + height))
-        column.advance(height + 2 * pad + 5)
-    column.advance(sheet.gap - 5)
+    place_figures(column, len(figures), lambda i, width: _figure_cell(sheet, i, width), GUTTER)
+    column.advance(sheet.gap - ROW_GAP)
 
 
 def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
     """The figure's value, label and source, placed relative to the cell's inner corner."""
     figure = sheet.kit.figures[index]
-    value = set_text(figure.value, sheet.style(19, role="display", leading=1.0), width)
+    value = set_text(_display(sheet, figure.value), sheet.style(19, role="display", leading=1.0),
+                     width)
     label = set_text(figure.label, sheet.style(9, leading=1.25), width)
     boxes = [TextBox(0, 0, value)]
     y = value.height + 3
@@ -279,35 +301,51 @@ def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
     return boxes
 
 
-def _stack_height(boxes: list[TextBox]) -> float:
-    return max(box.y + box.paragraph.height for box in boxes)
-
-
 def _timeline(sheet: _Sheet, column: Column) -> None:
     events = sheet.kit.timeline
     if not events:
         return
     _heading(sheet, column, _word(sheet.kit, "timeline"))
-    per_row = min(4, len(events))
-    cell = (column.width - (per_row - 1) * GUTTER) / per_row
-    for start in range(0, len(events), per_row):
+    rows = figure_rows(len(events))  # balanced as the figures are: 5 events are 3 + 2
+    cell = (column.width - (rows[0] - 1) * GUTTER) / rows[0]
+    start = 0
+    for per_row in rows:
         top, bottom = column.y, column.y
         row_events = events[start:start + per_row]
-        column.items.append(Rule(column.x, top + 20, column.x + column.width, top + 20,
+        dates = [set_text([Span(format_date(event.date, sheet.kit.language), bold=True)],
+                          sheet.style(9.5, leading=1.2), cell) for event in row_events]
+        line = top + max(20.0, max(d.height for d in dates) + 6)  # under the tallest date
+        column.items.append(Rule(column.x, line, column.x + column.width, line,
                                  color=styles.RULE, line_width=1.0))
-        for n, event in enumerate(row_events):
+        for n, (event, date) in enumerate(zip(row_events, dates)):
             x = column.x + n * (cell + GUTTER)
-            date = set_text([Span(format_date(event.date, sheet.kit.language), bold=True)],
-                            sheet.style(9.5, leading=1.2), cell)
             column.items.append(TextBox(x, top, date))
-            column.items.append(Rect(x, top + 16.5, 7, 7, fill=BLACK, radius=3.5))
+            column.items.append(Rect(x, line - 3.5, 7, 7, fill=BLACK, radius=3.5))
             text = set_text(parse_inline(event.text), sheet.style(9, leading=1.25), cell)
             check_lines(text, f"timeline.{start + n}.text")
-            column.items.append(TextBox(x, top + 28, text))
-            bottom = max(bottom, top + 28 + text.height)
-            column.sections.append((f"timeline.{start + n}.text", top, top + 28 + text.height))
+            column.items.append(TextBox(x, line + 8, text))
+            bottom = max(bottom, line + 8 + text.height)
+            column.sections.append((f"timeline.{start + n}.text", top, line + 8 + text.height))
+        start += per_row
         column.y = bottom + 6
     column.advance(sheet.gap - 6)
+
+
+def _foot(sheet: _Sheet, column: Column) -> Foot | None:
+    """The background set for the room the sheet has left below its timeline, if it fits."""
+    room = column.bottom - column.y - FOOT_HEADING
+    return layout_foot(sheet.kit, sheet.style(leading=1.33), column.width, room)
+
+
+def _background(sheet: _Sheet, column: Column) -> None:
+    """A short background, under its heading, in two balanced columns above the band."""
+    if sheet.foot is None:
+        return
+    _heading(sheet, column, _word(sheet.kit, "additional"))
+    column.items += [replace(box, x=box.x + column.x, y=box.y + column.y)
+                     for box in sheet.foot.items]
+    column.advance(sheet.foot.height, "background")
+    column.advance(sheet.gap)
 
 
 # -- take action band ----------------------------------------------------------------------
@@ -321,7 +359,7 @@ class _Band:
 
 
 def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
-    pad, header = 8.0, 26.0
+    pad, header = 8.0, _band_header_height(sheet, width)
     inner = width - 2 * pad - QR_SIDE - 2 * GUTTER
     steps_width = inner * 0.57
     top = header + pad
@@ -363,8 +401,8 @@ def _info_band(sheet: _Sheet, x: float, width: float) -> _Band:
     address.add_text([Span(_word(kit, "online") + " ", bold=True), Span(kit.action.url)],
                      sheet.style(9, leading=1.2), section="action.url")
     height = address.y + pad
-    title = set_text(_word(kit, "for_information"), sheet.style(16, role="display", leading=1.0),
-                     width / 2)
+    title = set_text(_display(sheet, _word(kit, "for_information")),
+                     sheet.style(16, role="display", leading=1.0), width / 2)
     closed = set_text([Span(_word(kit, "closed").upper(), bold=True)],
                       sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
     items: list[Item] = [Rect(x, 0, width, height, stroke=BLACK, line_width=1.5),
@@ -376,11 +414,20 @@ def _info_band(sheet: _Sheet, x: float, width: float) -> _Band:
     return _Band(tuple(items), height, (note, qr, address))
 
 
+def _band_header_height(sheet: _Sheet, width: float) -> float:
+    """26 pt, or more for a title whose ink is taller (Nastaliq)."""
+    return max(26.0, _band_title(sheet, width / 2).height + 4)
+
+
+def _band_title(sheet: _Sheet, width: float) -> Paragraph:
+    return set_text(_display(sheet, _word(sheet.kit, "take_action")),
+                    sheet.style(16, role="display", leading=1.0), width)
+
+
 def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[Item]:
     kit = sheet.kit
     deadline = format_date(kit.action.deadline, kit.language)
-    title = set_text(_word(kit, "take_action"), sheet.style(16, role="display", leading=1.0),
-                     width / 2)
+    title = _band_title(sheet, width / 2)
     label = _word(kit, "deadline_passed" if sheet.past else "deadline")
     date = set_text([Span(label + " ", bold=False), Span(deadline.upper(), bold=True)],
                     sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
@@ -454,7 +501,8 @@ def fill_in(text: str) -> str:
 
 def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span], key: str) -> None:
     disc = 15.0
-    label = set_text([Span(str(number), bold=True)], sheet.style(9, align=Align.CENTER, leading=1.0), disc)
+    label = set_text([Span(to_digits(str(number), sheet.kit.language), bold=True)],
+                     sheet.style(9, align=Align.CENTER, leading=1.0), disc)
     column.items.append(Rect(column.x, column.y, disc, disc, fill=BLACK, radius=disc / 2))
     column.items.append(TextBox(column.x, column.y + (disc - label.height) / 2, label, WHITE))
     top = column.y
@@ -524,6 +572,12 @@ def _widest(lines: list[tuple[str, str]]) -> str:
     """The key of the longest of a target's title, address lines and country: the one to
     shorten when the block is too tall."""
     return max(lines, key=lambda pair: len(pair[1]))[0]  # the first if tied
+
+
+def _display(sheet: _Sheet, text: str) -> list[Span]:
+    """Banner, headline and figures: the condensed black face, or in Arabic script (which has
+    no such face) the bold one."""
+    return [Span(text, bold=sheet.rtl)]
 
 
 def _word(kit: Kit, key: str, **values: str) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from unicodedata import bidirectional
 
 from ..text import set_paragraph
-from ..text.types import Line, Paragraph, Span, TextStyle
+from ..text.types import Direction, Line, Paragraph, Span, TextStyle
 from .boxes import BLACK, Color, Item, TextBox
 
 TALLEST_LINE = 8.0  # ems: no real line's ink reaches this far (Nastaliq stacks take about 3)
@@ -23,13 +24,62 @@ class Unfit(Exception):
         super().__init__(f"{section}: {message}")
 
 
+@dataclass(frozen=True)
+class Hang:
+    """A list item's marker (`•`, `2.`), hung in the item's indent beside its first line: at
+    the left of a left-to-right item, at the right of a right-to-left one."""
+
+    marker: Paragraph  # set in the indent, flush towards the item's text
+    indent: float  # points the item's text keeps clear for it
+
+
+Block = tuple[Paragraph, float] | tuple[Paragraph, float, Hang | None]  # and the gap after it
+
+
+def text_x(x: float, paragraph: Paragraph, hang: Hang | None, ltr: bool | None = None) -> float:
+    """Where a paragraph set in a column at `x` starts, leaving room for its marker: on the
+    side its direction (or `ltr`, for a page to be mirrored) begins."""
+    ltr = paragraph.direction is Direction.LTR if ltr is None else ltr
+    return x + hang.indent if hang and ltr else x
+
+
+def hang_box(x: float, y: float, paragraph: Paragraph, hang: Hang,
+             ltr: bool | None = None) -> TextBox:
+    """The marker of the item whose text box is at (x, y), on its first line's baseline."""
+    if paragraph.direction is Direction.LTR if ltr is None else ltr:
+        left = x - hang.indent
+    else:
+        left = x + paragraph.width + hang.indent - hang.marker.width
+    top = y + paragraph.lines[0].baseline - hang.marker.lines[0].baseline
+    return TextBox(left, top, hang.marker)
+
+
 def spans_of(text: str | Sequence[Span]) -> list[Span]:
     return [Span(text)] if isinstance(text, str) else list(text)
 
 
 def set_text(text: str | Sequence[Span], style: TextStyle, width: float) -> Paragraph:
-    """Set plain text or spans in a box `width` points wide."""
-    return set_paragraph(spans_of(text), style, width)
+    """Set plain text or spans in a box `width` points wide.
+
+    In a right-to-left paragraph, a span with letters but none written right to left (an
+    address, a name in Latin letters, `Dear Minister,`) is isolated (UAX #9 FSI…PDI), so it
+    reads left to right as a whole, its end punctuation included, instead of taking the
+    paragraph's direction. Numbers and brackets alone (`[2]`) are left to the paragraph.
+    """
+    spans = spans_of(text)
+    if style.direction is Direction.RTL:
+        spans = [_isolated(span) for span in spans]
+    return set_paragraph(spans, style, width)
+
+
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def _isolated(span: Span) -> Span:
+    text = span.text
+    if not any(c.isalpha() for c in text) or any(bidirectional(c) in ("R", "AL") for c in text):
+        return span
+    return replace(span, text=_FSI + text + _PDI)
 
 
 @dataclass
@@ -78,24 +128,29 @@ class Column:
         return self.sections[-1][0] if self.sections else ""
 
 
-def pour(blocks: Iterable[tuple[Paragraph, float]], columns: list[Column],
+def pour(blocks: Iterable[Block], columns: list[Column],
          next_column: Callable[[], Column], section: str = "", *,
-         max_columns: int = 20, page_columns: int = 1, keep: int = 1, tail: float = 0.0) -> None:
+         max_columns: int = 20, page_columns: int = 1, keep: int = 1, tail: float = 0.0,
+         ltr: bool | None = None) -> None:
     """Fill columns[-1] with paragraphs line by line (each followed by its gap), opening
-    new columns with `next_column` when one is full; paragraphs split between lines.
+    new columns with `next_column` when one is full; paragraphs split between lines. A list
+    item's marker (its Hang) goes beside its first line.
 
     A paragraph split between columns leaves at least `keep` lines on each side (no widows or
     orphans), or goes over whole. `tail` is the height that must follow the last paragraph in
     its column (a letter's closing): where it does not fit, the last paragraph starts a new
     column, or if it is too long for one, its last `keep` lines go over, so that the closing
-    never stands alone.
+    never stands alone. `ltr` lays list markers out left to right whatever the text's
+    direction (for a page to be mirrored).
 
     Raises Unfit when a line does not fit even in a column of its own, or when the text
     would need more than `max_columns` columns (`page_columns` to a page).
     """
     blocks = list(blocks)
     holder: Column | None = None  # the last column that took some of the text
-    for index, (paragraph, gap) in enumerate(blocks):
+    for index, block in enumerate(blocks):
+        paragraph, gap = block[0], block[1]
+        hang = block[2] if len(block) > 2 else None
         check_lines(paragraph, section)
         lines = paragraph.lines
         fresh = False  # columns[-1] was opened for these lines and holds none of them yet
@@ -111,7 +166,10 @@ def pour(blocks: Iterable[tuple[Paragraph, float]], columns: list[Column],
                 count = _before_tail(paragraph, lines, column, gap + tail, keep, fresh)
             if count:
                 chunk = _chunk(paragraph, lines[:count])
-                column.place(TextBox(column.x, column.y, chunk), chunk.height, section)
+                x = text_x(column.x, paragraph, hang, ltr)
+                if hang and lines is paragraph.lines:
+                    column.items.append(hang_box(x, column.y, chunk, hang, ltr))
+                column.place(TextBox(x, column.y, chunk), chunk.height, section)
                 lines, fresh, holder = lines[count:], False, column
             if lines:
                 if not count and fresh:

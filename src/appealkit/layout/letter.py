@@ -6,13 +6,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..markup import parse_paragraphs
+from ..markup import parse_blocks
 from ..model import Kit, Letter, Target
 from ..text import measure
 from ..text.types import Align, Paragraph, Span, TextStyle
 from . import styles
 from .boxes import MM, Item, Page, Part, Rule, TextBox
-from .flow import Column, check_lines, pour, set_text
+from .flow import Column, Hang, check_lines, pour, set_text
+from .links import spell_out_links
+from .lists import set_blocks
 from .locale import format_date, is_rtl, label, language_name
 from .paper import Paper
 from .recipient import copy_name, heading_lines, in_window, recipient, window_block
@@ -285,10 +287,10 @@ def _date_line(doc: _Letter) -> str:
 # -- body, signature, continuation ----------------------------------------------------------
 
 
-def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float]]:
+def _body_blocks(doc: _Letter) -> list[tuple[Paragraph, float, Hang | None]]:
     align = Align.JUSTIFY
-    return [(set_text(spans, doc.style(align=align), doc.width), doc.paragraph_gap)
-            for spans in parse_paragraphs(doc.letter.body)]
+    blocks = spell_out_links(parse_blocks(doc.letter.body))  # paper cannot open a link
+    return set_blocks(blocks, doc.style(align=align), doc.width, doc.paragraph_gap)
 
 
 def _closing_space(doc: _Letter) -> float:

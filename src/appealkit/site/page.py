@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..layout.locale import format_date, is_rtl
-from ..markup import parse_paragraphs
+from ..markup import parse_blocks, parse_paragraphs
 from ..model import Kit
 from ..people import printed_people
 from ..text.types import Span
@@ -86,13 +86,33 @@ def _case(kit: Kit) -> list[str]:
         lines.append(f'<p class="people">{_text(people)}</p>')
     if kit.action.update:  # what changed, or why the action closed: before the case itself
         lines += [f'<p class="update">{_inline(p)}</p>' for p in parse_paragraphs(kit.action.update)]
-    lines += [f'<p class="summary">{_inline(p)}</p>' for p in parse_paragraphs(kit.summary)]
+    lines += _summary(kit.summary)
     lines += ['<dl class="facts">',
               f"<dt>{_text(word(tag, 'deadline', kit.words))}</dt>",
               f'<dd><time datetime="{kit.action.deadline.isoformat()}">{_text(deadline)}</time></dd>',
               f"<dt>{_text(label(tag, 'status'))}</dt>",
               f'<dd class="status-{_attr(kit.action.status)}">{_text(status)}</dd>',
               "</dl>"]
+    return lines
+
+
+def _summary(markup: str) -> list[str]:
+    """The summary's paragraphs, and its lists as <ul> or <ol> (numbered from their first)."""
+    lines: list[str] = []
+    open_list = ""
+    for block in parse_blocks(markup):
+        kind = "" if not block.is_item else ("ul" if block.bullet else "ol")
+        if kind != open_list:
+            if open_list:
+                lines.append(f"</{open_list}>")
+            if kind:
+                start = f' start="{block.number}"' if kind == "ol" and block.number != 1 else ""
+                lines.append(f'<{kind} class="summary"{start}>')
+            open_list = kind
+        text = _inline(list(block.spans))
+        lines.append(f"<li>{text}</li>" if kind else f'<p class="summary">{text}</p>')
+    if open_list:
+        lines.append(f"</{open_list}>")
     return lines
 
 
