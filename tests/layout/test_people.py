@@ -249,3 +249,14 @@ def test_a_pack_with_a_photo_is_the_same_bytes_each_build(tmp_path: Path) -> Non
     second, _ = _build(kit, tmp_path / "two", "--parts", "pack,handouts")
     for name in ("pack.pdf", "fact-sheet.pdf", "handouts.pdf"):
         assert first[name].read_bytes() == second[name].read_bytes(), name
+
+
+def test_a_cropped_photo_on_a_right_to_left_sheet_keeps_its_crop() -> None:
+    from appealkit.layout.mirror import mirror_item
+
+    # A wide photo kept at its left edge (focus: left) in a frame at x 100..180
+    photo = ImageBox(100, 50, 225, 100, b"", clip=(100, 50, 80, 100), alt="x")
+    mirrored = mirror_item(photo, 600)
+    assert isinstance(mirrored, ImageBox) and mirrored.clip == (420, 50, 80, 100)
+    assert mirrored.x == 420  # still its left edge at the frame's left: the same part in view
+    assert (mirrored.width, mirrored.height, mirrored.alt) == (225, 100, "x")
