@@ -19,7 +19,8 @@ from conftest import ROOT, run_cli
 from pdfutil import normalise
 
 import appealkit
-from appealkit.model import Kit
+from appealkit.model import Kit, Letter
+from appealkit.people import printed_people
 from appealkit.uri import to_uri
 from appealkit.words import word
 
@@ -31,9 +32,10 @@ PAPERS = ("a4", "letter")
 # The shape each example shows (issue 10): a predicate its kit must keep.
 SHAPES: dict[str, Callable[[Kit], bool]] = {
     "one-person": lambda kit: (
-        "(she/her)" in (kit.people or "") and "es" in kit.languages
+        "(she/her)" in printed_people(kit.people) and "es" in kit.languages
+        and kit.people[0].photo is not None  # type: ignore[index,union-attr]
         and any(t.role == "copy" and "Embassy" in t.address[0] for t in kit.targets)),
-    "group": lambda kit: (kit.people or "").count("(") >= 10,
+    "group": lambda kit: printed_people(kit.people).count("(") >= 10,
     "email-only": lambda kit: all(t.email and not t.address for t in kit.targets),
     "two-targets": lambda kit: (len(kit.letter_targets) >= 2
                                 and any(t.embassy and not t.address for t in kit.copies)),
@@ -41,7 +43,13 @@ SHAPES: dict[str, Callable[[Kit], bool]] = {
     "arabic": lambda kit: kit.language == "ar" and "ar" in kit.languages and bool(kit.words),
 }
 # Warnings a build of the example is expected to give, by key path; any other is a failure.
-EXPECTED_WARNINGS = {"closed": ["action.deadline"]}
+# (A closed action's passed deadline is no news; that it is closed is.)
+EXPECTED_WARNINGS = {"closed": ["action.status"]}
+
+
+def _printed_letters(kit: Kit) -> list[Letter]:
+    """The letters a pack prints: none for a closed action (issue 10 §5)."""
+    return [] if kit.action.status == "closed" else list(kit.letter_list)
 
 
 def _name(path: Path) -> str:
@@ -98,7 +106,9 @@ def test_each_example_builds_with_only_its_expected_warnings(example: tuple) -> 
     kit, rendered = example
     name = kit.source.parent.name
     assert [w.path for w in rendered.warnings] == EXPECTED_WARNINGS.get(name, [])
-    letters = [f"{letter.part}.pdf" for letter in kit.letter_list]
+    letters = [f"{letter.part}.pdf" for letter in _printed_letters(kit)]
+    if kit.action.status == "closed":  # a closed action's pack has no letters
+        assert not [name for name in rendered.files if name.startswith("letter-")]
     assert {"pack.pdf", "fact-sheet.pdf", *letters} <= set(rendered.files)
     # a background short enough for the fact sheet is printed there, with no page of its own
     heading = word(kit.language, "additional", kit.words).upper()
@@ -115,7 +125,7 @@ def test_the_fact_sheet_prints_the_headline_and_the_target(example: tuple) -> No
 
 def test_each_letter_prints_its_target_subject_and_first_words(example: tuple) -> None:
     kit, rendered = example
-    for letter in kit.letter_list:
+    for letter in _printed_letters(kit):
         text = _text(rendered.files[f"{letter.part}.pdf"])
         assert kit.targets[letter.target].name in text, letter.part
         if letter.subject:
@@ -126,8 +136,9 @@ def test_each_letter_prints_its_target_subject_and_first_words(example: tuple) -
 def test_the_pack_holds_every_part(example: tuple) -> None:
     kit, rendered = example
     pack = _text(rendered.files["pack.pdf"])
+    printed = _printed_letters(kit)
     for letter in kit.letter_list:
-        assert _first_words(letter.body) in pack, letter.part
+        assert (_first_words(letter.body) in pack) == (letter in printed), letter.part
 
 
 def test_the_qr_code_opens_the_action(example: tuple) -> None:

@@ -15,13 +15,13 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "appealkit"
 
-BASE = {"errors", "model", "text", "typefaces", "words", "event_words", "markup", "uri",
+BASE = {"errors", "model", "text", "typefaces", "words", "event_words", "markup", "uri", "people",
         "untranslated"}
 STAGES = [
     {"load", "yaml_tree", "signers"},
     {"validate", "validate_checker", "validate_rules", "validate_event", "validate_images",
-     "validate_glyphs", "validate_targets", "locator", "dates", "schema", "logo", "lint",
-     "lint_timeline"},
+     "validate_people", "validate_glyphs", "validate_targets", "locator", "dates", "schema",
+     "logo", "lint", "lint_dates", "lint_timeline"},
     {"layout"},
     {"draw"},
     {"write", "durable", "manifest", "folder_lock", "swap", "inplace", "killpoints"},

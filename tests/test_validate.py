@@ -118,7 +118,7 @@ def test_unknown_key_without_close_match_lists_the_keys(tmp_path: Path) -> None:
     (found,) = errors(path)
     assert (
         found
-        == f"{at(path, 'colour')}: action: unknown key 'colour'; the keys here are: url, label, deadline, status, after_deadline"
+        == f"{at(path, 'colour')}: action: unknown key 'colour'; the keys here are: url, label, deadline, status, after_deadline, update"
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import draw, layout, lint, load, validate, write
-from .errors import KitError, Problem, cap_repeats
+from .errors import KitError, Problem, cap_repeats, mark_for
 from .layout.event_parts import EVENT_PARTS, layout_event_parts
 from .layout.locale import language_name
 from .model import Kit
@@ -38,6 +38,10 @@ def build_pack(kit_path: Path, out_dir: Path, *, paper: str = "a4",
     """
     laid = lay_out_pack(kit_path, paper=paper, today=today, strict=strict, parts=parts,
                         labels_start=labels_start, copies=copies, text=text)
+    if signers and laid.kit.action.status == "closed":
+        raise KitError([Problem(mark_for(laid.kit.marks, "action.status"), "action.status",
+                                "the action is closed, so the pack has no letters to sign; "
+                                "build without --signers")])
     if signers:  # imported here: a build without signers does not pay for it
         from . import signed_letters
 
@@ -96,7 +100,7 @@ def lay_out_pack(kit_path: Path, *, paper: str = "a4", today: dt.date | None = N
     today = today or dt.date.today()
     kit, warnings = read_kit(kit_path, today=today, strict=strict, text=text)
     pack = layout.layout_pack(kit, layout.PAPERS[paper], today) if "pack" in parts else []
-    events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies)
+    events = layout_event_parts(kit, layout.PAPERS[paper], parts, labels_start, copies, today)
     return LaidOut(kit, pack, events, warnings)
 
 

@@ -45,6 +45,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "solidarity": "Message of solidarity",
         "dos": "Do",
         "donts": "Don't",
+        "deadline_passed": "Deadline passed: {deadline}",
+        "solidarity_to": "To {name}",
+        "solidarity_send": "How to send it:",
     },
     "fr": {
         "tonight": "Écrivez une lettre ce soir",
@@ -78,6 +81,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "solidarity": "Message de solidarité",
         "dos": "À faire",
         "donts": "À éviter",
+        "deadline_passed": "Date limite passée\u00a0: {deadline}",
+        "solidarity_to": "À\u00a0: {name}",
+        "solidarity_send": "Comment l'envoyer\u00a0:",
     },
     "es": {
         "tonight": "Escribe una carta esta noche",
@@ -111,6 +117,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "solidarity": "Mensaje de solidaridad",
         "dos": "Sí",
         "donts": "No",
+        "deadline_passed": "Plazo vencido: {deadline}",
+        "solidarity_to": "Para: {name}",
+        "solidarity_send": "Cómo enviarlo:",
     },
     "de": {
         "tonight": "Schreiben Sie heute Abend einen Brief",
@@ -145,6 +154,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "solidarity": "Solidaritätsbotschaft",
         "dos": "Bitte",
         "donts": "Bitte nicht",
+        "deadline_passed": "Frist abgelaufen: {deadline}",
+        "solidarity_to": "An: {name}",
+        "solidarity_send": "So verschicken Sie sie:",
     },
 }
 

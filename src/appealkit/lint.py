@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import Mark, Problem
+from .lint_dates import stale_future_dates
 from .lint_timeline import lint_timeline
 from .markup import find_links, find_markup_issues
 from .model import Kit
@@ -42,6 +43,8 @@ def lint_kit(kit: Kit, locate: Locate, today: dt.date) -> list[Problem]:
     """All warnings for a valid kit, each located by `locate(key path, offset in its text)`."""
     found: list[tuple[str, int | None, str]] = []
     found += _lint_deadline(kit, today)
+    found += _lint_closed(kit)
+    found += _lint_letter_dates(kit, today)
     found += _lint_untranslated(kit)
     found += _lint_action_url(kit)
     found += lint_timeline(kit)
@@ -62,8 +65,9 @@ def iter_texts(kit: Kit) -> Iterator[tuple[str, str, str]]:
     language = kit.language if isinstance(kit.language, str) else "en"
     for key in ("headline", "people", "summary", "background"):
         yield from _text(key, language, getattr(kit, key, None))
+    yield from _people_texts(language, getattr(kit, "people", None), getattr(kit, "photo", None))
     if kit.action is not None:
-        for key in ("url", "label", "after_deadline"):
+        for key in ("url", "label", "after_deadline", "update"):
             yield from _text(f"action.{key}", language, getattr(kit.action, key))
     for i, figure in enumerate(kit.figures or ()):
         for key in ("value", "label", "source"):
@@ -100,10 +104,27 @@ def _event_texts(language: str, event: Any, solidarity: Any) -> Iterator[tuple[s
         for name, word in (getattr(event, "words", None) or {}).items():
             yield from _text(f"event.words.{name}", language, word)
     if solidarity is not None:
-        yield from _text("solidarity.message", language, getattr(solidarity, "message", None))
+        for key in ("message", "to", "send"):
+            yield from _text(f"solidarity.{key}", language, getattr(solidarity, key, None))
         for key in ("dos", "donts"):
             for j, line in enumerate(getattr(solidarity, key, None) or ()):
                 yield from _text(f"solidarity.{key}.{j}", language, line)
+
+
+def _people_texts(language: str, people: Any, photo: Any) -> Iterator[tuple[str, str, str]]:
+    """The names and pronouns of a list of people, and the photos' credits and alt texts."""
+    photos = [("photo", photo)]
+    if isinstance(people, tuple):
+        for i, person in enumerate(people):
+            if person is None:
+                continue
+            for key in ("name", "pronoun"):
+                yield from _text(f"people.{i}.{key}", language, getattr(person, key, None))
+            photos.append((f"people.{i}.photo", getattr(person, "photo", None)))
+    for path, shown in photos:
+        if shown is not None:
+            for key in ("credit", "alt"):
+                yield from _text(f"{path}.{key}", language, getattr(shown, key, None))
 
 
 def _target_texts(path: str, language: str, target: Any) -> Iterator[tuple[str, str, str]]:
@@ -138,6 +159,7 @@ def is_markup(path: str) -> bool:
     parts = path.split(".")
     return (
         parts[0] in ("summary", "background")
+        or path == "action.update"
         or (parts[0] == "timeline" and parts[-1] == "text")
         or (parts[0] == "letters" and parts[-1] == "body")
     )
@@ -145,7 +167,7 @@ def is_markup(path: str) -> bool:
 
 def _lint_deadline(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]]:
     deadline = kit.action.deadline
-    if deadline >= today:
+    if deadline >= today or kit.action.status == "closed":  # closed: said on its own
         return []
     message = f"the deadline {deadline.isoformat()} has passed (today is {today.isoformat()})"
     if kit.action.after_deadline:
@@ -154,6 +176,28 @@ def _lint_deadline(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]
     else:
         message += "; set a new deadline, or add action.after_deadline with advice for late appeals"
     return [("action.deadline", None, message)]
+
+
+def _lint_closed(kit: Kit) -> list[tuple[str, int | None, str]]:
+    """A closed action's pack is for information: say what a build leaves out."""
+    if kit.action.status != "closed":
+        return []
+    return [("action.status", None, (
+        "the action is closed: the fact sheet is printed for information, without a call to "
+        "act; the letters, handouts, poster, envelopes, labels and tally sheet are left out"))]
+
+
+def _lint_letter_dates(kit: Kit, today: dt.date) -> list[tuple[str, int | None, str]]:
+    """Dates a letter calls future that are past on the letter's date (see lint_dates.py)."""
+    dated = kit.letter.date if isinstance(kit.letter.date, dt.date) else today  # blank: today
+    found: list[tuple[str, int | None, str]] = []
+    for letter in kit.letter_list:
+        for key in ("subject", "body"):
+            text = getattr(letter, key)
+            if text:
+                found += [(f"{letter.path}.{key}", offset, message)
+                          for offset, message in stale_future_dates(text, letter.language, dated)]
+    return found
 
 
 def _lint_untranslated(kit: Kit) -> list[tuple[str, int | None, str]]:

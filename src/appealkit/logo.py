@@ -1,4 +1,5 @@
-"""Read the organisation's logo once: a path under the kit's folder in, checked image bytes out.
+"""Read a kit's image (the organisation's logo, a photo) once: a path under the kit's folder in,
+checked image bytes out.
 
 The file is opened once and everything is decided on the bytes read from that opening: it is
 inside the kit's folder, a PNG or JPEG that decodes fully, within a pixel limit. Large images
@@ -15,10 +16,11 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["MAX_PIXELS", "MAX_SIDE", "Logo", "LogoProblem", "read_logo"]
+__all__ = ["MAX_PIXELS", "MAX_SIDE", "PHOTO_SIDE", "Logo", "LogoProblem", "read_image", "read_logo"]
 
 MAX_PIXELS = 16_000_000  # refused above this (4000×4000): decoding it takes 64 MB already
 MAX_SIDE = 1200  # pixels; more is scaled down: the banner prints a logo 28 pt (1 cm) tall
+PHOTO_SIDE = 1600  # a photo is cropped to its frame (about 4 cm): 1600 pixels leave room for it
 MAX_BYTES = 20_000_000  # a logo file larger than this is not a logo
 _MAGIC = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 _OTHER_IMAGES = {
@@ -32,7 +34,7 @@ _ORIENTATION = 0x0112  # EXIF tag: how the stored pixels must be turned to be up
 
 
 class LogoProblem(Exception):
-    """Why the logo cannot be used; str() is the message, starting with the quoted path."""
+    """Why the image cannot be used; str() is the message, starting with the quoted path."""
 
 
 @dataclass(frozen=True)
@@ -47,9 +49,19 @@ def read_logo(kit_path: Path, logo: Path) -> Logo:
 
     Raises LogoProblem with a message the user can act on.
     """
+    return read_image(kit_path, logo)
+
+
+def read_image(kit_path: Path, logo: Path, noun: str = "logo", max_side: int = MAX_SIDE) -> Logo:
+    """Open, check and decode the image written as `logo` in the kit at `kit_path`: the same
+    checks for every image of a kit; `noun` ("logo", "photo") names it in messages, and an
+    image wider or taller than `max_side` pixels is scaled down.
+
+    Raises LogoProblem with a message the user can act on.
+    """
     shown = f"'{logo}'"
     try:
-        full, data = _read_inside(kit_path.parent.resolve(), logo, shown)
+        full, data = _read_inside(kit_path.parent.resolve(), logo, shown, noun)
     except (OSError, ValueError, RuntimeError) as e:  # permissions, a NUL in the name, link loops
         reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
         raise LogoProblem(f"{shown} cannot be read: {reason}") from None
@@ -58,19 +70,19 @@ def read_logo(kit_path: Path, logo: Path) -> Logo:
         other = next((name for magic, name in _OTHER_IMAGES.items()
                       if data.lstrip().startswith(magic)), None)
         what = f"is {other} file" if other else "is not a PNG or JPEG image"
-        raise LogoProblem(f"{shown} {what}; save the logo as PNG (or JPEG) and point to that file")
-    image_data, notes = _decode(data, kind, shown)
+        raise LogoProblem(f"{shown} {what}; save the {noun} as PNG (or JPEG) and point to that file")
+    image_data, notes = _decode(data, kind, shown, noun, max_side)
     return Logo(full, image_data, tuple(f"{shown}: {note}" for note in notes))
 
 
-def _read_inside(folder: Path, logo: Path, shown: str) -> tuple[Path, bytes]:
+def _read_inside(folder: Path, logo: Path, shown: str, noun: str) -> tuple[Path, bytes]:
     """The resolved path and bytes of `logo`, which must be an ordinary file in `folder`."""
     if logo.is_absolute():
-        raise LogoProblem(f"{shown} is not relative to the kit's folder; put the logo under "
-                          f"assets/ and write e.g. assets/logo.png")
+        raise LogoProblem(f"{shown} is not relative to the kit's folder; put the {noun} under "
+                          f"assets/ and write e.g. assets/{noun}.{'png' if noun == 'logo' else 'jpg'}")
     full = (folder / logo).resolve()
     if not full.is_relative_to(folder):
-        raise LogoProblem(f"{shown} is outside the kit's folder; copy the logo into assets/ "
+        raise LogoProblem(f"{shown} is outside the kit's folder; copy the {noun} into assets/ "
                           f"next to the kit")
     if not full.exists():
         near = _near_file(full)
@@ -91,15 +103,16 @@ def _read_inside(folder: Path, logo: Path, shown: str) -> tuple[Path, bytes]:
         same = now.exists() and os.path.samestat(opened, os.stat(now))
         if not same or not now.is_relative_to(folder):
             raise LogoProblem(f"{shown} is outside the kit's folder (it changed while appealkit "
-                              f"read it); copy the logo into assets/ next to the kit")
+                              f"read it); copy the {noun} into assets/ next to the kit")
         data = f.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise LogoProblem(f"{shown} is larger than {MAX_BYTES // 1_000_000} MB; export the logo "
+        raise LogoProblem(f"{shown} is larger than {MAX_BYTES // 1_000_000} MB; export the {noun} "
                           f"smaller, e.g. {MAX_SIDE} pixels wide")
     return full, data
 
 
-def _decode(data: bytes, kind: str, shown: str) -> tuple[bytes, list[str]]:
+def _decode(data: bytes, kind: str, shown: str, noun: str, max_side: int
+            ) -> tuple[bytes, list[str]]:
     """Decode the whole image; return the bytes to embed and Pillow's warnings."""
     from PIL import Image  # only kits with a logo pay for importing Pillow
 
@@ -107,46 +120,46 @@ def _decode(data: bytes, kind: str, shown: str) -> tuple[bytes, list[str]]:
         warnings.simplefilter("always")
         try:
             with Image.open(io.BytesIO(data)) as image:
-                _check_size(image.width, image.height, shown)
+                _check_size(image.width, image.height, shown, noun)
                 image.load()  # every pixel: a broken stream fails here, not while drawing
-                result = _upright_and_small(image, data, kind)
+                result = _upright_and_small(image, data, kind, max_side)
         except LogoProblem:
             raise
         except Image.DecompressionBombError:  # more than twice Pillow's own limit
             raise LogoProblem(f"{shown} has more than {2 * (Image.MAX_IMAGE_PIXELS or 0):,} "
-                              f"pixels; {_limit()}") from None
+                              f"pixels; {_limit(noun)}") from None
         except Exception as e:  # noqa: BLE001 - Pillow raises many kinds for broken files
             reason = str(e).split("\n")[0][:80] or type(e).__name__
-            raise LogoProblem(f"{shown} is a damaged {kind} image ({reason}); export the logo "
+            raise LogoProblem(f"{shown} is a damaged {kind} image ({reason}); export the {noun} "
                               f"again") from None
     notes = [str(w.message).split("\n")[0] for w in caught
              if not issubclass(w.category, Image.DecompressionBombWarning)]
     return result, notes
 
 
-def _check_size(width: int, height: int, shown: str) -> None:
+def _check_size(width: int, height: int, shown: str, noun: str) -> None:
     # Before decoding: the header alone says how much memory the pixels would take.
     if width * height > MAX_PIXELS:
         raise LogoProblem(f"{shown} is {width}×{height} pixels "
-                          f"({width * height / 1e6:.0f} million); {_limit()}")
+                          f"({width * height / 1e6:.0f} million); {_limit(noun)}")
 
 
-def _limit() -> str:
-    return (f"a logo may have at most {MAX_PIXELS // 1_000_000} million pixels: export it "
+def _limit(noun: str) -> str:
+    return (f"a {noun} may have at most {MAX_PIXELS // 1_000_000} million pixels: export it "
             f"smaller, e.g. {MAX_SIDE} pixels wide")
 
 
-def _upright_and_small(image: object, data: bytes, kind: str) -> bytes:
+def _upright_and_small(image: object, data: bytes, kind: str, max_side: int) -> bytes:
     """The file's own bytes when they can be embedded as they are; else the image turned
-    upright and scaled to at most MAX_SIDE pixels, encoded again (deterministically)."""
+    upright and scaled to at most `max_side` pixels, encoded again (deterministically)."""
     from PIL import Image, ImageOps
 
     assert isinstance(image, Image.Image)
     turned = image.getexif().get(_ORIENTATION, 1) not in (1, None)
-    if not turned and max(image.size) <= MAX_SIDE:
+    if not turned and max(image.size) <= max_side:
         return data
     image = ImageOps.exif_transpose(image) if turned else image.copy()
-    image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     if kind == "JPEG" and image.mode in ("L", "RGB", "CMYK"):
         image.save(out, "JPEG", quality=90)  # a photo stays small as JPEG

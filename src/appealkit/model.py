@@ -119,6 +119,36 @@ class Letter:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A photo of the case or of a person, printed cropped to its frame (never stretched)."""
+
+    file: Path
+    """A JPEG or PNG under `assets/`, e.g. `assets/ahmed.jpg`."""
+    alt: str
+    """What the photo shows, for readers who cannot see it, e.g. `Ahmed smiling, in a blue shirt`."""
+    credit: str | None = None
+    """The credit line printed under the photo, e.g. `© Private` or `© Amnesty International`."""
+    focus: str = "center"
+    """Which part of the photo stays in the frame when it is cropped: `center`, `top`,
+    `bottom`, `left` or `right` (`top` keeps a face in a tall photo)."""
+    data: bytes | None = field(default=None, compare=False, repr=False)
+    """The photo's checked image bytes, read once while checking (not a key)."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the action is for, as the Urgent Action's NAME AND PRONOUN gives them."""
+
+    name: str
+    """The name as the case gives it, e.g. `Ahmed Mansoor`, or a group, e.g. `Members of the union`."""
+    pronoun: str | None = None
+    """Their pronouns, e.g. `she/her`, `he/him`, `they/them`; printed as written. `all`
+    (a group, as the UA writes it) is not printed."""
+    photo: Photo | None = None
+    """Their photo: `file`, `alt`, `credit` (see `photo` at the top level)."""
+
+
+@dataclass(frozen=True)
 class Action:
     url: str
     """The online action the QR code opens (http or https)."""
@@ -129,7 +159,10 @@ class Action:
     status: str = "open"
     """`open`, `update` or `closed`."""
     after_deadline: str | None = None
-    """Advice for appeals sent after the deadline."""
+    """Advice for appeals sent after the deadline; a pack built after the deadline leads with it."""
+    update: str | None = None
+    """What changed since the last Urgent Action on this case, printed at the top of the fact
+    sheet (for `status: update`, and for `closed`: why the action closed) (*markup*)."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +217,11 @@ class Solidarity:
 
     message: str
     """The message, or the idea of it, that writers copy or adapt."""
+    to: str | None = None
+    """Who the messages are for, e.g. `Ahmed and his family`; default: the names in `people`
+    when it is a list."""
+    send: str | None = None
+    """How or where to send the messages, e.g. `Give your card to the group: we post them together`."""
     dos: tuple[str, ...] = ()
     """What to do, one short line each (e.g. `Write in simple words`)."""
     donts: tuple[str, ...] = ()
@@ -213,8 +251,13 @@ class Kit:
     A target's own `languages` replace them for its letters."""
     language: str = "en"
     """Fact sheet language; its own headings and dates exist in `en`, `fr`, `es`, `de`."""
-    people: str | None = None
-    """Who the action is for, with pronouns, e.g. `At least 1.4 million Afghan refugees (All)`."""
+    people: str | tuple[Person, ...] | None = None
+    """Who the action is for: a text, e.g. `At least 1.4 million Afghan refugees (All)`, or a
+    list of people with `name`, `pronoun` and an optional `photo`. A group pronoun such as
+    `(All)` is not printed."""
+    photo: Photo | None = None
+    """A photo of the case: `file` (JPEG or PNG under `assets/`), `alt` (what it shows),
+    `credit` and `focus`; on the fact sheet and the handouts."""
     figures: tuple[Figure, ...] = ()
     """Key figures for the fact sheet, in a balanced grid of up to four to a row; none is fine."""
     timeline: tuple[Event, ...] = ()

@@ -60,14 +60,16 @@ KEY_ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
 ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Action", "status"): ("open", "update", "closed"),
     ("Target", "role"): ("main", "copy"),
+    ("Photo", "focus"): ("center", "top", "bottom", "left", "right"),
 }
 LETTER_DATES = ("today", "blank")  # besides a YYYY-MM-DD date
 # Fields that exist in the model but are not kit.yaml keys.
 NOT_KEYS = {("Kit", "source"), ("Kit", "marks"), ("Kit", "letter_list"), ("Letter", "language"),
             ("Letter", "target"), ("Letter", "path"), ("Letter", "part"),
-            ("Organisation", "logo_data")}
+            ("Organisation", "logo_data"), ("Photo", "data")}
 # Fields whose docstring says *markup*: `**bold**` and `[text](https://…)`.
-MARKUP = {("Kit", "summary"), ("Kit", "background"), ("Event", "text"), ("Letter", "body")}
+MARKUP = {("Kit", "summary"), ("Kit", "background"), ("Event", "text"), ("Letter", "body"),
+          ("Action", "update")}
 
 
 @functools.cache
@@ -177,8 +179,9 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
             dates = "|".join(LETTER_DATES)
             return {"type": "string", "pattern": f"^({dates}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})$"}
         rest = [a for a in args if a is not type(None)]
-        if len(rest) > 1:  # `letters`: a letter, or letters by language
-            return {"anyOf": [_type_schema(a, where, definitions) for a in rest]}
+        if len(rest) > 1:  # `letters`: a letter, or letters by language; `people`: a text or a list
+            forms = [_type_schema(a, where, definitions) for a in rest]
+            return {"anyOf": forms if len(rest) == len(args) else [*forms, {"type": "null"}]}
         inner = _type_schema(rest[0], where, definitions)
         if len(rest) == len(args):
             return inner

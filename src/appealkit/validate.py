@@ -23,7 +23,8 @@ from .uri import find_bidi_control
 from .validate_checker import close_matches
 from .validate_event import check_event
 from .validate_glyphs import check_glyphs
-from .validate_images import check_logo
+from .validate_images import check_logo, check_photos
+from .validate_people import check_people
 from .validate_rules import check_links, check_qr_capacity, check_words
 from .validate_targets import check_targets_and_letters, letter_form, letter_map, order_letters
 from .yaml_tree import REJECTED, Document, Node
@@ -46,12 +47,14 @@ _PLACES = {
     "LetterSettings": "under 'letter'",
     "EventSettings": "under 'event'",
     "Solidarity": "under 'solidarity'",
+    "Photo": "under a 'photo'",
+    "Person": "in a 'people' entry",
     "Kit": "at the top level, not indented",
 }
 _CLASSES = (
     model.Kit, model.Action, model.Target, model.Letter, model.Figure,
     model.Event, model.LocalName, model.Organisation, model.LetterSettings,
-    model.EventSettings, model.Solidarity,
+    model.EventSettings, model.Solidarity, model.Photo, model.Person,
 )  # fmt: skip
 
 
@@ -109,6 +112,8 @@ class _Checker:
         organisation = check_logo(kit, self.document.path, self)
         check_words(kit, self)
         check_event(kit, self)
+        check_people(kit, self)
+        photos = check_photos(kit, self.document.path, self)
         check_glyphs(kit, self)
         if self.failed:
             return None
@@ -116,7 +121,7 @@ class _Checker:
         ordered = order_letters(kit)
         result: model.Kit = dataclasses.replace(
             kit, letters=letter_map(kit, ordered), letter_list=ordered, marks=marks,
-            organisation=organisation or kit.organisation)
+            organisation=organisation or kit.organisation, **photos)
         return result
 
     # Conversion, driven by the model's type hints
@@ -196,8 +201,13 @@ class _Checker:
         if args and type(None) in args:
             if node.is_null:
                 return None
-            hint = next(a for a in args if a is not type(None))
-            return self.convert(hint, node, path, where)
+            forms = [a for a in args if a is not type(None)]
+            if len(forms) > 1 and node.kind == "map" and str in forms:
+                # `people:` then `name: …` unindented by a '- ': neither a text nor a list
+                self.error(node, path, "expected a text or a list (lines starting with '- '), "
+                           f"found {_describe(node)}; start each entry with '- '")
+                return _BAD
+            return self.convert(_form_for(node, forms), node, path, where)
         if origin is tuple:
             if where in schema.ONE_OR_MORE and node.kind == "scalar" and not node.is_null:
                 return self.convert_one(args[0], node, path, where)  # one text: a list of one
@@ -385,6 +395,14 @@ class _Checker:
         self.error(node, path, f"'{text}' is not 'today', 'blank' or a date YYYY-MM-DD")
         return _BAD
 
+
+
+def _form_for(node: Node, forms: list[Any]) -> Any:
+    """Of a key's forms (a text or a list, as `people`), the one `node` is written in."""
+    for form in forms:
+        if (node.kind == "seq") == (typing.get_origin(form) is tuple):
+            return form
+    return forms[0]
 
 
 def _bidi_message(control: str) -> str:

@@ -45,6 +45,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "SALUTATION",
         "scan": "Scan to open:",
         "online": "Online action:",
+        "and": "and",
+        "update": "Update:",
+        "closed_title": "This action is closed.",
+        "closed_note": "No more appeals are needed: please do not send letters. Thank you to "
+                       "everyone who took action.",
+        "past_title": "The deadline, {deadline}, has passed.",
+        "past_note": "The deadline was {deadline}.",
+        "past_default": "Check with the organisation that published this action before you "
+                        "send an appeal.",
+        "deadline_passed": "Deadline passed:",
+        "for_information": "FOR INFORMATION",
+        "closed": "Closed",
+        "closed_how": "The appeals went to the {title}, {name}. The online page has the "
+                      "latest news on the case.",
         "links": "Links",
         "additional": "Additional information",
     },
@@ -78,6 +92,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "FORMULE D'APPEL",
         "scan": "Scannez pour ouvrir\u00a0:",
         "online": "Action en ligne\u00a0:",
+        "and": "et",
+        "update": "Mise à jour\u00a0:",
+        "closed_title": "Cette action est close.",
+        "closed_note": "Il n'est plus nécessaire d'agir : n'envoyez plus de lettres. Merci "
+                       "à toutes les personnes qui se sont mobilisées.",
+        "past_title": "La date limite du {deadline} est passée.",
+        "past_note": "La date limite était le {deadline}.",
+        "past_default": "Renseignez-vous auprès de l'organisation qui a publié cette action "
+                        "avant d'envoyer un appel.",
+        "deadline_passed": "Date limite passée :",
+        "for_information": "POUR INFORMATION",
+        "closed": "Close",
+        "closed_how": "Les appels étaient adressés à : {title}, {name}. La page en ligne "
+                      "donne les dernières nouvelles.",
         "links": "Liens",
         "additional": "Complément d'information",
     },
@@ -111,6 +139,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "SALUDO",
         "scan": "Escanea para abrir:",
         "online": "Acción en línea:",
+        "and": "y",
+        "update": "Actualización:",
+        "closed_title": "Esta acción está cerrada.",
+        "closed_note": "Ya no es necesario actuar: por favor, no envíes más cartas. Gracias a "
+                       "todas las personas que actuaron.",
+        "past_title": "La fecha límite del {deadline} ha pasado.",
+        "past_note": "La fecha límite era el {deadline}.",
+        "past_default": "Consulta con la organización que publicó esta acción antes de enviar "
+                        "un llamamiento.",
+        "deadline_passed": "Plazo vencido:",
+        "for_information": "PARA INFORMACIÓN",
+        "closed": "Cerrada",
+        "closed_how": "Los llamamientos se dirigían a: {title}, {name}. La página en línea "
+                      "tiene las últimas noticias.",
         "links": "Enlaces",
         "additional": "Información adicional",
     },
@@ -144,6 +186,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "salutation": "ANREDE",
         "scan": "Scannen zum Öffnen:",
         "online": "Online-Aktion:",
+        "and": "und",
+        "update": "Neuigkeiten:",
+        "closed_title": "Diese Aktion ist abgeschlossen.",
+        "closed_note": "Es sind keine weiteren Appelle nötig: Bitte schicken Sie keine Briefe "
+                       "mehr. Vielen Dank an alle, die sich beteiligt haben.",
+        "past_title": "Die Frist ist am {deadline} abgelaufen.",
+        "past_note": "Die Frist endete am {deadline}.",
+        "past_default": "Fragen Sie bei der Organisation nach, die diese Aktion veröffentlicht "
+                        "hat, bevor Sie einen Appell schicken.",
+        "deadline_passed": "Frist abgelaufen:",
+        "for_information": "ZUR INFORMATION",
+        "closed": "Abgeschlossen",
+        "closed_how": "Die Appelle gingen an: {title}, {name}. Die Online-Seite hat die "
+                      "neuesten Nachrichten.",
         "links": "Links",
         "additional": "Zusätzliche Informationen",
     },
@@ -180,6 +236,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "online": "آن لائن کارروائی:",
         "links": "لنکس",
         "additional": "مزید معلومات",
+        "and": "اور",
+        "update": "تازہ صورتِ حال:",
+        "closed_title": "یہ کارروائی ختم ہو چکی ہے۔",
+        "closed_note": "مزید اپیلوں کی ضرورت نہیں: براہِ کرم خطوط نہ بھیجیں۔ کارروائی کرنے "
+                       "والے سب لوگوں کا شکریہ۔",
+        "past_title": "آخری تاریخ، {deadline}، گزر چکی ہے۔",
+        "past_note": "آخری تاریخ {deadline} تھی۔",
+        "past_default": "اپیل بھیجنے سے پہلے اس کارروائی کو شائع کرنے والی تنظیم سے معلوم کریں۔",
+        "deadline_passed": "آخری تاریخ گزر چکی:",
+        "for_information": "معلومات کے لیے",
+        "closed": "اختتام پذیر",
+        "closed_how": "اپیلیں {title}، {name} کو بھیجی گئیں۔ تازہ ترین خبریں آن لائن صفحے پر "
+                      "ہیں۔",
     },
     # Arabic: Modern Standard Arabic, as Amnesty's Arabic Urgent Actions word it.
     "ar": {
@@ -214,6 +283,19 @@ _WORDS: dict[str, dict[str, str]] = {
         "online": "التحرك عبر الإنترنت:",
         "links": "الروابط",
         "additional": "معلومات إضافية",
+        "and": "و",
+        "update": "مستجدات:",
+        "closed_title": "انتهى هذا التحرك.",
+        "closed_note": "لم تعد هناك حاجة إلى مناشدات: يُرجى عدم إرسال رسائل. شكرًا لكل من "
+                       "تحرّك.",
+        "past_title": "انقضى الموعد النهائي، {deadline}.",
+        "past_note": "كان الموعد النهائي {deadline}.",
+        "past_default": "تحقّق من المنظمة التي نشرت هذا التحرك قبل إرسال أي مناشدة.",
+        "deadline_passed": "انقضى الموعد النهائي:",
+        "for_information": "للعلم",
+        "closed": "مغلق",
+        "closed_how": "وُجّهت المناشدات إلى {title}، {name}. آخر المستجدات على الصفحة "
+                      "الإلكترونية.",
     },
 }
 

@@ -75,10 +75,25 @@ def _long_name(data: dict[str, Any]) -> None:
                                      "Sheffield S1 2AB · United Kingdom")
 
 
+def _update(data: dict[str, Any]) -> None:
+    """An update (issue 10 §5): what changed, in a panel at the top of the fact sheet. (The
+    example fills a Letter page: an update of it keeps three of its six figures.)"""
+    data["action"].update(status="update", update="The PoR cards were **extended** to 30 June 2026.")
+    del data["figures"][3:]
+
+
+def _closed(data: dict[str, Any]) -> None:
+    """A closed action: the fact sheet for information, no letters, no calls to act."""
+    data["action"].update(status="closed", update="The PoR cards were renewed until 2026.")
+    _event(data)
+
+
 OWN_KITS: dict[str, Edit] = {
     "long-lines": _long_lines,
     "copies-return-line": _copies_and_return_line,
     "long-name": _long_name,
+    "update": _update,
+    "closed": _closed,
 }
 
 
@@ -111,7 +126,8 @@ def test_no_text_over_text_and_all_inside_the_margins(kit: Path | str, paper: st
                                                       tmp_path: Path) -> None:
     path = _kit_path(kit, example_data, tmp_path)
     rendered = api.render_kit(path, paper=paper, today=TODAY)
-    assert "pack.pdf" in rendered.files and "tally.pdf" in rendered.files
+    closed = api.read_kit(path, today=TODAY)[0].action.status == "closed"  # no calls to act
+    assert "pack.pdf" in rendered.files and ("tally.pdf" in rendered.files) != closed
     found = [f"{name}: {problem}" for name, pdf in sorted(rendered.files.items())
              for problem in check_pdf(bytes(pdf))]
     assert found == []
@@ -127,7 +143,8 @@ def test_the_whole_address_lies_inside_the_envelope_window(kit: Path | str, pape
     window = PAPERS[paper].window
     field = (window.x, window.y, window.x + window.width, window.y + window.height)
     rendered = api.render_kit(path, paper=paper, today=TODAY, parts=["pack"])
-    for letter in data.letter_list:  # every letter to a postal address: each has its window
+    closed = data.action.status == "closed"  # a closed action's pack has no letters
+    for letter in [] if closed else data.letter_list:  # each letter to a postal address
         lines = window_lines(data.targets[letter.target], letter.language)
         if lines is None:
             continue  # an email letter: no window

@@ -169,10 +169,15 @@ def test_a_page_in_french(make_kit, tmp_path: Path) -> None:
 
 
 def test_closed_action(make_kit, tmp_path: Path) -> None:
-    site = build_site(make_kit(lambda data: data["action"].update(status="closed")), tmp_path / "s")
+    kit = make_kit(lambda data: data["action"].update(status="closed", update="Cards renewed."))
+    site = tmp_path / "s"
+    status, _, stderr = run_cli("site", str(kit), "--out", str(site), "--today", TODAY)
+    assert status == 0 and "warning: action.status: the action is closed" in stderr
     page = read_page(site)
     assert page.all("p")[0].text == "URGENT ACTION · CLOSED"
     assert [e.text for e in page.all("dd")][1] == "closed"
+    assert "Cards renewed." in [e.text for e in page.all("p")]
+    assert not list(site.glob("letter-*.pdf"))  # a closed action's pack has no letters
 
 
 def _css_colour(site: Path, name: str) -> tuple[float, float, float]:

@@ -20,7 +20,8 @@ from ua_helpers import (
 )
 
 from appealkit import read_kit
-from appealkit.model import Kit
+from appealkit.model import Kit, Person
+from appealkit.people import printed_people
 
 MEXICO = DOCUMENTS / "mexico-update.md"
 EGYPT = DOCUMENTS / "egypt-journalist.txt"
@@ -65,8 +66,10 @@ def test_a_target_language_other_than_english_keeps_the_english_letter(tmp_path:
 
 def test_people_with_pronouns_dates_and_links(tmp_path: Path) -> None:
     kit, draft, _ = imported_kit(tmp_path, MEXICO)
-    assert kit.people == "Ana López (she/her) and Luis Pérez (he/him)"
-    assert "# One by one: Ana López: she/her; Luis Pérez: he/him - kit.yaml cannot hold" in draft
+    # Each person with their pronouns, in the list form (issue 10 §3)
+    assert kit.people == (Person("Ana López", "she/her"), Person("Luis Pérez", "he/him"))
+    assert printed_people(kit.people) == "Ana López (she/her) and Luis Pérez (he/him)"
+    assert "kit.yaml cannot hold" not in draft
     assert kit.action.deadline.isoformat() == "2025-10-03"  # 'October 3, 2025'
     assert kit.action.url == "https://www.amnesty.org/en/documents/amr41/0000/2025/en/"
     assert "[mining concession](https://www.example.org/concession)" in kit.background
@@ -79,7 +82,7 @@ def test_sections_in_another_order_and_a_copy_with_an_address(tmp_path: Path) ->
     assert kit.languages == ("ar", "en")
     assert kit.action.deadline.isoformat() == "2025-11-15"  # '15/11/2025'
     assert kit.action.url == "https://www.amnesty.org/en/documents/mde12/0000/2025/en/"
-    assert kit.people == "Mona Hassan (she/her)"
+    assert kit.people == (Person("Mona Hassan", "she/her"),)
     assert paragraphs_of(kit.background)[0].startswith("Mona Hassan, 34, has worked")
     main, copy = kit.targets
     assert (main.title, main.name, main.country) == ("Public Prosecutor",
@@ -162,3 +165,18 @@ def test_the_command_imports_in_a_new_process(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("appealkit: wrote kit.yaml from ")
     read_kit(tmp_path / "kit.yaml", today=BEFORE)
+
+
+def test_issue_10_people_and_update_fill_the_new_keys(tmp_path: Path) -> None:
+    kit, draft, report = imported_kit(tmp_path, MEXICO)
+    assert "  - name: Ana López\n    pronoun: she/her\n  - name: Luis Pérez\n" in draft
+    assert "mexico-update.md:7: people: 2 people, each with their pronouns" in report
+    # An update without a note in its title: kit.yaml asks what changed
+    assert kit.action.status == "update" and kit.action.update is None
+    assert "  # update: TODO" in draft
+    assert "action.update: say in a sentence what changed since the last Urgent Action" in report
+    noted = tmp_path / "noted.md"
+    noted.write_text(MEXICO.read_text(encoding="utf-8").replace(
+        "# URGENT ACTION UPDATE", "# URGENT ACTION UPDATE: TRIAL DATE SET", 1), encoding="utf-8")
+    kit, _, _ = imported_kit(tmp_path / "noted", noted)
+    assert kit.action.update == "Trial date set"

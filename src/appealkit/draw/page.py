@@ -101,8 +101,17 @@ def _draw_image(item: ImageBox, height: float, canvas: Canvas) -> None:
     # ReportLab reads the setting for an image only while drawImage builds it.
     ascii85, rl_config.useA85 = rl_config.useA85, 0
     try:
+        if item.clip is not None:
+            canvas.saveState()
+            x, y, width, clip_height = item.clip
+            path = canvas.beginPath()
+            path.rect(x, height - y - clip_height, width, clip_height)
+            canvas.clipPath(path, stroke=0, fill=0)
+        # ReportLab names an image by a digest of its pixels: drawn on four cards, embedded once
         canvas.drawImage(image, item.x, height - item.y - item.height, item.width, item.height,
                          mask="auto", preserveAspectRatio=True)
+        if item.clip is not None:
+            canvas.restoreState()
     finally:
         rl_config.useA85 = ascii85
 

@@ -16,6 +16,7 @@ from .flow import Unfit
 from .letter import layout_letter
 from .limits import text_limits
 from .paper import PAPERS, Paper
+from .status import is_closed
 
 __all__ = ["PAPERS", "Paper", "Part", "layout_pack"]
 
@@ -26,13 +27,14 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
     if limits:
         raise KitError([Problem(mark_for(kit.marks, key), key, message) for key, message in limits])
     problems: list[Problem] = []  # every part is laid out, so that each one's problems show
-    sheet = _collect(problems, kit, lambda: layout_fact_sheet(kit, paper))  # names sections
+    sheet = _collect(problems, kit, lambda: layout_fact_sheet(kit, paper, today))  # names sections
     # A short background is printed on the fact sheet, not on a nearly empty page.
     on_sheet = sheet is not None and "background" in sheet.holds
     background = None if on_sheet else _collect(problems, kit,
                                                 lambda: layout_background(kit, paper))
+    # A closed action calls no one to write: its pack is for information, without letters
     letters = [_collect(problems, kit, partial(layout_letter, kit, letter, paper, today))
-               for letter in kit.letter_list]
+               for letter in ([] if is_closed(kit) else kit.letter_list)]
     if problems:
         raise KitError(_first_per_key(problems))
     return [part for part in (sheet, background, *letters) if part is not None]

@@ -69,6 +69,9 @@ class ImageBox:
     width: float
     height: float
     data: bytes  # PNG or JPEG file contents
+    # Only the part inside (x, y, width, height) shows: a photo cropped to its frame
+    clip: tuple[float, float, float, float] | None = None
+    alt: str | None = None  # what the image shows, for a tagged PDF's alternative text
 
 
 Item = TextBox | Rect | Rule | QRBox | ImageBox

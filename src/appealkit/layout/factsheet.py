@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass, replace
 
 from ..errors import KitError, Problem, mark_for
-from ..markup import parse_blocks, parse_inline
+from ..markup import parse_blocks, parse_inline, parse_paragraphs
 from ..model import Kit, Target
+from ..people import photos, printed_people
 from ..text.types import Align, Paragraph, Span
 from ..words import language_name_in, word
 from . import styles
@@ -22,8 +24,10 @@ from .locale import format_date, is_rtl, to_digits
 from .mirror import mirror_page
 from .overflow import overflow_problems
 from .paper import Paper
+from .photo import layout_photo
 from .qr import layout_qr
 from .recipient import Recipient, in_window, recipient
+from .status import is_closed, is_past
 
 GUTTER = 12.0
 SECTION_GAP = 11.0
@@ -32,6 +36,9 @@ QR_SIDE = 34 * 72 / 25.4  # 34 mm with the quiet zone: the symbol itself is 27 m
 BODY_SIZES = (10.0, 9.5, 9.0)
 FOOT_HEADING = 30.0  # the short background's heading and the gap before it: at most this
 HEADLINE_SIZES = (26.0, 25.0, 24.0, 23.0, 22.0, 21.0, 20.0)  # tried in turn when the page is full; never below 9 pt
+PHOTO_WIDTH = 30 * 72 / 25.4  # the photo's frame: 30 mm wide, 22.5 to 40 mm tall beside the headline
+PHOTO_WIDTHS = {1: PHOTO_WIDTH, 2: 25 * 72 / 25.4, 3: 21 * 72 / 25.4}  # frames side by side
+PHOTO_GAP = 6.0
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,9 @@ class _Sheet:
     gap: float = SECTION_GAP  # white space after each section
     lift: float = 0.0  # how far the take-action band sits above the foot of the page
     foot: Foot | None = None  # a short background, printed above the band
+    past: bool = False  # built after the deadline
+    lead: bool = True  # closed or past the deadline: say so at the top (else in the band, to fit)
+    portrait: bool = True  # photos in 4:5 portrait frames (else as tall as the text beside them)
 
     def style(self, size: float | None = None, **kw: object):  # type: ignore[no-untyped-def]
         if self.rtl:  # set right to left, in the language's own typeface (Nastaliq for Urdu)
@@ -54,25 +64,33 @@ class _Sheet:
         return is_rtl(self.kit.language)
 
 
-def layout_fact_sheet(kit: Kit, paper: Paper) -> Part:
-    """The fact sheet as exactly one page; KitError names the section that does not fit."""
-    for size in BODY_SIZES:
-        page, column, band = _layout_page(_Sheet(kit, paper, size))
+def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
+    """The fact sheet as exactly one page; KitError names the section that does not fit.
+
+    Built after the deadline (`today`), or for a closed action, it says so at its top; on a page
+    too full for that note, in the band at its foot instead."""
+    past = is_past(kit, today)
+    moves = past or is_closed(kit)  # a note of ours, which may go in the band to fit the page
+    tries = [(lead, size, portrait) for lead in (True, False)[:1 + moves] for size in BODY_SIZES
+             for portrait in (True, False)[:1 + bool(photos(kit))]]
+    for lead, size, portrait in tries:
+        base = _Sheet(kit, paper, size, past=past, lead=lead, portrait=portrait)
+        page, column, band = _layout_page(base)
         if not column.overflow:
-            foot = _foot(_Sheet(kit, paper, size), column)
+            foot = _foot(base, column)
             if foot:
-                page, column, band = _layout_page(_Sheet(kit, paper, size, foot=foot))
+                page, column, band = _layout_page(replace(base, foot=foot))
             # Share what is left of the page out between the sections (at most doubling the
             # gaps), rather than leaving one hole above the action band.
             spare = column.bottom - column.y
             gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
             if spare > 1:
-                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, foot=foot))
+                page, column, band = _layout_page(replace(base, gap=gap, foot=foot))
             # A short kit (no figures, a short summary): the band follows the content and the
             # white goes to the foot of the page, not into a hole above the band.
             lift = column.bottom - column.y
             if lift > 1:
-                page, column, band = _layout_page(_Sheet(kit, paper, size, gap, lift, foot))
+                page, column, band = _layout_page(replace(base, gap=gap, lift=lift, foot=foot))
             return Part("fact-sheet", "Fact sheet", kit.language, (page,),
                         holds=("background",) if foot else ())
     problems = overflow_problems(column, band.columns, band.height, BODY_SIZES[-1])
@@ -83,10 +101,12 @@ def _layout_page(sheet: _Sheet) -> tuple[Page, Column, _Band]:
     paper = sheet.paper
     left, top = paper.margin, paper.margin
     width = paper.width - 2 * paper.margin
-    action = _action_band(sheet, left, width)
+    action = (_info_band(sheet, left, width) if is_closed(sheet.kit)
+              else _action_band(sheet, left, width))
     band_top = paper.height - paper.margin - action.height - sheet.lift
     column = Column(left, top, width, band_top - SECTION_GAP)
     _banner(sheet, column)
+    _status_notes(sheet, column)
     _headline(sheet, column)
     _summary(sheet, column)
     _figures(sheet, column)
@@ -138,6 +158,35 @@ def _logo(data: bytes, right: float, top: float, height: float, widest: float) -
 
 
 def _headline(sheet: _Sheet, column: Column) -> None:
+    """The headline and who the action is for; the case's photo, or up to three people's,
+    beside them (each person's named under it)."""
+    shown = [entry for entry in photos(sheet.kit) if entry[2].data is not None][:3]
+    if not shown:
+        _headline_text(sheet, column)
+        column.advance(sheet.gap)
+        return
+    top, width = column.y, PHOTO_WIDTHS[len(shown)]
+    strip = len(shown) * width + (len(shown) - 1) * PHOTO_GAP
+    text = Column(column.x, top, column.width - strip - GUTTER, column.bottom)
+    _headline_text(sheet, text)
+    # A portrait frame when the page has room; else as tall as the text beside it (less the
+    # credit line), between 4:3 and 3:4: the photo takes little room, a face still reads
+    fitted = min(max(text.y - top - 9, width * 3 / 4), width * 4 / 3)
+    frame = max(width * 5 / 4, fitted) if sheet.portrait else fitted
+    column.items += text.items
+    column.sections += text.sections
+    tallest, key = 0.0, ""
+    for n, (path, name, photo) in enumerate(shown):
+        x = column.x + column.width - strip + n * (width + PHOTO_GAP)
+        items, height = layout_photo(photo, x, top, width, frame,
+                                     caption=name if len(shown) > 1 else None)
+        column.items += items
+        tallest, key = max((tallest, key), (height, path))
+    column.advance(max(text.y - top, tallest), key if tallest > text.y - top else "")
+    column.advance(sheet.gap)
+
+
+def _headline_text(sheet: _Sheet, column: Column) -> None:
     kit = sheet.kit
     # The largest size that needs no more lines than the largest size itself needs at 20 pt.
     sets = [set_text(_display(sheet, kit.headline.upper()),
@@ -146,11 +195,56 @@ def _headline(sheet: _Sheet, column: Column) -> None:
     fewest = min(len(p.lines) for p in sets)
     headline = next(p for p in sets if len(p.lines) == fewest)
     column.place(TextBox(column.x, column.y, headline), headline.height, "headline")
-    if kit.people:
+    people = printed_people(kit.people, _word(kit, "and"))
+    if people:
         column.advance(2)
-        column.add_text(kit.people, sheet.style(10.5, leading=1.2), color=styles.GREY,
+        column.add_text(people, sheet.style(10.5, leading=1.2), color=styles.GREY,
                         section="people")
-    column.advance(sheet.gap)
+
+
+# -- status: closed, past the deadline, updated --------------------------------------------
+
+
+def _status_notes(sheet: _Sheet, column: Column) -> None:
+    """What a reader must know first: the action is closed, its deadline has passed, or what
+    changed; each in a grey panel with a black bar, which a photocopy keeps."""
+    kit = sheet.kit
+    update = parse_paragraphs(kit.action.update) if kit.action.update else []
+    if is_closed(kit):
+        if sheet.lead:
+            _note(sheet, column, _word(kit, "closed_title"), _closed_note(kit), "action.status")
+        return
+    if sheet.past and sheet.lead:
+        deadline = format_date(kit.action.deadline, kit.language)
+        advice = (parse_inline(kit.action.after_deadline) if kit.action.after_deadline
+                  else [Span(_word(kit, "past_default"))])
+        _note(sheet, column, _word(kit, "past_title", deadline=deadline), [advice],
+              "action.after_deadline")
+    if update:
+        _note(sheet, column, _word(kit, "update"), update, "action.update")
+
+
+def _closed_note(kit: Kit) -> list[list[Span]]:
+    """Why the action closed (`action.update`), then that no more appeals are needed."""
+    update = parse_paragraphs(kit.action.update) if kit.action.update else []
+    return [*update, [Span(_word(kit, "closed_note"))]]
+
+
+def _note(sheet: _Sheet, column: Column, title: str, paragraphs: list[list[Span]],
+          section: str) -> None:
+    """A panel whose `title` (in bold) runs into its first paragraph, to take few lines."""
+    pad, bar = 5.0, 4.0
+    inner = Column(column.x + bar + pad, column.y + pad, column.width - bar - 2 * pad, column.bottom)
+    for n, paragraph in enumerate(paragraphs):
+        lead = [Span(title + " ", bold=True)] if n == 0 else []
+        inner.add_text([*lead, *paragraph], sheet.style(9.5, leading=1.25), section=section)
+        inner.advance(2)
+    inner.advance(-2)
+    height = inner.y - column.y + pad
+    column.items += [Rect(column.x, column.y, column.width, height, fill=styles.PANEL),
+                     Rect(column.x, column.y, bar, height, fill=BLACK), *inner.items]
+    column.advance(height, section)
+    column.advance(6)
 
 
 def _heading(sheet: _Sheet, column: Column, text: str) -> None:
@@ -287,6 +381,39 @@ def _action_band(sheet: _Sheet, x: float, width: float) -> _Band:
     return _Band(tuple(items), height, (*columns, address))
 
 
+def _info_band(sheet: _Sheet, x: float, width: float) -> _Band:
+    """A closed action's band: for information, whom the appeals went to, the online page;
+    no steps, contacts or deadline to act on."""
+    kit, target = sheet.kit, sheet.kit.main_target
+    pad, header = 8.0, 26.0
+    note = Column(x + pad, header + pad, width - 2 * pad - QR_SIDE - GUTTER, 1e9)
+    if not sheet.lead:  # no room at the top of the page: the band beside the QR code says it
+        for n, paragraph in enumerate(_closed_note(kit)):
+            lead = [Span(_word(kit, "closed_title") + " ", bold=True)] if n == 0 else []
+            note.add_text([*lead, *paragraph], sheet.style(leading=1.3), section="action.status")
+            note.advance(4)
+    note.add_text(fill_in(_word(kit, "closed_how", title=target.title or "",
+                                name=target.name or "")),
+                  sheet.style(leading=1.3), section="targets.0.title")
+    qr = Column(x + width - pad - QR_SIDE, header + pad, QR_SIDE, 1e9)
+    _qr(sheet, qr)
+    address = Column(x + pad, max(note.y, qr.y) + 4, width - 2 * pad, 1e9)
+    address.add_text([Span(_word(kit, "online") + " ", bold=True), Span(kit.action.url)],
+                     sheet.style(9, leading=1.2), section="action.url")
+    height = address.y + pad
+    title = set_text(_display(sheet, _word(kit, "for_information")),
+                     sheet.style(16, role="display", leading=1.0), width / 2)
+    closed = set_text([Span(_word(kit, "closed").upper(), bold=True)],
+                      sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
+    items: list[Item] = [Rect(x, 0, width, height, stroke=BLACK, line_width=1.5),
+                         Rect(x, 0, width, header, fill=BLACK),
+                         TextBox(x + 10, (header - title.height) / 2, title, WHITE),
+                         TextBox(x + width / 2 - 10, (header - closed.height) / 2, closed, WHITE)]
+    for c in (note, qr, address):
+        items += c.items
+    return _Band(tuple(items), height, (note, qr, address))
+
+
 def _band_header_height(sheet: _Sheet, width: float) -> float:
     """26 pt, or more for a title whose ink is taller (Nastaliq)."""
     return max(26.0, _band_title(sheet, width / 2).height + 4)
@@ -301,8 +428,8 @@ def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[I
     kit = sheet.kit
     deadline = format_date(kit.action.deadline, kit.language)
     title = _band_title(sheet, width / 2)
-    date = set_text([Span(_word(kit, "deadline") + " ", bold=False),
-                     Span(deadline.upper(), bold=True)],
+    label = _word(kit, "deadline_passed" if sheet.past else "deadline")
+    date = set_text([Span(label + " ", bold=False), Span(deadline.upper(), bold=True)],
                     sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
     return [Rect(x, 0, width, height, fill=BLACK),
             TextBox(x + 10, (height - title.height) / 2, title, WHITE),
@@ -319,10 +446,13 @@ def _steps(sheet: _Sheet, column: Column) -> None:
             steps.append((f"targets.{index}", _copy_step(kit, copy)))
     for number, (key, step) in enumerate(steps, 1):
         _step(sheet, column, number, step, key)
+    if sheet.past and sheet.lead:
+        return  # the note at the top of the sheet says the deadline has passed, and what to do
     deadline = format_date(kit.action.deadline, kit.language)
     column.advance(2)
-    column.add_text([Span(_word(kit, "act_before", deadline=deadline) + " ", bold=True),
-                     *parse_inline(kit.action.after_deadline or "")],
+    when = _word(kit, "past_note" if sheet.past else "act_before", deadline=deadline)
+    advice = (kit.action.after_deadline or (_word(kit, "past_default") if sheet.past else ""))
+    column.add_text([Span(when + " ", bold=True), *parse_inline(advice)],
                     sheet.style(9, leading=1.3), color=styles.GREY, section="action.after_deadline")
 
 

@@ -27,6 +27,12 @@ def mirror_item(item: Item, width: float) -> Item:
         return replace(item, x1=width - item.x1, x2=width - item.x2)
     if isinstance(item, QRBox):
         return replace(item, x=width - item.x - item.size)
+    if isinstance(item, ImageBox) and item.clip is not None:
+        # A cropped photo: its frame moves, and the photo keeps its place in the frame (the
+        # part `focus` chose stays in view)
+        x, y, w, h = item.clip
+        moved = width - x - w
+        return replace(item, x=moved + (item.x - x), clip=(moved, y, w, h))
     if isinstance(item, (Rect, ImageBox)):
         return replace(item, x=width - item.x - item.width)
     raise TypeError(f"cannot mirror {type(item).__name__}")

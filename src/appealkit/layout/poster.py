@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from ..markup import collapse_spaces
 from ..model import Kit
 from ..text.types import Align, Span
 from . import styles
@@ -12,6 +15,7 @@ from .handouts import card_ask
 from .locale import format_date
 from .paper import Paper
 from .qr import QUIET_ZONE, layout_qr, qr_modules
+from .status import is_past
 
 __all__ = ["QR_SYMBOL", "layout_poster"]
 
@@ -20,7 +24,7 @@ HEADLINE_SIZES = (48.0, 44.0, 40.0, 36.0, 32.0, 28.0)
 MARGIN = 15 * MM
 
 
-def layout_poster(kit: Kit, paper: Paper) -> Part:
+def layout_poster(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
     """One page: banner, headline, one line of why, "write a letter tonight", deadline, QR."""
     width = paper.width - 2 * MARGIN
     column = Column(MARGIN, MARGIN, width, paper.height - MARGIN)
@@ -34,8 +38,15 @@ def layout_poster(kit: Kit, paper: Paper) -> Part:
     _call(kit, column)
     column.advance(14)
     deadline = format_date(kit.action.deadline, kit.language)
-    column.add_text([Span(ev_word(kit, "deadline", deadline=deadline), bold=True)],
+    past = is_past(kit, today)
+    column.add_text([Span(ev_word(kit, "deadline_passed" if past else "deadline",
+                                  deadline=deadline), bold=True)],
                     styles.style(20, align=Align.CENTER, leading=1.2))
+    if past:  # what to do now, as the fact sheet and the posting guide say it
+        advice = kit.action.after_deadline or ev_word(kit, "guide_after_default")
+        column.advance(4)
+        column.add_text(collapse_spaces(advice), styles.style(13, align=Align.CENTER, leading=1.25),
+                        color=styles.GREY)
     items = column.items + _qr(kit, paper, column.y + 8)
     return Part("poster", "Poster", kit.language, (Page(paper.width, paper.height, tuple(items)),))
 

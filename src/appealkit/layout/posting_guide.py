@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..errors import KitError, Problem, mark_for
 from ..model import Kit, Target
 from ..text.types import Span
@@ -11,15 +13,18 @@ from .event_common import address_lines, ev_word, needs_air_mail
 from .factsheet import fill_in
 from .flow import Column, set_text
 from .locale import format_date
+from .status import is_past
 
 SIZES = (10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0)  # tried in turn until the guide fits its box
 
 
-def layout_posting_guide(kit: Kit, x: float, y: float, width: float, height: float
-                         ) -> list[Item]:
-    """The guide in the box at (x, y), at the largest size that fits; KitError if none does."""
+def layout_posting_guide(kit: Kit, x: float, y: float, width: float, height: float,
+                         today: dt.date | None = None) -> list[Item]:
+    """The guide in the box at (x, y), at the largest size that fits; KitError if none does.
+    Built after the deadline (`today`), it says the deadline has passed instead of "post it
+    before"."""
     for size in SIZES:
-        column = _guide(kit, Column(x, y, width, y + height), size)
+        column = _guide(kit, Column(x, y, width, y + height), size, is_past(kit, today))
         if not column.overflow:
             return column.items
     raise KitError([Problem(mark_for(kit.marks, "targets"), "targets", (
@@ -27,8 +32,9 @@ def layout_posting_guide(kit: Kit, x: float, y: float, width: float, height: flo
         f"{SIZES[-1]:g} pt; shorten the target's address or the action's after_deadline"))])
 
 
-def guide_steps(kit: Kit) -> list[list[Span]]:
-    """The guide's steps after the address, in order; steps the kit gives no data for are left out."""
+def guide_steps(kit: Kit, past: bool = False) -> list[list[Span]]:
+    """The guide's steps after the address, in order; steps the kit gives no data for are left out.
+    `past`: built after the deadline."""
     event = kit.event
     deadline = format_date(kit.action.deadline, kit.language)
     steps = []
@@ -46,6 +52,7 @@ def guide_steps(kit: Kit) -> list[list[Span]]:
             steps.append([Span(fill_in(ev_word(kit, "guide_email", title=target.title or "",
                                                email=", ".join(target.email or target.fax))))])
     when = "guide_deadline" if posted else "guide_deadline_email"  # nothing to post
+    when = "deadline_passed" if past else when
     steps.append([Span(ev_word(kit, when, deadline=deadline), bold=True)])
     for copy in kit.copies:
         steps.append([Span(_copy_step(kit, copy))])
@@ -70,7 +77,7 @@ def _posted(kit: Kit) -> list[Target]:
     return [kit.targets[i] for i in kit.letter_targets if kit.targets[i].address]
 
 
-def _guide(kit: Kit, column: Column, size: float) -> Column:
+def _guide(kit: Kit, column: Column, size: float, past: bool) -> Column:
     body = styles.style(size, leading=1.25)
     column.add_text([Span(ev_word(kit, "guide_title"), bold=True)],
                     styles.style(size * 1.45, role="display", leading=1.1))
@@ -80,7 +87,7 @@ def _guide(kit: Kit, column: Column, size: float) -> Column:
             column.add_text([Span(ev_word(kit, "guide_envelope"))], body)
         column.advance(size * 0.35)
         _address(target, column, size)
-    for step in guide_steps(kit):
+    for step in guide_steps(kit, past):
         column.advance(size * 0.4)
         bullet = set_text("•", body, size)
         column.items.append(TextBox(column.x, column.y, bullet))

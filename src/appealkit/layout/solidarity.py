@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..errors import KitError, Problem, mark_for
 from ..markup import collapse_spaces
 from ..model import Kit, Solidarity
+from ..people import people_names
 from ..text.types import Span
+from ..words import word
 from . import styles
 from .boxes import Item, Part, TextBox
 from .cards import card_sheet
@@ -44,6 +46,11 @@ def _fill(kit: Kit, solidarity: Solidarity, column: Column, size: float) -> Colu
     column.advance(30)
     column.add_text([Span(kit.headline, bold=True)], styles.style(9, leading=1.2))
     column.advance(8)
+    to = solidarity_to(kit, solidarity)
+    if to:
+        column.add_text([Span(ev_word(kit, "solidarity_to", name=to), bold=True)],
+                        styles.style(size, leading=1.3))
+        column.advance(2)
     column.add_text(collapse_spaces(solidarity.message), styles.style(size, leading=1.35))
     for key, entries in (("dos", solidarity.dos), ("donts", solidarity.donts)):
         if entries:
@@ -54,4 +61,19 @@ def _fill(kit: Kit, solidarity: Solidarity, column: Column, size: float) -> Colu
                 bullet = set_text("•", styles.style(size * 0.9), size)
                 column.items.append(TextBox(column.x, column.y, bullet))
                 column.add_text(entry, styles.style(size * 0.9, leading=1.25), indent=size)
+    if solidarity.send:
+        column.advance(size)
+        column.add_text([Span(ev_word(kit, "solidarity_send") + " ", bold=True),
+                         Span(collapse_spaces(solidarity.send))],
+                        styles.style(size * 0.9, leading=1.25))
     return column
+
+
+def solidarity_to(kit: Kit, solidarity: Solidarity) -> str:
+    """Whom the messages are for: `solidarity.to`, else the names of the people list."""
+    if solidarity.to:
+        return collapse_spaces(solidarity.to)
+    names = people_names(kit.people)
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {word(kit.language, 'and', kit.words)} {names[-1]}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import Kit
 from ..text import measure
 from ..text.types import Align, Span, TextStyle
@@ -26,7 +28,7 @@ BOX = 3.5 * MM  # the consent box
 HEADING_SIZES = (7.5, 7.0, 6.5, 6.0)
 
 
-def layout_tally(kit: Kit, paper: Paper) -> Part:
+def layout_tally(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
     """One page: title, the table filling the room left, the report block and the guide."""
     margin, width = paper.margin, paper.width - 2 * paper.margin
     column = Column(margin, margin, width, paper.height - margin)
@@ -41,7 +43,7 @@ def layout_tally(kit: Kit, paper: Paper) -> Part:
     items += _report(kit, margin, report_top, width)
     items.append(Rule(margin, guide_top - 4 * MM, margin + width, guide_top - 4 * MM,
                       color=styles.RULE, dash=(3, 3)))
-    items += layout_posting_guide(kit, margin, guide_top, width, GUIDE_HEIGHT)
+    items += layout_posting_guide(kit, margin, guide_top, width, GUIDE_HEIGHT, today)
     return Part("tally", "Tally sheet", kit.language, (Page(paper.width, paper.height,
                                                             tuple(items)),))
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from html import escape
 
 from ..layout.locale import format_date, is_rtl
-from ..markup import parse_blocks
+from ..markup import parse_blocks, parse_paragraphs
 from ..model import Kit
+from ..people import printed_people
 from ..text.types import Span
 from ..words import language_name_in, word
 from .labels import PART_LABELS, label, language_label
@@ -80,8 +81,11 @@ def _case(kit: Kit) -> list[str]:
     deadline = format_date(kit.action.deadline, tag)
     status = label(tag, kit.action.status if kit.action.status in ("update", "closed") else "open")
     lines = [f"<h1>{_text(kit.headline)}</h1>"]
-    if kit.people:
-        lines.append(f'<p class="people">{_text(kit.people)}</p>')
+    people = printed_people(kit.people, word(tag, "and", kit.words))
+    if people:
+        lines.append(f'<p class="people">{_text(people)}</p>')
+    if kit.action.update:  # what changed, or why the action closed: before the case itself
+        lines += [f'<p class="update">{_inline(p)}</p>' for p in parse_paragraphs(kit.action.update)]
     lines += _summary(kit.summary)
     lines += ['<dl class="facts">',
               f"<dt>{_text(word(tag, 'deadline', kit.words))}</dt>",

@@ -52,7 +52,15 @@ def _case(draft: Draft) -> str:
     lines = ["# The headline and a one-paragraph summary (markup) open the fact sheet."]
     lines += _value("headline", draft.headline, "write the headline")
     lines += _comments(draft.comments.get("people", []))
-    lines += _value("people", draft.people, "write who the action is for")
+    if draft.persons:
+        lines.append("people:")
+        for name, pronoun in draft.persons:
+            lines.append(f"  - name: {_scalar(name)}")
+            if pronoun:
+                lines.append(f"    pronoun: {_scalar(pronoun)}")
+        lines.append("    # photo: {file: assets/photo.jpg, credit: \"© …\", alt: \"what it shows\"}")
+    else:
+        lines += _value("people", draft.people, "write who the action is for")
     lines += _text("summary", draft.summary, "write one paragraph on what happened")
     return "\n".join(lines) + "\n"
 
@@ -68,6 +76,10 @@ def _action(draft: Draft) -> str:
     lines += _value("url", draft.url, "your office's action page, https://…", indent=2)
     lines += _value("label", draft.label, "what the page is", indent=2)
     lines.append(f"  status: {draft.status}            # open, update or closed")
+    if draft.update:
+        lines += _value("update", draft.update, "what changed", indent=2)
+    elif draft.status == "update":
+        lines.append(f"  # update: {_TODO} what changed since the last Urgent Action")
     if draft.deadline:
         lines.append(f"  deadline: {draft.deadline.isoformat()}    # take action until (YYYY-MM-DD)")
     else:

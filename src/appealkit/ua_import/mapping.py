@@ -88,7 +88,11 @@ class Draft:
     headline: str = ""
     summary: str = ""
     people: str = ""
+    persons: list[tuple[str, str]] = field(default_factory=list)
+    """(name, pronoun) of each person, when the document gives each their pronouns."""
     status: str = "open"
+    update: str = ""
+    """What changed, for an update (action.update)."""
     url: str = ""
     label: str = PREVIOUS_LABEL
     deadline: dt.date | None = None
@@ -157,7 +161,7 @@ def _map_intro(draft: Draft, head: list[Line], sections: dict[str, list[Section]
     if not sections.get("banner"):
         draft.note("guessed", "headline", "no 'URGENT ACTION' banner: the headline is the first "
                    "paragraph", head[0] if head else None)
-    _map_status(draft, top)
+    _map_status(draft, top, _all_text(sections))
     found = paragraphs(intro)
     if not found:
         draft.note("todo", "headline", "no headline or summary under the banner; write them")
@@ -187,7 +191,7 @@ def _all_text(sections: dict[str, list[Section]]) -> str:
     return " ".join(line.text for line in lines if line.text != line.text.upper())
 
 
-def _map_status(draft: Draft, top: list[Section]) -> None:
+def _map_status(draft: Draft, top: list[Section], document: str) -> None:
     for section in top:
         text = plain(section.heading.text)
         if re.search(r"\bUPDATE\b|FURTHER INFORMATION", text):
@@ -196,8 +200,12 @@ def _map_status(draft: Draft, top: list[Section]) -> None:
             rest = re.sub(r"^(?:FURTHER INFORMATION ON |UPDATE ON )?(?:URGENT ACTION)?\s*"
                           r"(?:UA )?(?:UPDATE|FURTHER INFORMATION)?[\s:.-]*", "", text)
             if rest:
-                draft.comment("action", f"The document's update note: '{rest}' - kit.yaml "
-                              "cannot hold an update note yet; the summary says what changed.")
+                draft.update = sentence_case(rest, document)
+                draft.note("mapped", "action.update", f"'{rest}'", section.heading)
+            else:
+                draft.note("todo", "action.update", "say in a sentence what changed since the "
+                           "last Urgent Action: the fact sheet prints it at its top",
+                           section.heading)
             return
 
 
@@ -457,10 +465,10 @@ def _map_people(draft: Draft, section: Section | None) -> None:
     draft.people = section.value
     draft.note("mapped", "people", f"'{section.value}'", section.heading)
     people = parse_people(section.value)
-    if len(people) > 1 or any(p not in ("", "All", "all") for _, p in people):
-        listed = "; ".join(f"{name}: {pronoun}" for name, pronoun in people)
-        draft.comment("people", f"One by one: {listed} - kit.yaml cannot hold each person's "
-                      "pronouns yet; they stay in the text above.")
+    if len(people) > 1 or any(p.strip().casefold() not in ("", "all") for _, p in people):
+        draft.persons = people  # one by one, each with their pronouns (a group's text stays)
+        draft.note("mapped", "people", f"{len(people)} people, each with their pronouns",
+                   section.heading)
 
 
 def _map_previous(draft: Draft, section: Section | None) -> None:
