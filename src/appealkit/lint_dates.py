@@ -18,21 +18,15 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from .words import MONTHS
+
 __all__ = ["GRACE", "stale_future_dates"]
 
 GRACE = dt.timedelta(days=31)
 _WINDOW = 90  # characters on each side of the date in which a future word counts
 
-_MONTHS = {
-    "en": ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-    "de": ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august",
-           "september", "oktober", "november", "dezember"),
-}
+# The month names of the languages whose future words this knows, as people type them.
+_MONTHS = {lang: tuple(month.lower() for month in MONTHS[lang]) for lang in ("en", "fr", "es", "de")}
 _FUTURE = {
     "en": r"will|shall|\w+'ll|set to|due to|scheduled|expected to|going to|is to|are to|"
           r"about to|upcoming|forthcoming|ahead of",

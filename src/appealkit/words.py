@@ -12,7 +12,29 @@ from __future__ import annotations
 import string
 from collections.abc import Mapping
 
-__all__ = ["LANGUAGE_NAMES", "SHEET_LANGUAGES", "WORD_KEYS", "language_name_in", "placeholders", "word"]
+__all__ = ["LANGUAGE_NAMES", "MONTHS", "SHEET_LANGUAGES", "WORD_KEYS", "language_name_in", "placeholders", "word"]
+
+# The months' names, for dates written out in each language's own way.
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "ur": ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست",
+           "ستمبر", "اکتوبر", "نومبر", "دسمبر"),
+    "ar": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
+           "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
+    "fa": ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت",
+           "سپتامبر", "اکتبر", "نوامبر", "دسامبر"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"),
+    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+           "September", "Oktober", "November", "Dezember"),
+    "hi": ("जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
+           "सितंबर", "अक्तूबर", "नवंबर", "दिसंबर"),
+}
 
 _WORDS: dict[str, dict[str, str]] = {
     "en": {

@@ -5,30 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import PartialDate
-from ..words import LANGUAGE_NAMES
+from ..words import LANGUAGE_NAMES, MONTHS
 
 RTL_LANGUAGES = frozenset({"ur", "ar", "fa", "ps", "he", "yi", "sd", "ug", "ckb", "dv"})
 
-_MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "ur": ("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست",
-           "ستمبر", "اکتوبر", "نومبر", "دسمبر"),
-    "ar": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس",
-           "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"),
-    "fa": ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت",
-           "سپتامبر", "اکتبر", "نوامبر", "دسامبر"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-           "setembro", "outubro", "novembro", "dezembro"),
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
-           "September", "Oktober", "November", "Dezember"),
-    "hi": ("जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त",
-           "सितंबर", "अक्तूबर", "नवंबर", "दिसंबर"),
-}
 
 # Each language's own digits, where its letters use them (Urdu: U+06F0..U+06F9).
 _DIGITS = {"ur": "۰۱۲۳۴۵۶۷۸۹", "fa": "۰۱۲۳۴۵۶۷۸۹", "ar": "٠١٢٣٤٥٦٧٨٩"}
@@ -111,7 +91,7 @@ def format_date(date: dt.date | PartialDate, tag: str) -> str:
     if isinstance(date, dt.date):
         date = PartialDate(date.year, date.month, date.day)
     language = tag.split("-")[0]
-    months = _MONTHS.get(language, _MONTHS["en"])
+    months = MONTHS.get(language, MONTHS["en"])
     words = [_DAYS.get(language, str)(date.day)] if date.day else []
     words += [months[date.month - 1]] if date.month else []
     words.append(str(date.year))
