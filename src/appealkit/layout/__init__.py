@@ -15,6 +15,7 @@ from .flow import Unfit
 from .letter import layout_letter
 from .limits import text_limits
 from .paper import PAPERS, Paper
+from .tags import mark_latin_text
 
 __all__ = ["PAPERS", "Paper", "Part", "layout_pack"]
 
@@ -27,11 +28,15 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
     problems: list[Problem] = []  # every part is laid out, so that each one's problems show
     sheet = _collect(problems, kit, lambda: layout_fact_sheet(kit, paper))  # names sections
     background = _collect(problems, kit, lambda: layout_background(kit, paper))
-    letters = [_collect(problems, kit, partial(layout_letter, kit, language, paper, today))
+    letters = [_collect(problems, kit, partial(_letter, kit, language, paper, today))
                for language in kit.languages]
     if problems:
         raise KitError(_first_per_key(problems))
     return [part for part in (sheet, background, *letters) if part is not None]
+
+
+def _letter(kit: Kit, language: str, paper: Paper, today: dt.date) -> Part:
+    return mark_latin_text(layout_letter(kit, language, paper, today), kit.language)
 
 
 def _collect(problems: list[Problem], kit: Kit, make: Callable[[], Part | None]) -> Part | None:

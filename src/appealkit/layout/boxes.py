@@ -23,10 +23,16 @@ class TextBox:
     y: float
     paragraph: Paragraph
     color: Color = BLACK
+    # Its role in the PDF's structure (see draw/structure.py): P, H1, H2, Lbl and LBody (a
+    # list item's label and body: neighbours form one list), or Artifact for decoration
+    tag: str = "P"
+    lang: str | None = None  # BCP 47, when it is not its part's language
 
 
 @dataclass(frozen=True)
 class Rect:
+    """A rectangle, decoration (an Artifact in tagged PDF) as rules are."""
+
     x: float
     y: float
     width: float
@@ -60,6 +66,7 @@ class QRBox:
     modules: tuple[tuple[bool, ...], ...]
     quiet: int  # quiet zone in modules, on every side
     url: str  # the box is also a link to it
+    alt: str | None = None  # alternative text; None: "QR code: opens <url>"
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,7 @@ class ImageBox:
     width: float
     height: float
     data: bytes  # PNG or JPEG file contents
+    alt: str | None = None  # alternative text; None: decoration (an Artifact in tagged PDF)
 
 
 Item = TextBox | Rect | Rule | QRBox | ImageBox

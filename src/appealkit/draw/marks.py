@@ -1,0 +1,47 @@
+"""Mark each box of a page as tagged content (with a marked-content ID) or as an artifact.
+
+Each box's operators are enclosed whole in one marked-content sequence: a paragraph's lines,
+with their text groups (BT … ET, written in the order copytext chooses for PDFium) and the
+/Span sequences inside them, are never split, so tagging changes nothing a text extractor
+reads from the page. IDs count the page's tagged boxes from 0, so a page drawn once serves
+every document holding it; each document builds its own structure tree over them
+(structure.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..layout.boxes import ImageBox, Item, QRBox, TextBox
+
+__all__ = ["ARTIFACT", "END", "Mark", "begin", "role"]
+
+ARTIFACT = "/Artifact BMC"
+END = "EMC"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A tagged box of a page: its marked-content ID and the links its content added."""
+
+    mcid: int
+    item: Item
+    links: range  # indexes into the page content's links
+
+
+def role(item: Item) -> str | None:
+    """The structure type of a box's content, or None for decoration (an artifact)."""
+    if isinstance(item, TextBox):
+        return None if item.tag == "Artifact" else item.tag
+    if isinstance(item, QRBox):
+        return "Figure"
+    if isinstance(item, ImageBox) and item.alt:
+        return "Figure"
+    return None  # rectangles, rules, images without alternative text
+
+
+def begin(item: Item, mcid: int) -> str | None:
+    """The operator opening a box's marked content with ID `mcid`; None when it is an artifact
+    (open it with ARTIFACT)."""
+    tag = role(item)
+    return None if tag is None else f"/{tag} <</MCID {mcid}>> BDC"
