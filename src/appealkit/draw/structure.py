@@ -87,8 +87,8 @@ class StructureBuilder:
 
     def paint(self, content: PageContent) -> None:
         """Paint `content` on the canvas's current page, with its structure and annotations."""
-        link_keys = []
-        entries = []
+        link_keys: list[int] = []
+        entries: list[dict[str, Any]] = []
         for url, _ in content.links:
             link_keys.append(self._key() + len(link_keys))
             entries.append({"StructParent": link_keys[-1], "Contents": PDFString(url)})
@@ -177,10 +177,10 @@ class StructureBuilder:
         catalog.StructTreeRoot = self._root_ref
         catalog.MarkInfo = PDFDictionary({"Marked": _TRUE})
         catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": _TRUE})
-        for page, key, tabs in zip(doc.Pages.pages, self._page_keys, self._tabs):
+        for page, page_key, tabs in zip(doc.Pages.pages, self._page_keys, self._tabs):
             names = [*page.__NoDefault__]
-            if key is not None:
-                page.StructParents = key
+            if page_key is not None:
+                page.StructParents = page_key
                 names.append("StructParents")
             if tabs:
                 page.Tabs = PDFName("S")
@@ -196,7 +196,7 @@ class _Lists:
         self._section_ref = section_ref
         self._kids = kids
         self._list: tuple[Any, list[Any]] | None = None
-        self._item: tuple[Any, list[Any], bool] | None = None  # ref, kids, has a body
+        self._item: tuple[Any, list[Any]] | None = None
 
     def place(self, mark: Mark) -> tuple[Any, list[Any]]:
         """The parent reference and kids list the element of `mark` joins."""
@@ -210,14 +210,12 @@ class _Lists:
             builder._attach(element, kids)
             self._kids.append(ref)
             self._list = (ref, kids)
-        if self._item is None or kind == "Lbl":  # a body after a body: the same item's
+        if self._item is None or kind == "Lbl":  # a body after a body: the same item's too
             element, ref, kids = builder._element("LI", self._list[0])
             builder._attach(element, kids)
             self._list[1].append(ref)
-            self._item = (ref, kids, False)
-        ref, kids, body = self._item
-        self._item = (ref, kids, body or kind == "LBody")
-        return ref, kids
+            self._item = (ref, kids)
+        return self._item
 
 
 class _Kids(PDFArray):  # type: ignore[misc]
