@@ -132,10 +132,15 @@ class Structure:
 
 def text_string(head: bytes, key: str) -> str | None:
     """A text string entry of a dictionary: literal (ASCII) or UTF-16 hex."""
-    found = re.search(rb"/" + key.encode() + rb" (\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f]*>)", head)
+    found = re.search(rb"/" + key.encode() + rb" (\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f]*>)", head,
+                      re.S)
     if not found:
         return None
     value = found.group(1)
     if value.startswith(b"<"):
         return bytes.fromhex(value[1:-1].decode()).decode("utf-16")
-    return re.sub(rb"\\(.)", rb"\1", value[1:-1]).decode("latin-1")
+    escapes = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+    data = re.sub(rb"\\([0-7]{1,3}|.)", lambda m: bytes([int(m.group(1), 8)])
+                  if m.group(1)[:1].isdigit() else escapes.get(m.group(1), m.group(1)),
+                  value[1:-1], flags=re.S)
+    return data.decode("utf-16") if data.startswith(b"\xfe\xff") else data.decode("latin-1")

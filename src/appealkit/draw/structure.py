@@ -40,6 +40,18 @@ def logical_text(paragraph: Paragraph) -> str:
     return "".join(out).strip()
 
 
+def _string(text: str) -> Any:
+    """A PDF text string: ReportLab's for ASCII; else UTF-16 written as bytes, escaping only
+    what a literal string must (ReportLab's octal escapes would make Urdu text 4.5 times as
+    long; objects outside streams are not compressed)."""
+    if text.isascii():
+        return PDFString(text)
+    data = b"\xfe\xff" + text.encode("utf-16-be")
+    for char, escaped in ((b"\\", b"\\\\"), (b"(", b"\\("), (b")", b"\\)"), (b"\r", b"\\r")):
+        data = data.replace(char, escaped)
+    return b"(" + data + b")"
+
+
 def _right_to_left(paragraph: Paragraph) -> bool:
     return paragraph.direction is Direction.RTL or any(
         run.direction is Direction.RTL for line in paragraph.lines for run in line.runs)
@@ -79,8 +91,8 @@ class StructureBuilder:
         """Open the section of `part`: the pages painted next belong to it."""
         lang = part.language if part.language != self._language else None
         element, ref, kids = self._element(
-            "Sect", self._document_ref, T=PDFString(part.title),
-            Lang=None if lang is None else PDFString(lang))
+            "Sect", self._document_ref, T=_string(part.title),
+            Lang=None if lang is None else _string(lang))
         self._attach(element, kids)
         self._document_kids.append(ref)
         self._section = (ref, kids, part.language)
@@ -91,7 +103,7 @@ class StructureBuilder:
         entries: list[dict[str, Any]] = []
         for url, _ in content.links:
             link_keys.append(self._key() + len(link_keys))
-            entries.append({"StructParent": link_keys[-1], "Contents": PDFString(url)})
+            entries.append({"StructParent": link_keys[-1], "Contents": _string(url)})
         for _ in link_keys:
             self._parents.append((-1, None))  # filled below, once the Link elements exist
         before = len(self._canvas._annotationrefs)
@@ -124,9 +136,9 @@ class StructureBuilder:
         if isinstance(item, QRBox) and links:
             # Link → Figure (the code's drawing) and the annotation
             link, link_ref, link_kids = self._element("Link", parent_ref,
-                                                      Alt=PDFString(qr_alt(item)))
+                                                      Alt=_string(qr_alt(item)))
             figure, figure_ref, _ = self._element("Figure", link_ref, Pg=page_ref, K=mark.mcid,
-                                                  Alt=PDFString(qr_alt(item)))
+                                                  Alt=_string(qr_alt(item)))
             link_kids.append(figure_ref)
             annotation, key, _ = links[0]
             link_kids.append(self._objr(annotation, page_ref))
@@ -136,18 +148,18 @@ class StructureBuilder:
             return figure_ref
         entries: dict[str, Any] = {"Pg": page_ref}
         if isinstance(item, QRBox):
-            entries["Alt"] = PDFString(qr_alt(item))
+            entries["Alt"] = _string(qr_alt(item))
         elif isinstance(item, ImageBox):
-            entries["Alt"] = PDFString(item.alt or "")
+            entries["Alt"] = _string(item.alt or "")
         elif isinstance(item, TextBox):
             if item.lang and item.lang != section_lang:
-                entries["Lang"] = PDFString(item.lang)
+                entries["Lang"] = _string(item.lang)
             if _right_to_left(item.paragraph):
-                entries["ActualText"] = PDFString(logical_text(item.paragraph))
+                entries["ActualText"] = _string(logical_text(item.paragraph))
         element, ref, kids = self._element(kind, parent_ref, **entries)
         kids.append(mark.mcid)
         for annotation, key, url in links:
-            link, link_ref, link_kids = self._element("Link", ref, Alt=PDFString(url))
+            link, link_ref, link_kids = self._element("Link", ref, Alt=_string(url))
             link_kids.append(self._objr(annotation, page_ref))
             self._parents[key] = (key, link_ref)
             self._attach(link, link_kids)
