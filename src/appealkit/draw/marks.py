@@ -20,9 +20,10 @@ ARTIFACT = "/Artifact BMC"
 END = "EMC"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Mark:
-    """A tagged box of a page: its marked-content ID and the links its content added."""
+    """A tagged box of a page: its marked-content ID and the links its content added (equal
+    only to itself: comparing boxes would compare their glyphs)."""
 
     mcid: int
     item: Item

@@ -13,6 +13,7 @@ a tenth of its time.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
@@ -57,6 +58,35 @@ def text_string(text: str) -> bytes:
 def _right_to_left(paragraph: Paragraph) -> bool:
     return paragraph.direction is Direction.RTL or any(
         run.direction is Direction.RTL for line in paragraph.lines for run in line.runs)
+
+
+def _entries(mark: Mark, section_lang: str) -> bytes:
+    """The entries of a tagged box's element besides its type, parent, page and kids,
+    formatted: once per box, for all the documents of a build holding its page."""
+    found = _formatted.get(mark)
+    if found is None or found[0] != section_lang:
+        found = _formatted[mark] = (section_lang, _format_entries(mark, section_lang))
+    return found[1]
+
+
+# mark → (section language, entries); a mark hashes by identity (its box may be big)
+_formatted: weakref.WeakKeyDictionary[Mark, tuple[str, bytes]] = weakref.WeakKeyDictionary()
+
+
+def _format_entries(mark: Mark, section_lang: str) -> bytes:
+    item = mark.item
+    entries: dict[str, str] = {}
+    if isinstance(item, QRBox):
+        entries["Alt"] = qr_alt(item)
+    elif isinstance(item, ImageBox):
+        entries["Alt"] = item.alt or ""
+    elif isinstance(item, TextBox):
+        if item.lang and item.lang != section_lang:
+            entries["Lang"] = item.lang
+        if _right_to_left(item.paragraph):
+            entries["ActualText"] = logical_text(item.paragraph)
+    return b"".join(b" /%s %s" % (name.encode("ascii"), text_string(value))
+                    for name, value in entries.items())
 
 
 def _ref(document: Any, ref: PDFObjectReference) -> bytes:
@@ -198,17 +228,8 @@ class StructureBuilder:
             self._root.parents.append((key, link_ref))
             parent.kids.append(link_ref)
             return figure_ref
-        entries: dict[str, str | None] = {}
-        if isinstance(item, QRBox):
-            entries["Alt"] = qr_alt(item)
-        elif isinstance(item, ImageBox):
-            entries["Alt"] = item.alt or ""
-        elif isinstance(item, TextBox):
-            if item.lang and item.lang != section_lang:
-                entries["Lang"] = item.lang
-            if _right_to_left(item.paragraph):
-                entries["ActualText"] = logical_text(item.paragraph)
-        element, ref = self._element(kind, parent_ref, page_ref, **entries)
+        element = _Element(kind, parent_ref, page_ref, _entries(mark, section_lang))
+        ref = self._doc.Reference(element)
         element.kids.append(mark.mcid)
         for annotation, key, url in links:
             link, link_ref = self._element("Link", ref, Alt=url)
