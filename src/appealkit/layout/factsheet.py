@@ -180,7 +180,7 @@ def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
         else:
             boxes.append(TextBox(0, y, source, styles.GREY, "LBody"))
             y += source.height + 3
-    boxes.insert(1, TextBox(0, y, label, tag="LBody"))  # read before the source
+    boxes.append(TextBox(0, y, label, tag="LBody"))
     return boxes
 
 
