@@ -28,15 +28,13 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
     problems: list[Problem] = []  # every part is laid out, so that each one's problems show
     sheet = _collect(problems, kit, lambda: layout_fact_sheet(kit, paper))  # names sections
     background = _collect(problems, kit, lambda: layout_background(kit, paper))
-    letters = [_collect(problems, kit, partial(_letter, kit, language, paper, today))
+    letters = [_collect(problems, kit, partial(layout_letter, kit, language, paper, today))
                for language in kit.languages]
     if problems:
         raise KitError(_first_per_key(problems))
-    return [part for part in (sheet, background, *letters) if part is not None]
-
-
-def _letter(kit: Kit, language: str, paper: Paper, today: dt.date) -> Part:
-    return mark_latin_text(layout_letter(kit, language, paper, today), kit.language)
+    # a Latin address inside an Urdu letter is marked as in the kit's language (tagged PDF)
+    return [mark_latin_text(part, kit.language) for part in (sheet, background, *letters)
+            if part is not None]
 
 
 def _collect(problems: list[Problem], kit: Kit, make: Callable[[], Part | None]) -> Part | None:
