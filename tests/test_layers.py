@@ -20,7 +20,7 @@ BASE = {"errors", "model", "text", "typefaces", "words", "event_words", "markup"
 STAGES = [
     {"load", "yaml_tree", "signers"},
     {"validate", "validate_checker", "validate_rules", "validate_event", "validate_images",
-     "validate_glyphs", "locator", "dates", "schema", "logo", "lint"},
+     "validate_glyphs", "validate_targets", "locator", "dates", "schema", "logo", "lint"},
     {"layout"},
     {"draw"},
     {"write", "durable", "manifest", "folder_lock", "swap", "inplace", "killpoints"},

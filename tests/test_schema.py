@@ -66,7 +66,8 @@ def test_example_kit_is_valid_against_the_schema(
         (lambda d: d["action"].update(status="opn"), "enum"),
         (lambda d: d["action"].update(url="htp://example.org"), "pattern"),
         (lambda d: d["action"].update(deadline="15/09/2025"), "pattern"),
-        (lambda d: d["targets"][0].update(email="secretary@interior"), "pattern"),
+        (lambda d: d["targets"][0].update(email="secretary@interior"), "anyOf"),
+        (lambda d: d["targets"][0].update(email=["a@example.org", "secretary@interior"]), "anyOf"),
         (lambda d: d["targets"][0].update(role="mian"), "enum"),
         (lambda d: d["targets"][0].update(x="MohsinnaqviC42"), "pattern"),
         (lambda d: d["targets"][0].update(address="Islamabad"), "type"),
@@ -74,7 +75,7 @@ def test_example_kit_is_valid_against_the_schema(
         (lambda d: d["letter"].update(date="tomorrow"), "pattern"),
         (lambda d: d.update(languages=["English"]), "pattern"),
         (lambda d: d["letters"].update(English=d["letters"]["en"]), "pattern"),
-        (lambda d: d["targets"][0]["local"]["ur"].pop("name"), "required"),
+        (lambda d: d["figures"][0].pop("label"), "required"),
         (lambda d: d.update(words={"take_actoin": "AGISCI"}), "enum"),
     ],
 )

@@ -54,7 +54,7 @@ def test_example_kit_is_valid() -> None:
     assert kit.source == EXAMPLE
     assert list(kit.letters) == ["en", "ur"] == list(kit.languages)
     assert kit.letters["ur"].language == "ur"
-    assert kit.main_target.email == "secretary@interior.gov.pk"
+    assert kit.main_target.email == ("secretary@interior.gov.pk",)  # one text: a list of one
     assert kit.action.deadline == dt.date(2025, 9, 15)
     assert kit.timeline[0].date == PartialDate(2023, 10)
     assert kit.timeline[2].date == PartialDate(2025, 4, 1)
@@ -180,7 +180,7 @@ def test_numbers_are_text_where_text_is_expected(tmp_path: Path) -> None:
     )
     kit, _ = read_kit(path, today=TODAY)
     assert kit.figures[3].value == "800000"
-    assert kit.main_target.phone == "0300123"  # YAML 1.1 would read an octal number
+    assert kit.main_target.phone == ("0300123",)  # YAML 1.1 would read an octal number
 
 
 # Dates
@@ -420,7 +420,8 @@ def test_exactly_one_main_target(tmp_path: Path) -> None:
     first = at(path, "role: main").split(":")[1]
     expected = (
         f"kit.yaml:{second}:11: targets.1.role: a second main target (the first is at line {first});"
-        " only one target is main: give the others 'role: copy'"
+        " only one target is main: give the others 'role: copy', or, to write a letter to each,"
+        " give each an id and key the letters by it (letters: {id: {en: …}})"
     )
     assert errors(path) == [expected]
 

@@ -116,11 +116,15 @@ def render_pdfs(laid: LaidOut, pdfa: bool = False) -> dict[str, bytes]:
 
 
 def _document_info(kit: Kit) -> draw.DocumentInfo:
-    target = kit.main_target
-    languages = ", ".join(language_name(lang) for lang in kit.languages)
+    appeals = []
+    for index in kit.letter_targets:
+        target = kit.targets[index]
+        who = " ".join(part for part in (target.title, target.name) if part)
+        languages = ", ".join(language_name(letter.language) for letter in kit.letters_to(index))
+        appeals.append(f"{who} ({languages})")
     return draw.DocumentInfo(
         title=f"Urgent Action: {kit.headline}",
-        subject=f"Letter-writing pack: appeal to {target.title} {target.name} ({languages})",
+        subject=f"Letter-writing pack: appeal to {'; '.join(appeals)}",
         author=kit.organisation.name or "appealkit",
         keywords=kit.keywords,
         language=kit.language,

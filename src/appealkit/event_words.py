@@ -2,7 +2,7 @@
 
 Kept as words.py keeps the fact sheet's: English, French, Spanish and German built in, the
 kit's `event.words` overriding them key by key, placeholders in braces filled in:
-`{deadline}`, `{date}`, `{postage}`, `{title}`, `{name}`, `{language}`, `{country}`.
+`{deadline}`, `{date}`, `{postage}`, `{title}`, `{name}`, `{language}`, `{country}`, `{email}`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "guide_country": "Write the country in CAPITALS, alone on the last line: {country}.",
         "guide_airmail": "Write “PAR AVION / BY AIR MAIL” at the top left of the envelope.",
         "guide_postage": "Postage: {postage}.",
+        "guide_email": "Email the letter to the {title}: {email}.",
         "guide_deadline": "Post it before {deadline}.",
+        "guide_deadline_email": "Send it before {deadline}.",
         "guide_copy": "Send a copy to the {title}, {name}.",
+        "guide_copy_embassy": "Send a copy to the diplomatic representative of {country} "
+                              "accredited to your country: look up the embassy's address.",
         "guide_after": "After the deadline:",
         "guide_after_default": "please check with the organisers before you send more letters.",
         "tally_title": "Sign in and count the letters",
@@ -32,6 +36,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "tally_email": "Email",
         "tally_contact": "Contact me",
         "tally_letters": "Letters ({language})",
+        "tally_letters_to": "{title} ({language})",
         "tally_emails": "Emails",
         "tally_posts": "Posts",
         "tally_total": "Total",
@@ -51,8 +56,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "guide_country": "Écrivez le pays en MAJUSCULES, seul sur la dernière ligne\u00a0: {country}.",
         "guide_airmail": "Écrivez «\u00a0PAR AVION / BY AIR MAIL\u00a0» en haut à gauche de l'enveloppe.",
         "guide_postage": "Affranchissement\u00a0: {postage}.",
+        "guide_email": "Envoyez la lettre par e-mail à\u00a0: {title}, {email}.",
         "guide_deadline": "Postez-la avant le {deadline}.",
+        "guide_deadline_email": "Envoyez-la avant le {deadline}.",
         "guide_copy": "Envoyez une copie à\u00a0: {title}, {name}.",
+        "guide_copy_embassy": "Envoyez une copie à la représentation diplomatique ({country}) "
+                              "dans votre pays\u00a0: cherchez l'adresse de l'ambassade.",
         "guide_after": "Après la date limite\u00a0:",
         "guide_after_default": "renseignez-vous auprès des organisateurs avant d'envoyer d'autres lettres.",
         "tally_title": "Inscription et décompte des lettres",
@@ -60,6 +69,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "tally_email": "E-mail",
         "tally_contact": "Me recontacter",
         "tally_letters": "Lettres ({language})",
+        "tally_letters_to": "{title} ({language})",
         "tally_emails": "E-mails",
         "tally_posts": "Publications",
         "tally_total": "Total",
@@ -79,8 +89,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "guide_country": "Escribe el país en MAYÚSCULAS, solo en la última línea: {country}.",
         "guide_airmail": "Escribe «PAR AVION / BY AIR MAIL» arriba a la izquierda del sobre.",
         "guide_postage": "Franqueo: {postage}.",
+        "guide_email": "Envía la carta por correo electrónico a: {title}, {email}.",
         "guide_deadline": "Envíala antes del {deadline}.",
+        "guide_deadline_email": "Envíala antes del {deadline}.",
         "guide_copy": "Envía una copia a: {title}, {name}.",
+        "guide_copy_embassy": "Envía una copia a la representación diplomática de {country} "
+                              "acreditada en tu país: busca la dirección de la embajada.",
         "guide_after": "Después de la fecha límite:",
         "guide_after_default": "consulta con la organización antes de enviar más cartas.",
         "tally_title": "Registro y recuento de cartas",
@@ -88,6 +102,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "tally_email": "Correo electrónico",
         "tally_contact": "Contactadme",
         "tally_letters": "Cartas ({language})",
+        "tally_letters_to": "{title} ({language})",
         "tally_emails": "Correos",
         "tally_posts": "Publicaciones",
         "tally_total": "Total",
@@ -107,8 +122,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "guide_country": "Das Land in GROSSBUCHSTABEN allein in die letzte Zeile: {country}.",
         "guide_airmail": "Schreiben Sie „PAR AVION / BY AIR MAIL“ oben links auf den Umschlag.",
         "guide_postage": "Porto: {postage}.",
+        "guide_email": "Schicken Sie den Brief per E-Mail an: {title}, {email}.",
         "guide_deadline": "Schicken Sie ihn vor dem {deadline} ab.",
+        "guide_deadline_email": "Senden Sie ihn vor dem {deadline}.",
         "guide_copy": "Schicken Sie eine Kopie an: {title}, {name}.",
+        "guide_copy_embassy": "Schicken Sie eine Kopie an die in Ihrem Land akkreditierte "
+                              "diplomatische Vertretung von {country}: suchen Sie die Anschrift "
+                              "der Botschaft heraus.",
         "guide_after": "Nach der Frist:",
         "guide_after_default": "fragen Sie bitte die Veranstalter, bevor Sie weitere Briefe schicken.",
         "tally_title": "Eintragen und Briefe zählen",
@@ -116,6 +136,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "tally_email": "E-Mail",
         "tally_contact": "Kontakt erwünscht",
         "tally_letters": "Briefe ({language})",
+        "tally_letters_to": "{title} ({language})",
         "tally_emails": "E-Mails",
         "tally_posts": "Posts",
         "tally_total": "Summe",

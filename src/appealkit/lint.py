@@ -70,9 +70,13 @@ def iter_texts(kit: Kit) -> Iterator[tuple[str, str, str]]:
         yield from _text(f"timeline.{i}.text", language, getattr(event, "text", None))
     for i, target in enumerate(kit.targets or ()):
         yield from _target_texts(f"targets.{i}", language, target)
-    for lang, letter in (kit.letters or {}).items():
-        for key in ("subject", "body", "closing"):
-            yield from _text(f"letters.{lang}.{key}", lang, getattr(letter, key, None))
+    for name, value in (kit.letters or {}).items():
+        # Keyed by language, or by target id and then language (letters.minister.es)
+        inner = value.items() if isinstance(value, dict) else [(name, value)]
+        for lang, letter in inner:
+            path = f"letters.{name}.{lang}" if isinstance(value, dict) else f"letters.{lang}"
+            for key in ("subject", "body", "closing"):
+                yield from _text(f"{path}.{key}", lang, getattr(letter, key, None))
     if kit.organisation is not None:
         yield from _text("organisation.name", language, kit.organisation.name)
     if kit.letter is not None:
@@ -103,8 +107,11 @@ def _event_texts(language: str, event: Any, solidarity: Any) -> Iterator[tuple[s
 def _target_texts(path: str, language: str, target: Any) -> Iterator[tuple[str, str, str]]:
     if target is None:
         return
-    for key in ("name", "title", "country", "email", "fax", "phone", "x"):
+    for key in ("name", "title", "country", "x", "embassy"):
         yield from _text(f"{path}.{key}", language, getattr(target, key))
+    for key in ("email", "fax", "phone"):
+        for j, contact in enumerate(getattr(target, key) or ()):
+            yield from _text(f"{path}.{key}.{j}", language, contact)
     for j, line in enumerate(target.address or ()):
         yield from _text(f"{path}.address.{j}", language, line)
     for lang, salutation in (target.salutation or {}).items():
@@ -114,6 +121,7 @@ def _target_texts(path: str, language: str, target: Any) -> Iterator[tuple[str, 
             continue
         yield from _text(f"{path}.local.{lang}.name", lang, local.name)
         yield from _text(f"{path}.local.{lang}.title", lang, local.title)
+        yield from _text(f"{path}.local.{lang}.country", lang, local.country)
         for j, line in enumerate(local.address or ()):
             yield from _text(f"{path}.local.{lang}.address.{j}", lang, line)
 
@@ -303,8 +311,8 @@ def _lint_closing(path: str, text: str) -> list[tuple[int, str]]:
     found = _MASCULINE_CLOSING.search(text)
     if not found:
         return []
-    return [(found.start(), f"closing '{text.strip()}' is masculine (a woman writes 'آپ کی مخلص'); "
-             "use 'والسلام،' or 'مخلص،', which suit every signer")]
+    return [(found.start(), (f"closing '{text.strip()}' is masculine (a woman writes 'آپ کی مخلص'); "
+             "use 'والسلام،' or 'مخلص،', which suit every signer"))]
 
 
 def _lint_ascii_quotes(text: str) -> list[tuple[int, str]]:
@@ -335,6 +343,6 @@ def _lint_unbound_abbreviations(text: str) -> list[tuple[int, str]]:
     results = []
     for found in _ABBREVIATION.finditer(text):
         if " " in found.group(1):
-            results.append((found.start(), f"abbreviation '{found.group()}' may be split across "
-                            "lines; join its words with no-break spaces (U+00A0)"))
+            results.append((found.start(), (f"abbreviation '{found.group()}' may be split across "
+                            "lines; join its words with no-break spaces (U+00A0)")))
     return results

@@ -42,38 +42,61 @@ class Event:
 
 @dataclass(frozen=True)
 class LocalName:
-    name: str
-    """The target's name in the letter's script."""
-    title: str
-    """The target's title in the letter's script."""
+    name: str | None = None
+    """The target's name in the letter's language or script; default: the target's `name`."""
+    title: str | None = None
+    """The target's title in the letter's language, e.g. `Ministro de Seguridad`; default: `title`."""
     address: tuple[str, ...] = ()
-    """Postal address lines in the letter's script (the envelope window keeps the Latin address)."""
+    """Postal address lines in the letter's language or script; default: `address`."""
+    country: str | None = None
+    """The country as the envelope window of this letter shows it; default: `country`."""
+    window: bool | None = None
+    """Whether the envelope window shows these lines: by default yes when they are written in
+    Latin letters, which every post reads; no for other scripts, which then print as the letter's
+    heading while the window keeps the target's own lines. `window: true` puts them in the
+    window (an Urdu address is fine when the letter is posted in Pakistan)."""
 
 
 @dataclass(frozen=True)
 class Target:
-    name: str
-    """Full name, e.g. `Syed Mohsin Raza Naqvi`."""
-    title: str
-    """Title or office, e.g. `Minister of Interior`."""
-    address: tuple[str, ...]
-    """Postal address lines without the country, as the post of the sender's country reads them."""
-    country: str
-    """Country of the postal address, printed last in capitals on the envelope."""
-    salutation: dict[str, str]
-    """Salutation per letter language, e.g. `en: Dear Honourable Minister,`."""
+    name: str | None = None
+    """Full name, e.g. `Syed Mohsin Raza Naqvi`; leave it out when the action gives only a title."""
+    title: str | None = None
+    """Title or office, e.g. `Minister of Interior`; needed except for an `embassy` copy."""
+    address: tuple[str, ...] = ()
+    """Postal address lines without the country, as the post of the sender's country reads them;
+    leave it out for a target reached by email only, or an `embassy` copy."""
+    country: str | None = None
+    """Country of the postal address, printed last in capitals on the envelope; needed with an
+    `address`."""
+    salutation: dict[str, str] = field(default_factory=dict)
+    """Salutation per letter language, e.g. `en: Dear Honourable Minister,`; a target that gets
+    letters needs one for each of its letters' languages."""
     role: str = "main"
     """`main` for the person the letters are addressed to, `copy` for those who get a copy."""
-    email: str | None = None
-    """Email address for appeals, e.g. `secretary@interior.gov.pk`."""
-    fax: str | None = None
-    """Fax number in international form, e.g. `+92 51 920 2624`."""
-    phone: str | None = None
-    """Phone number in international form."""
+    id: str | None = None
+    """A short name for the target, e.g. `minister`: to key `letters` by target when letters go to
+    several targets, and to name a copy target in `copies`. Small letters, digits and `-`."""
+    email: tuple[str, ...] = ()
+    """Email address for appeals, e.g. `secretary@interior.gov.pk`, or a list of them."""
+    fax: tuple[str, ...] = ()
+    """Fax number in international form, e.g. `+92 51 920 2624`, or a list of them."""
+    phone: tuple[str, ...] = ()
+    """Phone number in international form, or a list of them."""
     x: str | None = None
     """X (Twitter) handle, with the @."""
     local: dict[str, LocalName] = field(default_factory=dict)
-    """Name, title and address written in another language's script, keyed by language."""
+    """Name, title and address in a letter's language or script, keyed by language: the letter in
+    that language uses them (see `window`)."""
+    languages: tuple[str, ...] = ()
+    """The languages of this target's letters when they are not the kit's `languages`."""
+    copies: tuple[str, ...] | None = None
+    """The `id`s of the copy targets this target's letters list under "Copy to"; default: every
+    copy target."""
+    embassy: str | None = None
+    """For a copy to the diplomatic representative of a country accredited to the sender's
+    country (each office sends it to its own embassy): that country, e.g. `Pakistan`. The pack
+    leaves a place to write the embassy's address; give `address` when your office knows it."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +109,13 @@ class Letter:
     """E.g. `Yours sincerely,`."""
     subject: str | None = None
     """An optional subject line printed above the salutation."""
+    target: int = 0
+    """Index in `targets` of the target the letter is addressed to (not a key)."""
+    path: str = ""
+    """Where the letter is in kit.yaml, `letters.en` or `letters.minister.es` (not a key)."""
+    part: str = ""
+    """The letter's part and file name: `letter-en`, or `letter-minister-es` when letters go to
+    several targets (not a key)."""
 
 
 @dataclass(frozen=True)
@@ -174,10 +204,13 @@ class Kit:
     """The online action (QR code) and the deadline."""
     targets: tuple[Target, ...]
     """The people to write to: one `main` target, any number of `copy` targets."""
-    letters: dict[str, Letter]
-    """Model letters keyed by language, in the order of `languages`."""
+    letters: dict[str, Letter | dict[str, Letter]]
+    """Model letters keyed by language, in the order of `languages`.
+    With letters to several targets, keyed by the target's `id`, then by language
+    (`minister: {es: …}`)."""
     languages: tuple[str, ...]
-    """Languages the target prefers to be addressed in, e.g. `[en, ur]`."""
+    """Languages the target prefers to be addressed in, e.g. `[en, ur]`.
+    A target's own `languages` replace them for its letters."""
     language: str = "en"
     """Fact sheet language; its own headings and dates exist in `en`, `fr`, `es`, `de`."""
     people: str | None = None
@@ -200,13 +233,33 @@ class Kit:
     """A solidarity message for `solidarity.pdf` cards: `message`, `dos` and `donts`."""
     words: dict[str, str] = field(default_factory=dict)
     """The fact sheet's own words in your language or wording, by key, e.g. `take_action: AGISCI`."""
+    letter_list: tuple[Letter, ...] = ()
+    """Every model letter in the pack's order: by target, then language (not a key)."""
     marks: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """Where each key path (`letters.en.body`) sits in kit.yaml, for located errors (not a key)."""
 
     @property
     def main_target(self) -> Target:
+        """The first target the letters are addressed to."""
         return next(t for t in self.targets if t.role == "main")
 
     @property
     def copies(self) -> tuple[Target, ...]:
         return tuple(t for t in self.targets if t.role != "main")
+
+    @property
+    def letter_targets(self) -> tuple[int, ...]:
+        """Indexes in `targets` of the targets that get letters, in order."""
+        return tuple(dict.fromkeys(letter.target for letter in self.letter_list))
+
+    def letters_to(self, index: int) -> tuple[Letter, ...]:
+        """The letters to `targets[index]`, in the order of its languages."""
+        return tuple(letter for letter in self.letter_list if letter.target == index)
+
+    def copies_of(self, index: int) -> tuple[int, ...]:
+        """Indexes of the copy targets listed under "Copy to" on the letters to `targets[index]`."""
+        chosen = self.targets[index].copies
+        ids = {t.id: i for i, t in enumerate(self.targets) if t.id}
+        if chosen is None:
+            return tuple(i for i, t in enumerate(self.targets) if t.role != "main")
+        return tuple(ids[name] for name in chosen if name in ids)

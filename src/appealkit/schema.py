@@ -27,20 +27,29 @@ X_HANDLE = r"^@[A-Za-z0-9_]{1,15}$"
 PHONE = r"^\+?[0-9][0-9 ()./-]*$"
 DATE = r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$"
 PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?$"
+TARGET_ID = r"^[a-z][a-z0-9-]{0,29}$"
+LETTER_KEY = r"^([a-z]{2,3}(-[A-Za-z0-9]{2,8})*|[a-z][a-z0-9-]{0,29})$"  # a language or a target id
 
 PATTERNS: dict[tuple[str, str], str] = {
     ("Kit", "language"): LANGUAGE,
     ("Action", "url"): URL,
     ("Organisation", "accent"): COLOUR,
-    ("Target", "email"): EMAIL,
     ("Target", "x"): X_HANDLE,
-    ("Target", "fax"): PHONE,
-    ("Target", "phone"): PHONE,
+    ("Target", "id"): TARGET_ID,
     ("EventSettings", "report"): URL,
 }
-ITEM_PATTERNS: dict[tuple[str, str], str] = {("Kit", "languages"): LANGUAGE}
+ITEM_PATTERNS: dict[tuple[str, str], str] = {
+    ("Kit", "languages"): LANGUAGE,
+    ("Target", "languages"): LANGUAGE,
+    ("Target", "copies"): TARGET_ID,
+    ("Target", "email"): EMAIL,
+    ("Target", "fax"): PHONE,
+    ("Target", "phone"): PHONE,
+}
+# Lists that may also be written as one text: `email: a@example.org` is `email: [a@example.org]`.
+ONE_OR_MORE = {("Target", "email"), ("Target", "fax"), ("Target", "phone")}
 KEY_PATTERNS: dict[tuple[str, str], str] = {
-    ("Kit", "letters"): LANGUAGE,
+    ("Kit", "letters"): LETTER_KEY,
     ("Target", "salutation"): LANGUAGE,
     ("Target", "local"): LANGUAGE,
 }
@@ -54,7 +63,8 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
 }
 LETTER_DATES = ("today", "blank")  # besides a YYYY-MM-DD date
 # Fields that exist in the model but are not kit.yaml keys.
-NOT_KEYS = {("Kit", "source"), ("Kit", "marks"), ("Letter", "language"),
+NOT_KEYS = {("Kit", "source"), ("Kit", "marks"), ("Kit", "letter_list"), ("Letter", "language"),
+            ("Letter", "target"), ("Letter", "path"), ("Letter", "part"),
             ("Organisation", "logo_data")}
 # Fields whose docstring says *markup*: `**bold**` and `[text](https://…)`.
 MARKUP = {("Kit", "summary"), ("Kit", "background"), ("Event", "text"), ("Letter", "body")}
@@ -167,6 +177,8 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
             dates = "|".join(LETTER_DATES)
             return {"type": "string", "pattern": f"^({dates}|[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})$"}
         rest = [a for a in args if a is not type(None)]
+        if len(rest) > 1:  # `letters`: a letter, or letters by language
+            return {"anyOf": [_type_schema(a, where, definitions) for a in rest]}
         inner = _type_schema(rest[0], where, definitions)
         if len(rest) == len(args):
             return inner
@@ -179,6 +191,8 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
         items = _type_schema(args[0], where, definitions)
         if where in ITEM_PATTERNS:
             items["pattern"] = ITEM_PATTERNS[where]
+        if where in ONE_OR_MORE:
+            return {"anyOf": [items, {"type": "array", "items": items}]}
         return {"type": "array", "items": items}
     if origin is dict:
         value = _type_schema(args[1], where, definitions)
@@ -196,6 +210,8 @@ def _type_schema(hint: Any, where: tuple[str, str], definitions: dict[str, Any])
         # Free text: a number is text as written too (`value: 800000`, a postcode line), as
         # appealkit reads it; an editor checking against this schema must not mark it wrong.
         return {"type": ["string", "number"]}
+    if hint is bool:
+        return {"type": "boolean"}
     if hint is dt.date:
         return {"type": "string", "format": "date", "pattern": DATE}
     if hint is Path:

@@ -19,7 +19,7 @@ from .draw.document import DocumentInfo
 from .draw.signed import Progress, write_signed_letters
 from .errors import KitError
 from .layout.paper import Paper
-from .layout.signed import layout_forms
+from .layout.signed import layout_forms, letter_key
 from .model import Kit
 from .signers import Signer, read_signers
 from .text.fonts import missing_chars
@@ -40,7 +40,23 @@ def read_signer_list(path: Path, kit: Kit) -> list[Signer]:
             drawable[char] = not (missing_chars(char, serif) or missing_chars(char, sans))
         return [char for char in dict.fromkeys(text) if not drawable[char]]
 
-    return read_signers(path, kit.languages, missing)
+    return read_signers(path, letter_choices(kit), missing)
+
+
+def letter_choices(kit: Kit) -> dict[str, tuple[str, ...]]:
+    """What a signer's `languages` cell may name → the letters (form keys) it picks, in kit
+    order: a language; with letters to several targets also a target id (all its letters) and
+    `id-language` (one letter)."""
+    choices: dict[str, tuple[str, ...]] = {letter_key(letter): () for letter in kit.letter_list}
+    # (the letters' own keys first: the mapping's order is the kit's)
+    for letter in kit.letter_list:
+        key = letter_key(letter)
+        names = [letter.language, key]
+        if len(kit.letter_targets) > 1:
+            names.append(str(kit.targets[letter.target].id))
+        for name in dict.fromkeys(names):
+            choices[name] = (*choices.get(name, ()), key)
+    return choices
 
 
 def build_signed_letters(kit: Kit, signers: list[Signer], paper: Paper, today: dt.date,

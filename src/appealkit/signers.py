@@ -13,7 +13,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,14 +34,16 @@ class Signer:
 
     name: str
     address: tuple[str, ...]  # lines, in order
-    languages: tuple[str, ...]  # the kit's letter languages this signer sends, in kit order
+    languages: tuple[str, ...]  # the kit's letters this signer sends (by language, or target
+    # and language: `minister-es`), in kit order
     date: dt.date | None  # printed as the letter date; None: the kit's usual date
     mark: Mark  # the row, for problems found later (a name too long for its line)
 
 
-def read_signers(path: Path, languages: Sequence[str],
+def read_signers(path: Path, languages: Sequence[str] | Mapping[str, Sequence[str]],
                  missing: Callable[[str], list[str]] | None = None) -> list[Signer]:
-    """The signers listed in the CSV file at `path`, for a kit with letters in `languages`.
+    """The signers listed in the CSV file at `path`, for a kit with letters in `languages`: a
+    list of languages, or what a `languages` cell may name → the letters it picks, in order.
 
     `missing(text)`, when given, returns the characters of `text` the letters' fonts cannot
     show. Raises KitError listing every problem (`signers.csv:17: name: empty`) if any.
@@ -149,8 +151,8 @@ def _close_match(key: str) -> list[str]:
     return difflib.get_close_matches(key, COLUMNS, n=1, cutoff=0.75)
 
 
-def _signer(cells: list[str], columns: dict[str, int], mark: Mark, languages: Sequence[str],
-            missing: Callable[[str], list[str]] | None,
+def _signer(cells: list[str], columns: dict[str, int], mark: Mark,
+            languages: Sequence[str] | Mapping[str, Sequence[str]], missing: Callable[[str], list[str]] | None,
             problems: list[Problem]) -> Signer | None:
     """The row's signer, or None after adding its problems."""
     count = len(problems)
@@ -180,19 +182,22 @@ def _signer(cells: list[str], columns: dict[str, int], mark: Mark, languages: Se
     return Signer(name, address, sends, date, mark)
 
 
-def _languages(text: str, languages: Sequence[str], mark: Mark,
+def _languages(text: str, languages: Sequence[str] | Mapping[str, Sequence[str]], mark: Mark,
                problems: list[Problem]) -> tuple[str, ...]:
-    """The kit's languages the cell names (all of them when empty), in the kit's order."""
+    """The kit's letters the cell names (all of them when empty), in the kit's order."""
+    choices = (languages if isinstance(languages, Mapping)
+               else {lang: (lang,) for lang in languages})
+    order = list(dict.fromkeys(key for keys in choices.values() for key in keys))
     if not text:
-        return tuple(languages)
+        return tuple(order)
     asked = [code for code in _SEPARATORS.split(text) if code]
-    known = {lang.lower(): lang for lang in languages}
+    known = {name.lower(): keys for name, keys in choices.items()}
     unknown = [code for code in asked if code.lower() not in known]
     for code in unknown:
         problems.append(Problem(mark, "languages", f"'{code}' is not a letter of this kit; "
-                                                   f"its letters are {', '.join(languages)}"))
-    wanted = {known[code.lower()] for code in asked if code.lower() in known}
-    return tuple(lang for lang in languages if lang in wanted)
+                                                   f"its letters are {', '.join(order)}"))
+    wanted = {key for code in asked if code.lower() in known for key in known[code.lower()]}
+    return tuple(key for key in order if key in wanted)
 
 
 def _date(text: str, mark: Mark, problems: list[Problem]) -> dt.date | None:

@@ -24,13 +24,8 @@ from .validate_checker import close_matches
 from .validate_event import check_event
 from .validate_glyphs import check_glyphs
 from .validate_images import check_logo
-from .validate_rules import (
-    check_languages,
-    check_links,
-    check_qr_capacity,
-    check_targets,
-    check_words,
-)
+from .validate_rules import check_links, check_qr_capacity, check_words
+from .validate_targets import check_targets_and_letters, letter_form, letter_map, order_letters
 from .yaml_tree import REJECTED, Document, Node
 
 __all__ = ["validate_document"]
@@ -108,8 +103,7 @@ class _Checker:
         kit = self.convert_object(model.Kit, root, "", source=self.document.path)
         if kit is None:
             return None
-        check_languages(kit, self)
-        check_targets(kit, self)
+        check_targets_and_letters(kit, self)
         check_links(kit, self)
         check_qr_capacity(kit, self)
         organisation = check_logo(kit, self.document.path, self)
@@ -118,10 +112,11 @@ class _Checker:
         check_glyphs(kit, self)
         if self.failed:
             return None
-        letters = {lang: kit.letters[lang] for lang in kit.languages}
         marks = {path: node.mark for path, node in self.nodes.items()}  # "" is the top level
+        ordered = order_letters(kit)
         result: model.Kit = dataclasses.replace(
-            kit, letters=letters, marks=marks, organisation=organisation or kit.organisation)
+            kit, letters=letter_map(kit, ordered), letter_list=ordered, marks=marks,
+            organisation=organisation or kit.organisation)
         return result
 
     # Conversion, driven by the model's type hints
@@ -204,11 +199,15 @@ class _Checker:
             hint = next(a for a in args if a is not type(None))
             return self.convert(hint, node, path, where)
         if origin is tuple:
+            if where in schema.ONE_OR_MORE and node.kind == "scalar" and not node.is_null:
+                return self.convert_one(args[0], node, path, where)  # one text: a list of one
             return self.convert_list(args[0], node, path, where)
         if origin is dict:
             return self.convert_dict(args[1], node, path, where)
         if hint is str:
             return self.convert_text(node, path, where)
+        if hint is bool:
+            return self.convert_bool(node, path)
         if hint is dt.date:
             return self.convert_date(node, path)
         if hint is model.PartialDate:
@@ -220,6 +219,21 @@ class _Checker:
             result = self.convert_object(hint, node, path)  # type: ignore[arg-type]
             return _BAD if result is None else result
         raise TypeError(f"appealkit bug: no converter for {hint!r} at {path}")
+
+    def convert_one(self, item: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
+        value = self.convert(item, node, path, where)
+        if value is not _BAD and where in schema.ITEM_PATTERNS:
+            value = self.check_pattern(value, node, path, schema.ITEM_PATTERNS[where], where)
+        return _BAD if value is _BAD else (value,)
+
+    def convert_bool(self, node: Node, path: str) -> Any:
+        text = self.scalar_text(node, path, "true or false")
+        if text is None:
+            return _BAD
+        if text.lower() in ("true", "yes", "false", "no"):
+            return text.lower() in ("true", "yes")
+        self.error(node, path, f"'{text}' is neither true nor false")
+        return _BAD
 
     def convert_list(self, item: Any, node: Node, path: str, where: tuple[str, str]) -> Any:
         if node.kind != "seq":
@@ -256,9 +270,10 @@ class _Checker:
             self.nodes[child_path] = child
             self.keys[child_path] = key
             if where in schema.KEY_PATTERNS and not re.match(schema.KEY_PATTERNS[where], name):
-                self.error(key, path, f"'{name}' is not a language tag such as 'en' or 'ur'")
-            if item is model.Letter:
-                value = self.convert_object(model.Letter, child, child_path, language=name)
+                also = " or a target's id such as 'minister'" if where == ("Kit", "letters") else ""
+                self.error(key, path, f"'{name}' is not a language tag such as 'en' or 'ur'{also}")
+            if item == model.Letter | dict[str, model.Letter]:
+                value = letter_form(self, name, child, child_path)
             else:
                 value = self.convert(item, child, child_path, where)
             result[name] = None if value is _BAD else value  # the key stays known for later checks

@@ -1,5 +1,5 @@
-"""Rules across a kit's keys: languages and letters agree, one main target with a greeting per
-letter, links go to web pages, the QR code holds the address, the kit's words exist."""
+"""Rules across a kit's keys: links go to web pages, the QR code holds the address, the kit's
+words exist (targets, languages and letters: validate_targets.py)."""
 
 from __future__ import annotations
 
@@ -12,98 +12,8 @@ from .uri import QR_MAX_BYTES, to_uri
 from .validate_checker import Checker, close_matches
 from .words import WORD_KEYS, placeholders
 
-__all__ = ["check_languages", "check_links", "check_qr_capacity", "check_targets", "check_words"]
+__all__ = ["check_links", "check_qr_capacity", "check_words"]
 
-
-def check_languages(kit: model.Kit, checker: Checker) -> None:
-    if kit.languages is None or kit.letters is None:
-        return
-    if not kit.languages:
-        checker.error(
-            checker.nodes.get("languages"),
-            "languages",
-            "the list is empty; name the language of each letter, e.g. [en]",
-        )
-    first: dict[str, int] = {}
-    for i, lang in enumerate(kit.languages):
-        node = checker.nodes.get(f"languages.{i}")
-        if lang is None:
-            continue
-        if lang in first:
-            checker.error(node, "languages", f"'{lang}' is listed twice; remove one")
-            continue
-        first[lang] = i
-        if lang not in kit.letters:
-            checker.error(
-                node,
-                "languages",
-                f"'{lang}' has no letter; add letters.{lang}, or remove '{lang}' here",
-            )
-    for lang in kit.letters:
-        if lang not in first:
-            key = checker.keys.get(f"letters.{lang}")
-            listed = ", ".join([*(x for x in kit.languages if x), lang])
-            checker.error(
-                key,
-                f"letters.{lang}",
-                f"'{lang}' is not in languages; list it (languages: [{listed}]) or remove this letter",
-            )
-
-def check_targets(kit: model.Kit, checker: Checker) -> None:
-    targets = kit.targets
-    if targets is None:
-        return
-    if not targets:
-        checker.error(
-            checker.nodes.get("targets"),
-            "targets",
-            "the list is empty; add the person the letters are addressed to",
-        )
-        return
-    languages = [lang for lang in kit.languages or () if isinstance(lang, str)]
-    main: int | None = None
-    for i, target in enumerate(targets):
-        if target is None:
-            continue
-        path = f"targets.{i}"
-        if target.role == "main":
-            if main is None:
-                main = i
-            else:
-                first = checker.nodes[f"targets.{main}"].mark.line
-                where = checker.nodes.get(f"{path}.role") or checker.nodes.get(path)
-                checker.error(
-                    where,
-                    f"{path}.role",
-                    f"a second main target (the first is at line {first}); only one target is main: give the others 'role: copy'",
-                )
-        _check_salutations(checker, target, path, languages)
-    if main is None and all(t is not None and t.role is not None for t in targets):
-        checker.error(
-            checker.nodes.get("targets"),
-            "targets",
-            "no target has 'role: main'; give the person the letters are addressed to 'role: main'",
-        )
-
-def _check_salutations(checker: Checker, target: model.Target, path: str, languages: list[str]) -> None:
-    if target.salutation is not None:
-        node = checker.nodes.get(f"{path}.salutation")
-        for lang in languages:
-            if lang not in target.salutation:
-                checker.error(
-                    node,
-                    f"{path}.salutation",
-                    f"no salutation for '{lang}'; add '{lang}: …', the greeting of the {lang} letter",
-                )
-    for key in ("salutation", "local"):
-        for lang in getattr(target, key) or {}:
-            if languages and lang not in languages:
-                where = checker.keys.get(f"{path}.{key}.{lang}")
-                checker.warn(
-                    where,
-                    f"{path}.{key}.{lang}",
-                    f"'{lang}' is not in languages, so this is not printed",
-                )
 
 def check_links(kit: model.Kit, checker: Checker) -> None:
     """Links in markup must go to web pages; placeholders such as `(#)` are only warned about (lint)."""

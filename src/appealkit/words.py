@@ -4,7 +4,7 @@ Headings, the steps of "Take action", the banner: everything on those pages that
 from the kit's own texts. appealkit has them in English, French, Spanish and German; a kit in
 another language gets English ones, unless its `words` gives its own, key by key. Placeholders
 in braces are filled in: `{title}` and `{name}` of a target, `{languages}` of the letters,
-`{deadline}`, `{handle}`.
+`{deadline}`, `{handle}`, `{country}` of an embassy copy.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "write": "Write a letter",
         "write_how": "to the {title} in {languages}: use the model letters in this pack or "
                      "your own words. Sign it and post it.",
+        "write_how_email": "to the {title} in {languages}: use the model letters in this pack "
+                           "or your own words, and send it by email.",
         "or": "or",
         "email": "Email",
         "fax": "Fax",
@@ -36,6 +38,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "post_how": "to {handle}",
         "copy": "Send a copy",
         "copy_how": "to {title}, {name}",
+        "copy_embassy_how": "to the diplomatic representative of {country} accredited to your "
+                            "country: look up the embassy's address.",
         "act_before": "Act before {deadline}.",
         "write_to": "WRITE TO",
         "salutation": "SALUTATION",
@@ -55,6 +59,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "write": "Écrivez une lettre",
         "write_how": "à\u00a0: {title}, en {languages}. Utilisez les lettres types de ce dossier "
                      "ou vos propres mots, puis signez et postez votre lettre.",
+        "write_how_email": "à\u00a0: {title}, en {languages}. Utilisez les lettres types de ce "
+                           "dossier ou vos propres mots, puis envoyez-la par e-mail.",
         "or": "ou en",  # en anglais ou en ourdou
         "email": "E-mail\u00a0:",
         "fax": "Fax\u00a0:",
@@ -63,6 +69,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "post_how": "en mentionnant {handle}",
         "copy": "Envoyez une copie",
         "copy_how": "à\u00a0: {title}, {name}",
+        "copy_embassy_how": "à la représentation diplomatique de l'État concerné ({country}) "
+                            "dans votre pays\u00a0: cherchez l'adresse de l'ambassade.",
         "act_before": "Agissez avant le {deadline}.",
         "write_to": "ÉCRIRE À",
         "salutation": "FORMULE D'APPEL",
@@ -82,6 +90,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "write": "Escribe una carta",
         "write_how": "a: {title}, en {languages}. Usa las cartas modelo de este dosier o "
                      "tus propias palabras, fírmala y envíala por correo postal.",
+        "write_how_email": "a: {title}, en {languages}. Usa las cartas modelo de este dosier o "
+                           "tus propias palabras y envíala por correo electrónico.",
         "or": "o",
         "email": "Correo electrónico:",
         "fax": "Fax:",
@@ -90,6 +100,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "post_how": "mencionando a {handle}",
         "copy": "Envía una copia",
         "copy_how": "a: {title}, {name}",
+        "copy_embassy_how": "a la representación diplomática de {country} acreditada en tu "
+                            "país: busca la dirección de la embajada.",
         "act_before": "Actúa antes del {deadline}.",
         "write_to": "ESCRIBE A",
         "salutation": "SALUDO",
@@ -109,6 +121,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "write": "Schreiben Sie einen Brief",
         "write_how": "an: {title}, auf {languages}. Nutzen Sie die Musterbriefe in dieser "
                      "Mappe oder eigene Worte, unterschreiben Sie und schicken Sie ihn per Post.",
+        "write_how_email": "an: {title}, auf {languages}. Nutzen Sie die Musterbriefe in "
+                           "dieser Mappe oder eigene Worte und schicken Sie ihn per E-Mail.",
         "or": "oder",
         "email": "E-Mail:",
         "fax": "Fax:",
@@ -117,6 +131,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "post_how": "an {handle}",
         "copy": "Kopie senden",
         "copy_how": "an: {title}, {name}",
+        "copy_embassy_how": "an die in Ihrem Land akkreditierte diplomatische Vertretung von "
+                            "{country}: suchen Sie die Anschrift der Botschaft heraus.",
         "act_before": "Handeln Sie vor dem {deadline}.",
         "write_to": "SCHREIBEN AN",
         "salutation": "ANREDE",

@@ -20,6 +20,7 @@ from appealkit import api, draw
 from appealkit.layout.boxes import MM, Page, Part, TextBox
 from appealkit.layout.flow import set_text
 from appealkit.layout.paper import PAPERS
+from appealkit.layout.recipient import window_lines
 from appealkit.layout.styles import style
 
 TODAY = dt.date(2025, 7, 1)
@@ -123,14 +124,17 @@ def test_the_whole_address_lies_inside_the_envelope_window(kit: Path | str, pape
                                                            tmp_path: Path) -> None:
     path = _kit_path(kit, example_data, tmp_path)
     data, _ = api.read_kit(path, today=TODAY)
-    target, window = data.main_target, PAPERS[paper].window
+    window = PAPERS[paper].window
     field = (window.x, window.y, window.x + window.width, window.y + window.height)
     rendered = api.render_kit(path, paper=paper, today=TODAY, parts=["pack"])
-    for language in data.languages:
-        pdf = bytes(rendered.files[f"letter-{language}.pdf"])
+    for letter in data.letter_list:  # every letter to a postal address: each has its window
+        lines = window_lines(data.targets[letter.target], letter.language)
+        if lines is None:
+            continue  # an email letter: no window
+        pdf = bytes(rendered.files[f"{letter.part}.pdf"])
         # From the return line (or name) on: their first words, as they may wrap
-        first = " ".join((data.letter.return_line or target.name).split()[:2])
-        assert outside_area(pdf, first, target.country.upper(), field) == [], language
+        first = " ".join((data.letter.return_line or lines[0]).split()[:2])
+        assert outside_area(pdf, first, lines[-1], field) == [], letter.part
 
 
 # -- the checks themselves can fail ---------------------------------------------------------

@@ -37,17 +37,19 @@ def test_update_in_markdown_with_several_emails_and_an_embassy(tmp_path: Path) -
     assert target.address == ("Av. Gerardo Pandal Graff 1, Reyes Mantecón",
                               "San Bartolo Coyotepec, C.P. 71295", "Oaxaca")
     assert target.country == "Mexico"
-    assert target.email == "fiscal.general@fge.oaxaca.gob.mx"
-    assert target.fax is None and target.phone == "+52 951 501 6900"
+    assert target.email == ("fiscal.general@fge.oaxaca.gob.mx",  # every email, as a list
+                            "atencion.ciudadana@fge.oaxaca.gob.mx",
+                            "derechos.humanos@fge.oaxaca.gob.mx")
+    assert target.fax == () and target.phone == ("+52 951 501 6900",)
     assert target.x == "@FiscaliaOaxaca"  # from 'Twitter:'
-    for other in ("atencion.ciudadana@fge.oaxaca.gob.mx", "derechos.humanos@fge.oaxaca.gob.mx"):
-        assert f"# also Email: {other} - kit.yaml holds one email per target yet" in draft
-        assert f"targets.0.email: {other} is a second Email" in report
-    assert kit.targets == (target,)  # the embassy has no fixed address: commented out
-    assert "  # - role: copy\n  #   name: (the ambassador's name)\n" \
-           "  #   title: Ambassador of Mexico\n" in draft
-    assert "mexico-update.md:31: targets: copy to 'Ambassador of Mexico': it has no fixed " \
-           "address" in report
+    assert "  email: [fiscal.general@fge.oaxaca.gob.mx, atencion.ciudadana@fge.oaxaca.gob.mx, " \
+           "derechos.humanos@fge.oaxaca.gob.mx]\n" in draft
+    # The embassy has no fixed address: a copy to each sender's own embassy, built as it is
+    embassy = kit.targets[1]
+    assert (embassy.role, embassy.title, embassy.embassy, embassy.address) == (
+        "copy", "Ambassador of Mexico", "Mexico", ())
+    assert "mexico-update.md:31: targets.1.embassy: Mexico: a copy to its embassy in each " \
+           "sender's country" in report
 
 
 def test_a_target_language_other_than_english_keeps_the_english_letter(tmp_path: Path) -> None:
@@ -73,7 +75,7 @@ def test_people_with_pronouns_dates_and_links(tmp_path: Path) -> None:
 
 
 def test_sections_in_another_order_and_a_copy_with_an_address(tmp_path: Path) -> None:
-    kit, draft, report = imported_kit(tmp_path, EGYPT)
+    kit, _, report = imported_kit(tmp_path, EGYPT)
     assert kit.languages == ("ar", "en")
     assert kit.action.deadline.isoformat() == "2025-11-15"  # '15/11/2025'
     assert kit.action.url == "https://www.amnesty.org/en/documents/mde12/0000/2025/en/"
@@ -82,13 +84,12 @@ def test_sections_in_another_order_and_a_copy_with_an_address(tmp_path: Path) ->
     main, copy = kit.targets
     assert (main.title, main.name, main.country) == ("Public Prosecutor",
                                                      "Counsellor Mohamed Shawky", "Egypt")
-    assert (main.fax, main.email, main.phone) == ("+20 2 2577 4716", "ppo@ppo.gov.eg",
-                                                  "+20 2 2577 4717")
-    assert "# also E-mail: complaints@ppo.gov.eg" in draft
-    assert "# also Tel: +20 2 2577 4718" in draft
+    assert (main.fax, main.email, main.phone) == (
+        ("+20 2 2577 4716",), ("ppo@ppo.gov.eg", "complaints@ppo.gov.eg"),
+        ("+20 2 2577 4717", "+20 2 2577 4718"))
     assert copy.role == "copy"
     assert (copy.title, copy.name, copy.email) == ("Minister of Foreign Affairs", "Badr Abdelatty",
-                                                   "minister@mfa.gov.eg")
+                                                   ("minister@mfa.gov.eg",))
     assert copy.address == ("Ministry of Foreign Affairs", "Corniche el-Nil, Maspero", "Cairo")
     assert copy.salutation["ar"].startswith("UNTRANSLATED:")
     assert kit.main_target.salutation["en"] == "Dear Counsellor,"

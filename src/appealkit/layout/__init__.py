@@ -1,4 +1,5 @@
-"""Turn a validated Kit into parts of placed pages: fact sheet, background, a letter per language."""
+"""Turn a validated Kit into parts of placed pages: fact sheet, background, a letter per
+target and language."""
 
 from __future__ import annotations
 
@@ -28,8 +29,8 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
     problems: list[Problem] = []  # every part is laid out, so that each one's problems show
     sheet = _collect(problems, kit, lambda: layout_fact_sheet(kit, paper))  # names sections
     background = _collect(problems, kit, lambda: layout_background(kit, paper))
-    letters = [_collect(problems, kit, partial(layout_letter, kit, language, paper, today))
-               for language in kit.languages]
+    letters = [_collect(problems, kit, partial(layout_letter, kit, letter, paper, today))
+               for letter in kit.letter_list]
     if problems:
         raise KitError(_first_per_key(problems))
     # a Latin address inside an Urdu letter is marked as in the kit's language (tagged PDF)

@@ -8,7 +8,7 @@ from ..text.types import Align, Span
 from ..words import word
 from . import styles
 from .boxes import BLACK, WHITE, Color, Item, Rect, TextBox
-from .factsheet import contrast
+from .factsheet import contrast, fill_in
 from .flow import set_text
 
 
@@ -21,8 +21,7 @@ def ev_word(kit: Kit, key: str, **values: str) -> str:
 def short_address(url: str) -> str:
     """The address as people type it: without `https://`, `www.` kept, no trailing slash."""
     for scheme in ("https://", "http://"):
-        if url.startswith(scheme):
-            url = url[len(scheme):]
+        url = url.removeprefix(scheme)
     return url.rstrip("/")
 
 
@@ -53,7 +52,18 @@ def banner(kit: Kit, x: float, y: float, width: float, height: float, size: floa
 
 def address_lines(target: Target) -> list[str]:
     """The postal address block: name, title, address lines, the country alone in capitals."""
-    return [target.name, target.title, *target.address, target.country.upper()]
+    country = [target.country.upper()] if target.country else []
+    return [line for line in (target.name, target.title, *target.address) if line] + country
+
+
+def write_to(kit: Kit) -> str:
+    """`Write to the {title}, {name}` for each target of the letters."""
+    texts = []
+    for index in kit.letter_targets:
+        target = kit.targets[index]
+        text = ev_word(kit, "write_to", title=target.title or "", name=target.name or "")
+        texts.append(fill_in(text))
+    return "\n".join(texts)
 
 
 def postal_targets(kit: Kit) -> list[tuple[int, Target]]:
@@ -65,4 +75,5 @@ def postal_targets(kit: Kit) -> list[tuple[int, Target]]:
 def needs_air_mail(kit: Kit, target: Target) -> bool:
     """True when the letter goes abroad, or when the kit does not say where it is posted from."""
     sender = kit.event.sender_country if kit.event is not None else None
-    return sender is None or sender.strip().casefold() != target.country.strip().casefold()
+    country = target.country or ""
+    return sender is None or sender.strip().casefold() != country.strip().casefold()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, replace
 
 from ..errors import KitError, Problem, mark_for
@@ -17,6 +18,7 @@ from .locale import format_date
 from .overflow import overflow_problems
 from .paper import Paper
 from .qr import layout_qr
+from .recipient import Recipient, in_window, recipient
 
 GUTTER = 12.0
 SECTION_GAP = 11.0
@@ -262,28 +264,13 @@ def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[I
 
 
 def _steps(sheet: _Sheet, column: Column) -> None:
-    kit, target = sheet.kit, sheet.kit.main_target
-    names = [language_name_in(lang, kit.language) for lang in kit.languages]
-    languages = f" {_word(kit, 'or')} ".join(names)
-    steps: list[tuple[str, list[Span]]] = [("targets.0.title", [
-        Span(_word(kit, "write"), bold=True),
-        Span(" " + _word(kit, "write_how", title=target.title, languages=languages)),
-    ])]
-    if target.email:
-        steps.append(("targets.0.email",
-                      [Span(_word(kit, "email") + " ", bold=True), Span(target.email)]))
-    if target.fax:
-        steps.append(("targets.0.fax", [Span(_word(kit, "fax") + " ", bold=True), Span(target.fax)]))
-    if target.phone:
-        steps.append(("targets.0.phone",
-                      [Span(_word(kit, "call") + " ", bold=True), Span(target.phone)]))
-    if target.x:
-        steps.append(("targets.0.x", [Span(_word(kit, "post") + " ", bold=True),
-                                      Span(_word(kit, "post_how", handle=target.x))]))
-    for copy in kit.copies:
-        index = next(i for i, t in enumerate(kit.targets) if t is copy)
-        steps.append((f"targets.{index}", [Span(_word(kit, "copy") + " ", bold=True),
-                      Span(_word(kit, "copy_how", title=copy.title, name=copy.name))]))
+    kit = sheet.kit
+    steps: list[tuple[str, list[Span]]] = []
+    for index in kit.letter_targets:  # a letter to each, then its other ways to reach it
+        steps += _target_steps(kit, index)
+    for index, copy in enumerate(kit.targets):
+        if copy.role == "copy":
+            steps.append((f"targets.{index}", _copy_step(kit, copy)))
     for number, (key, step) in enumerate(steps, 1):
         _step(sheet, column, number, step, key)
     deadline = format_date(kit.action.deadline, kit.language)
@@ -291,6 +278,49 @@ def _steps(sheet: _Sheet, column: Column) -> None:
     column.add_text([Span(_word(kit, "act_before", deadline=deadline) + " ", bold=True),
                      *parse_inline(kit.action.after_deadline or "")],
                     sheet.style(9, leading=1.3), color=styles.GREY, section="action.after_deadline")
+
+
+def _target_steps(kit: Kit, index: int) -> list[tuple[str, list[Span]]]:
+    """Write a letter (to post, or to email when the target has no postal address), then the
+    target's emails, faxes, phones and X account, each a step."""
+    target, path = kit.targets[index], f"targets.{index}"
+    names = [language_name_in(letter.language, kit.language) for letter in kit.letters_to(index)]
+    languages = f" {_word(kit, 'or')} ".join(names)
+    shown = recipient(target, kit.language)
+    how = "write_how" if target.address else "write_how_email"
+    steps = [(f"{path}.title", [
+        Span(_word(kit, "write"), bold=True),
+        Span(" " + _word(kit, how, title=shown.title or shown.name or "", languages=languages)),
+    ])]
+    for key, verb in (("email", "email"), ("fax", "fax"), ("phone", "call")):
+        if getattr(target, key):
+            steps.append((f"{path}.{key}", [Span(_word(kit, verb) + " ", bold=True),
+                                            Span(", ".join(getattr(target, key)))]))
+    if target.x:
+        steps.append((f"{path}.x", [Span(_word(kit, "post") + " ", bold=True),
+                                    Span(_word(kit, "post_how", handle=target.x))]))
+    return steps
+
+
+def _copy_step(kit: Kit, copy: Target) -> list[Span]:
+    """Send a copy: to the copy target, or to the embassy in the reader's country; with the
+    email addresses of a copy that has no postal address."""
+    if copy.embassy and not copy.address:
+        how = _word(kit, "copy_embassy_how", country=copy.embassy)
+    else:
+        shown = recipient(copy, kit.language)
+        how = fill_in(_word(kit, "copy_how", title=shown.title or "", name=shown.name or ""))
+    spans = [Span(_word(kit, "copy") + " ", bold=True), Span(how)]
+    if copy.email and not copy.address:
+        spans.append(Span(f" ({_word(kit, 'email')} {', '.join(copy.email)})"))
+    return spans
+
+
+def fill_in(text: str) -> str:
+    """A word with a placeholder left empty (a target without a name) without its stray comma:
+    `to Ambassador, ` becomes `to Ambassador`."""
+    text = re.sub(r"\s*,\s*(?=[.)]|$)", "", text)
+    return re.sub(r"(\s),\s*", r"\1", text)
 
 
 def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span], key: str) -> None:
@@ -305,23 +335,50 @@ def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span], key: st
 
 
 def _contact(sheet: _Sheet, column: Column) -> None:
-    target = sheet.kit.main_target
     small = sheet.style(9, leading=1.2)
     column.add_text([Span(_word(sheet.kit, "write_to"), bold=True)], small,
                     color=styles.GREY)
+    several = len(sheet.kit.letter_targets) > 1  # then each letter carries its salutation
+    for n, index in enumerate(sheet.kit.letter_targets):
+        if n:
+            column.advance(6)
+        _recipient(sheet, column, index, salutation=not several)
+
+
+def _recipient(sheet: _Sheet, column: Column, index: int, *, salutation: bool) -> None:
+    """A target of the letters: name, title, address as the envelope has it, salutation."""
+    kit, target, path = sheet.kit, sheet.kit.targets[index], f"targets.{index}"
+    small = sheet.style(9, leading=1.2)
     column.advance(3)
-    column.add_text([Span(target.name, bold=True)], sheet.style(leading=1.3), section="targets.0.name")
-    lines = [target.title, *target.address, target.country.upper()]
-    column.add_text("\n".join(lines), sheet.style(leading=1.3), section=_widest(target, lines))
+    shown = _sheet_recipient(kit, index)
+    if shown.name:
+        column.add_text([Span(shown.name, bold=True)], sheet.style(leading=1.3),
+                        section=f"{path}.name")
+    keyed = [(f"{path}.title", shown.title),
+             *((f"{path}.address.{j}", line) for j, line in enumerate(shown.address)),
+             (f"{path}.country", shown.country.upper() if target.address and shown.country
+              else None)]
+    lines = [(key, line) for key, line in keyed if line]
+    column.add_text("\n".join(line for _, line in lines), sheet.style(leading=1.3),
+                    section=_widest(lines))
+    if not salutation:
+        return
     column.advance(6)
     # The salutation in the sheet's language, or else in the first letter's that has one
-    order = [sheet.kit.language, *sheet.kit.languages]
-    salutation = next((target.salutation[lang] for lang in order if lang in target.salutation), "")
-    if salutation:
-        column.add_text([Span(_word(sheet.kit, "salutation"), bold=True)], small,
+    order = [kit.language, *(letter.language for letter in kit.letters_to(index))]
+    greeting = next((target.salutation[lang] for lang in order if lang in target.salutation), "")
+    if greeting:
+        column.add_text([Span(_word(kit, "salutation"), bold=True)], small,
                         color=styles.GREY)
         column.advance(3)
-        column.add_text(salutation, sheet.style(leading=1.3))
+        column.add_text(greeting, sheet.style(leading=1.3))
+
+
+def _sheet_recipient(kit: Kit, index: int) -> Recipient:
+    """The target as the envelope has it, to copy: in the sheet's language when a letter in
+    it would show that in the window (a Spanish title), else the target's own lines."""
+    target = kit.targets[index]
+    return recipient(target, kit.language if in_window(target, kit.language) else "")
 
 
 def _qr(sheet: _Sheet, column: Column) -> None:
@@ -334,12 +391,10 @@ def _qr(sheet: _Sheet, column: Column) -> None:
 # -- helpers -------------------------------------------------------------------------------
 
 
-def _widest(target: Target, lines: list[str]) -> str:
+def _widest(lines: list[tuple[str, str]]) -> str:
     """The key of the longest of a target's title, address lines and country: the one to
     shorten when the block is too tall."""
-    keys = ["targets.0.title", *(f"targets.0.address.{j}" for j in range(len(target.address))),
-            "targets.0.country"]
-    return keys[max(range(len(lines)), key=lambda i: len(lines[i]))]  # the first if tied
+    return max(lines, key=lambda pair: len(pair[1]))[0]  # the first if tied
 
 
 def _word(kit: Kit, key: str, **values: str) -> str:

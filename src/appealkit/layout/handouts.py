@@ -9,7 +9,7 @@ from ..text.types import Paragraph, Span
 from . import styles
 from .boxes import MM, Item, Part, TextBox
 from .cards import card_sheet
-from .event_common import banner, ev_word, short_address
+from .event_common import banner, ev_word, short_address, write_to
 from .flow import Column, set_text
 from .locale import format_date
 from .paper import Paper
@@ -35,12 +35,11 @@ def card_ask(kit: Kit) -> str:
     """The card's ask: `event.ask`, else the subject of the letter in the kit's language."""
     if kit.event is not None and kit.event.ask:
         return kit.event.ask
-    order = [kit.language, *kit.languages]
-    letter = next((kit.letters[lang] for lang in order if lang in kit.letters), None)
-    if letter is not None and letter.subject:
+    first = kit.letters_to(kit.letter_targets[0])  # the first target's letters
+    letter = next((each for each in first if each.language == kit.language), first[0])
+    if letter.subject:
         return letter.subject
-    target = kit.main_target
-    return ev_word(kit, "write_to", title=target.title, name=target.name)
+    return write_to(kit)
 
 
 def _card(kit: Kit, x: float, y: float, width: float, height: float) -> list[Item]:
@@ -53,9 +52,7 @@ def _card(kit: Kit, x: float, y: float, width: float, height: float) -> list[Ite
     column.advance(6)
     column.add_text([Span(card_ask(kit), bold=True)], styles.style(10, leading=1.2))
     column.advance(3)
-    target = kit.main_target
-    column.add_text(ev_word(kit, "write_to", title=target.title, name=target.name),
-                    styles.style(8.5, leading=1.25))
+    column.add_text(write_to(kit), styles.style(8.5, leading=1.25))
     if column.overflow:
         raise KitError([Problem(mark_for(kit.marks, "event"), "event", (
             f"the handout card's text is {column.overflow:.0f} pt too long; shorten "

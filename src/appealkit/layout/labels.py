@@ -49,7 +49,8 @@ def _address_block(kit: Kit, index: int, target: Target, sheet: LabelSheet) -> P
             return block
     path = f"targets.{index}.address"
     raise KitError([Problem(mark_for(kit.marks, path), path, (
-        f"the address of {target.title} {target.name} does not fit on an {sheet.name} label "
+        f"the address of {' '.join(filter(None, (target.title, target.name)))} does not fit "
+        f"on an {sheet.name} label "
         f"even at {SIZES[-1]:g} pt ({len(block.lines)} lines, room for "
         f"{_room(height, block)}); shorten or join its lines"))])
 

@@ -15,6 +15,7 @@ from .boxes import MM, Item, Page, Part, Rule, TextBox
 from .flow import Column, check_lines, pour, set_text
 from .locale import format_date, is_rtl, label, language_name
 from .paper import Paper
+from .recipient import copy_name, heading_lines, in_window, recipient, window_block
 from .window import WindowLine, fit_window
 
 BODY_SIZES = (10.5, 10.0, 9.5)  # the first that fits one page wins; else the letter runs on
@@ -46,6 +47,20 @@ class _Letter:
     @property
     def language(self) -> str:
         return self.letter.language
+
+    @property
+    def path(self) -> str:
+        """The letter's key path in kit.yaml: `letters.en`, or `letters.minister.es`."""
+        return self.letter.path or f"letters.{self.language}"
+
+    @property
+    def target_path(self) -> str:
+        return f"targets.{self.letter.target}"
+
+    @property
+    def postal(self) -> bool:
+        """False for a letter to a target without a postal address: sent by email or printed."""
+        return bool(self.target.address)
 
     @property
     def rtl(self) -> bool:
@@ -88,12 +103,16 @@ class _Letter:
         return self.paper.width - self.left - RIGHT_MARGIN
 
 
-def layout_letter(kit: Kit, language: str, paper: Paper, today: dt.date) -> Part:
-    """The model letter in `language`: one page at the largest size that fits, else more pages
-    at the largest size."""
+def layout_letter(kit: Kit, letter: Letter | str, paper: Paper, today: dt.date) -> Part:
+    """The model `letter` (or the first letter in that language): one page at the largest size
+    that fits, else more pages at the largest size."""
+    if isinstance(letter, str):
+        letter = next(each for each in kit.letter_list if each.language == letter)
+    chosen, target = letter, kit.targets[letter.target]
+    language = letter.language
 
     def at(size: float) -> _Laid:
-        return _layout_pages(_Letter(kit, kit.letters[language], kit.main_target, paper, today, size))
+        return _layout_pages(_Letter(kit, chosen, target, paper, today, size))
 
     if styles.fixed_pitch(language) is not None:
         laid = _smallest_first(at, URDU_BODY_SIZES)
@@ -102,7 +121,9 @@ def layout_letter(kit: Kit, language: str, paper: Paper, today: dt.date) -> Part
     else:
         laid = _largest_first(at, BODY_SIZES)
     title = f"Model letter in {language_name(language)}"
-    return Part(f"letter-{language}", title, language, tuple(laid.pages))
+    if len(kit.letter_targets) > 1:
+        title = f"Model letter to the {target.title or target.name} in {language_name(language)}"
+    return Part(letter.part or f"letter-{language}", title, language, tuple(laid.pages))
 
 
 def _largest_first(at: Callable[[float], _Laid], sizes: tuple[float, ...]) -> _Laid:
@@ -140,12 +161,13 @@ def _layout_pages(doc: _Letter) -> _Laid:
     paper = doc.paper
     bottom = paper.height - BOTTOM_MARGIN
     first = Column(doc.left, 0, doc.width, bottom)
-    first.items += _fold_marks(paper)
-    first.items += _window_address(doc)
+    if doc.postal:  # an email letter has no window to fold for
+        first.items += _fold_marks(paper)
+    first.items += _window_address(doc) if doc.postal else _email_address(doc)
     _heading(doc, first)
     columns = [first]
     body_top = first.y
-    pour(_body_blocks(doc), columns, lambda: _continuation(doc), f"letters.{doc.language}.body",
+    pour(_body_blocks(doc), columns, lambda: _continuation(doc), f"{doc.path}.body",
          max_columns=MAX_PAGES, keep=KEEP_LINES, tail=_signature_height(doc))
     _signature(doc, columns)
     _copies(doc, columns)
@@ -161,13 +183,37 @@ def _layout_pages(doc: _Letter) -> _Laid:
 
 
 def _window_address(doc: _Letter) -> list[Item]:
-    """The recipient in the envelope window, in Latin script whatever the letter's language."""
+    """The recipient in the envelope window: the target's own lines, or its lines in the
+    letter's language where those go in the window (see recipient.py)."""
     target, return_line = doc.target, doc.kit.letter.return_line
-    lines = [target.name, target.title, *target.address, target.country.upper()]
-    return fit_window([WindowLine(line) for line in lines], doc.paper,
+    lines = [WindowLine(text, language) for text, language in
+             window_block(target, doc.language) or ()]  # which lines: recipient.py
+    return fit_window(lines, doc.paper,
                       return_line=WindowLine(return_line) if return_line else None,
-                      section=f"targets.{doc.kit.targets.index(target)}",
-                      who=f"{target.title} {target.name}")
+                      section=doc.target_path,
+                      who=" ".join(part for part in (target.title, target.name) if part))
+
+
+def _email_address(doc: _Letter) -> list[Item]:
+    """A letter to a target reached by email: where the window would be, at the margin, the
+    recipient's name and title and the addresses to send it to; no return line."""
+    window, target = doc.paper.window, doc.target
+    # The block is in Latin letters (labels too) unless the letter's own lines go there
+    language = doc.language if in_window(target, doc.language) else "en"
+    shown = recipient(target, language if language == doc.language else "")
+    emails = [f"{label(language, 'email')}: {email}" for email in target.email]
+    faxes = [f"{label(language, 'fax')}: {fax}" for fax in target.fax]
+    block = set_text("\n".join([*shown.lines(), *emails, *faxes]), _address_style(doc),
+                     window.width)
+    check_lines(block, doc.target_path)
+    return [TextBox(doc.left, window.y + window.return_height + 1.5, block)]
+
+
+def _address_style(doc: _Letter) -> TextStyle:
+    """The recipient's block: in the letter's language when its own lines are shown there."""
+    language = doc.language if in_window(doc.target, doc.language) else "en"
+    leading = 1.5 if is_rtl(language) else 1.15  # Nastaliq and Naskh need room between lines
+    return styles.style(ADDRESS_SIZE, role="sans", leading=leading, language=language)
 
 
 def _heading(doc: _Letter, column: Column) -> None:
@@ -178,11 +224,12 @@ def _heading(doc: _Letter, column: Column) -> None:
     end = Align.START if doc.rtl else Align.END
     x = window.x + window.width + 8 * MM
     info = Column(x, HEADING_TOP, doc.left + doc.width - x, 1e9)
-    local = doc.target.local.get(doc.language)
-    lines = [local.name, local.title, *local.address] if local else []
+    lines = heading_lines(doc.target, doc.language) or []
+    local = bool(lines)
     style = _heading_style(doc, [*lines, _date_line(doc)], info.width, end)
     if local:
-        info.add_text("\n".join(lines), style, section=f"targets.0.local.{doc.language}")
+        info.add_text("\n".join(lines), style,
+                      section=f"{doc.target_path}.local.{doc.language}")
         info.advance(2 * MM)
     else:
         info.advance(DATE_TOP - HEADING_TOP)
@@ -216,13 +263,14 @@ def _heading_style(doc: _Letter, lines: list[str], width: float, align: Align) -
 def _subject(doc: _Letter, column: Column) -> None:
     if doc.letter.subject:
         column.add_text([Span(doc.letter.subject, bold=True)], doc.style(),
-                        section=f"letters.{doc.language}.subject")
+                        section=f"{doc.path}.subject")
         column.advance(doc.paragraph_gap if doc.pitch else doc.size * 0.6)
 
 
 def _salutation(doc: _Letter, column: Column) -> None:
     salutation = doc.target.salutation.get(doc.language, "")
-    column.add_text(salutation, doc.style(), section=f"targets.0.salutation.{doc.language}")
+    column.add_text(salutation, doc.style(),
+                    section=f"{doc.target_path}.salutation.{doc.language}")
     column.advance(doc.paragraph_gap if doc.pitch else doc.size * 0.3)
 
 
@@ -260,7 +308,7 @@ def _signature(doc: _Letter, columns: list[Column]) -> None:
     """The closing with a line to sign beside it, then lines for one's name and address."""
     half, gap = (doc.width - 12 * MM) / 2, 12 * MM
     closing = set_text(doc.letter.closing, doc.style(), half)
-    check_lines(closing, f"letters.{doc.language}.closing")
+    check_lines(closing, f"{doc.path}.closing")
     row = 2.3 * doc.small  # room to sign or write by hand above each line
     first = max(closing.height, row)
     if columns[-1].y + _closing_space(doc) + first + row + 8 > columns[-1].bottom:
@@ -280,7 +328,7 @@ def _signature(doc: _Letter, columns: list[Column]) -> None:
 
 def _copies(doc: _Letter, columns: list[Column]) -> None:
     """`Copy to: Ambassador, Embassy of Pakistan`: one line per copy target, after the signature."""
-    copies = doc.kit.copies
+    copies = [doc.kit.targets[i] for i in doc.kit.copies_of(doc.letter.target)]
     if not copies:
         return
     lines = [f"{label(doc.language, 'copy_to')}: {_copy_name(doc, copy)}" for copy in copies]
@@ -291,10 +339,10 @@ def _copies(doc: _Letter, columns: list[Column]) -> None:
 
 
 def _copy_name(doc: _Letter, target: Target) -> str:
-    local = target.local.get(doc.language)
-    name, title = (local.name, local.title) if local else (target.name, target.title)
-    comma = "، " if doc.rtl else ", "  # Arabic-script languages use the Arabic comma
-    return f"{title}{comma}{name}"
+    """The copy target's title and name; an embassy copy without its address leaves a line to
+    write in the embassy of the sender's country."""
+    name = copy_name(target, doc.language, label(doc.language, "embassy_of"), rtl=doc.rtl)
+    return f"{name} ____________________" if target.embassy and not target.address else name
 
 
 def _fill_in_line(doc: _Letter, column: Column, x: float, width: float, text: str) -> None:
@@ -317,9 +365,8 @@ def _continuation(doc: _Letter) -> Column:
 
 def _continuation_line(doc: _Letter, number: int, total: int) -> Item:
     """`Syed Mohsin Raza Naqvi · page 2 of 2` at the top of a following page."""
-    name = doc.target.local.get(doc.language)
-    recipient = name.name if name else doc.target.name
-    text = f"{recipient} · {label(doc.language, 'page', n=number, total=total)}"
+    shown = recipient(doc.target, doc.language)
+    text = f"{shown.name or shown.title} · {label(doc.language, 'page', n=number, total=total)}"
     paragraph = set_text(text, doc.style(doc.small, role="sans", leading=1.2), doc.width)
     return TextBox(doc.left, 18 * MM, paragraph, styles.GREY)
 

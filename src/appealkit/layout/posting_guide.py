@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..errors import KitError, Problem, mark_for
-from ..model import Kit
+from ..model import Kit, Target
 from ..text.types import Span
 from . import styles
 from .boxes import BLACK, Item, Rect, TextBox
 from .event_common import address_lines, ev_word, needs_air_mail
+from .factsheet import fill_in
 from .flow import Column, set_text
 from .locale import format_date
 
@@ -28,19 +29,45 @@ def layout_posting_guide(kit: Kit, x: float, y: float, width: float, height: flo
 
 def guide_steps(kit: Kit) -> list[list[Span]]:
     """The guide's steps after the address, in order; steps the kit gives no data for are left out."""
-    target, event = kit.main_target, kit.event
+    event = kit.event
     deadline = format_date(kit.action.deadline, kit.language)
-    steps = [[Span(ev_word(kit, "guide_country", country=target.country.upper()))]]
-    if needs_air_mail(kit, target):
-        steps.append([Span(ev_word(kit, "guide_airmail"))])
-    if event is not None and event.postage:
-        steps.append([Span(ev_word(kit, "guide_postage", postage=event.postage.strip()))])
-    steps.append([Span(ev_word(kit, "guide_deadline", deadline=deadline), bold=True)])
+    steps = []
+    posted = _posted(kit)
+    if posted:
+        target = posted[0]
+        steps.append([Span(ev_word(kit, "guide_country", country=(target.country or "").upper()))])
+        if needs_air_mail(kit, target):
+            steps.append([Span(ev_word(kit, "guide_airmail"))])
+        if event is not None and event.postage:
+            steps.append([Span(ev_word(kit, "guide_postage", postage=event.postage.strip()))])
+    for index in kit.letter_targets:  # targets reached by email only
+        target = kit.targets[index]
+        if not target.address:
+            steps.append([Span(fill_in(ev_word(kit, "guide_email", title=target.title or "",
+                                               email=", ".join(target.email or target.fax))))])
+    when = "guide_deadline" if posted else "guide_deadline_email"  # nothing to post
+    steps.append([Span(ev_word(kit, when, deadline=deadline), bold=True)])
     for copy in kit.copies:
-        steps.append([Span(ev_word(kit, "guide_copy", title=copy.title, name=copy.name))])
+        steps.append([Span(_copy_step(kit, copy))])
     after = kit.action.after_deadline or ev_word(kit, "guide_after_default")
     steps.append([Span(ev_word(kit, "guide_after") + " ", bold=True), Span(after)])
     return steps
+
+
+def _copy_step(kit: Kit, copy: Target) -> str:
+    """Send a copy: to the copy target, or to the embassy in the sender's own country."""
+    if copy.embassy and not copy.address:
+        return ev_word(kit, "guide_copy_embassy", country=copy.embassy)
+    text = fill_in(ev_word(kit, "guide_copy", title=copy.title or "", name=copy.name or ""))
+    if copy.email and not copy.address:  # by email: the addresses, before the full stop
+        stop = "." if text.endswith(".") else ""
+        text = f"{text.removesuffix('.')} ({', '.join(copy.email)}){stop}"
+    return text
+
+
+def _posted(kit: Kit) -> list[Target]:
+    """The targets of the letters that go by post, in order."""
+    return [kit.targets[i] for i in kit.letter_targets if kit.targets[i].address]
 
 
 def _guide(kit: Kit, column: Column, size: float) -> Column:
@@ -48,9 +75,11 @@ def _guide(kit: Kit, column: Column, size: float) -> Column:
     column.add_text([Span(ev_word(kit, "guide_title"), bold=True)],
                     styles.style(size * 1.45, role="display", leading=1.1))
     column.advance(size * 0.5)
-    column.add_text([Span(ev_word(kit, "guide_envelope"))], body)
-    column.advance(size * 0.35)
-    _address(kit, column, size)
+    for n, target in enumerate(_posted(kit)):
+        if n == 0:
+            column.add_text([Span(ev_word(kit, "guide_envelope"))], body)
+        column.advance(size * 0.35)
+        _address(target, column, size)
     for step in guide_steps(kit):
         column.advance(size * 0.4)
         bullet = set_text("•", body, size)
@@ -59,11 +88,11 @@ def _guide(kit: Kit, column: Column, size: float) -> Column:
     return column
 
 
-def _address(kit: Kit, column: Column, size: float) -> None:
-    """The main target's address in a box, as it goes on the envelope."""
+def _address(target: Target, column: Column, size: float) -> None:
+    """A target's address in a box, as it goes on the envelope."""
     pad = size * 0.6
     inner = Column(column.x + pad + 2, column.y + pad, column.width - 2 * pad - 2, 1e9)
-    inner.add_text("\n".join(address_lines(kit.main_target)), styles.style(size, leading=1.2))
+    inner.add_text("\n".join(address_lines(target)), styles.style(size, leading=1.2))
     height = inner.y - column.y + pad
     column.items.append(Rect(column.x, column.y, 2, height, fill=BLACK))
     column.items += inner.items

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from ..errors import Problem
-from ..model import Kit
+from ..model import Kit, Letter
 from ..signers import Signer
 from ..text.types import Align, Direction, Paragraph, TextStyle
 from . import styles
@@ -25,7 +25,7 @@ from .letter import layout_letter
 from .locale import format_date, label
 from .paper import Paper
 
-__all__ = ["LetterForm", "SignerPage", "layout_forms", "layout_signer"]
+__all__ = ["LetterForm", "SignerPage", "layout_forms", "layout_signer", "letter_key"]
 
 # A name or address on its line: the first size it fits on one line, else two at the smallest
 FILL_SIZES = (10.0, 9.0, 8.0, 7.5)
@@ -60,8 +60,14 @@ class LetterForm:
 
 
 def layout_forms(kit: Kit, paper: Paper, today: dt.date) -> dict[str, LetterForm]:
-    """A form per letter language, in kit order."""
-    return {language: _form(kit, language, paper, today) for language in kit.languages}
+    """A form per letter, in kit order, keyed as the signers' list names it: by its language
+    (`en`), or, with letters to several targets, by target id and language (`minister-es`)."""
+    return {letter_key(letter): _form(kit, letter, paper, today) for letter in kit.letter_list}
+
+
+def letter_key(letter: Letter) -> str:
+    """`en` for `letter-en.pdf`, `minister-es` for `letter-minister-es.pdf`."""
+    return (letter.part or f"letter-{letter.language}").removeprefix("letter-")
 
 
 @dataclass
@@ -104,8 +110,9 @@ def _too_long(signer: Signer, key: str, where: str) -> Problem:
 # -- the form: the model letter, its signer lines found and its date taken out --------------
 
 
-def _form(kit: Kit, language: str, paper: Paper, today: dt.date) -> LetterForm:
-    laid = layout_letter(kit, language, paper, today).pages
+def _form(kit: Kit, letter: Letter, paper: Paper, today: dt.date) -> LetterForm:
+    language = letter.language
+    laid = layout_letter(kit, letter, paper, today).pages
     pages = [list(page.items) for page in laid]
     name = _caption_slot(pages, label(language, "name"))
     address = _caption_slot(pages, label(language, "address"))
@@ -114,7 +121,7 @@ def _form(kit: Kit, language: str, paper: Paper, today: dt.date) -> LetterForm:
     line = date_box.paragraph.lines[0]
     date = Slot(date_page, date_box.x, date_box.y + line.baseline, line.x + line.width)
     return_line = None
-    if kit.letter.return_line:
+    if kit.letter.return_line and kit.targets[letter.target].address:  # an email letter has none
         page, box = _take_text(pages, kit.letter.return_line, with_rule=True)
         # Its "baseline" is the box's bottom, which stays put whatever the size; its room
         # reaches up to the window's top, which a signer's line must not cross

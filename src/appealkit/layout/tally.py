@@ -48,11 +48,19 @@ def layout_tally(kit: Kit, paper: Paper) -> Part:
 
 def tally_headings(kit: Kit) -> list[str]:
     """The table's column headings, the letter languages named in the kit's language."""
-    letters = [ev_word(kit, "tally_letters", language=language_name_in(lang, kit.language))
-               for lang in kit.languages]
+    several = len(kit.letter_targets) > 1  # a column per letter: its target and language
+    letters = [ev_word(kit, "tally_letters_to" if several else "tally_letters",
+                       language=language_name_in(letter.language, kit.language),
+                       **({"title": _short_title(kit, letter.target)} if several else {}))
+               for letter in kit.letter_list]
     return [ev_word(kit, "tally_name"), ev_word(kit, "tally_email"),
             ev_word(kit, "tally_contact"), *letters, ev_word(kit, "tally_emails"),
             ev_word(kit, "tally_posts")]
+
+
+def _short_title(kit: Kit, index: int) -> str:
+    target = kit.targets[index]
+    return target.title or target.name or str(target.id)
 
 
 def _widths(count: int, width: float) -> list[float]:

@@ -117,11 +117,13 @@ def _sections(kit: Kit, downloads: list[Download]) -> list[str]:
     """The pack and its sheets, then the letters by language, then any other part (events)."""
     tag = kit.language
     sheets = [d for d in downloads if d.stem in ("pack", "fact-sheet", "background")]
-    letters = [d for d in downloads if _letter_language(d.stem)]
+    letters = [d for d in downloads if d.stem.startswith("letter-")]
     others = [d for d in downloads if d not in sheets and d not in letters]
     lines = _section("downloads", label(tag, "downloads"), label(tag, "downloads_how"),
                      [_card(kit, d) for d in sheets])
-    lines += _section("letters", label(tag, "letters"), label(tag, "letters_how"),
+    by_post = any(kit.targets[i].address for i in kit.letter_targets)
+    how = label(tag, "letters_how" if by_post else "letters_how_email")
+    lines += _section("letters", label(tag, "letters"), how,
                       [_card(kit, d) for d in letters])
     if others:
         lines += _section("materials", label(tag, "materials"), None,
@@ -141,14 +143,14 @@ def _section(key: str, heading: str, about: str | None, cards: list[list[str]]) 
 
 def _card(kit: Kit, download: Download) -> list[str]:
     tag = kit.language
-    lines = ['<li class="card">', f"<h3>{_heading(download.stem, tag)}</h3>"]
+    lines = ['<li class="card">', f"<h3>{_heading(kit, download.stem, tag)}</h3>"]
     if download.stem == "pack":
         lines.append(f"<p>{_text(label(tag, 'pack_about'))}</p>")
     if download.previews:
         lines.append('<div class="pages">')
         total = len(download.previews)
         for n, preview in enumerate(download.previews, 1):
-            alt = label(tag, "page_alt", part=_plain_name(download.stem, tag), n=n, total=total)
+            alt = label(tag, "page_alt", part=_plain_name(kit, download.stem, tag), n=n, total=total)
             lines.append(f'<img src="{_attr(preview.file)}" width="{preview.width}" '
                          f'height="{preview.height}" alt="{_attr(alt)}" loading="lazy">')
         lines.append("</div>")
@@ -164,33 +166,50 @@ def _file_link(download: Download, paper: str, tag: str) -> str:
             f"{_text(label(tag, _PAPER_LABELS[paper]))} <small>({_text(what)})</small></a>")
 
 
-def _heading(stem: str, tag: str) -> str:
+def _heading(kit: Kit, stem: str, tag: str) -> str:
     """The card's heading as HTML: a letter is named in its own language and the page's,
-    `اردو (Urdu)`, the own name marked with its language and direction."""
-    language = _letter_language(stem)
+    `اردو (Urdu)`, the own name marked with its language and direction; with letters to
+    several targets, followed by its target's title."""
+    language = _letter_language(kit, stem)
     if not language:
-        return _text(_plain_name(stem, tag))
+        return _text(_plain_name(kit, stem, tag))
+    to = _text(f" · {_letter_target(kit, stem)}") if _letter_target(kit, stem) else ""
     own, name = language_label(language, tag)
     if own is None:
-        return _text(name)
+        return _text(name) + to
     direction = "rtl" if is_rtl(language) else "ltr"
     return (f'<span lang="{_attr(language)}" dir="{direction}">{_text(own)}</span> '
-            f"({_text(name)})")
+            f"({_text(name)}){to}")
 
 
-def _plain_name(stem: str, tag: str) -> str:
+def _plain_name(kit: Kit, stem: str, tag: str) -> str:
     """A part's name in text: `Fact sheet`, `Letter in Urdu`, `Sign-up sheet` for `sign-up-sheet`."""
-    language = _letter_language(stem)
+    language = _letter_language(kit, stem)
     if language:
-        return label(tag, "letter_in", language=language_name_in(language, tag))
+        to = _letter_target(kit, stem)
+        name = label(tag, "letter_in", language=language_name_in(language, tag))
+        return f"{name} · {to}" if to else name
     if stem in PART_LABELS:
         return label(tag, stem)
     # A part this page does not know yet (the events' materials): its file name, readable.
     return stem[:1].upper() + stem[1:].replace("-", " ").replace("_", " ")
 
 
-def _letter_language(stem: str) -> str | None:
+def _letter_language(kit: Kit, stem: str) -> str | None:
+    """The language of the letter whose part is `stem` (`letter-minister-es`: `es`)."""
+    letter = next((each for each in kit.letter_list if each.part == stem), None)
+    if letter is not None:
+        return letter.language
     return stem.removeprefix("letter-") if stem.startswith("letter-") else None
+
+
+def _letter_target(kit: Kit, stem: str) -> str | None:
+    """The title of the letter's target, when the kit has letters to several targets."""
+    letter = next((each for each in kit.letter_list if each.part == stem), None)
+    if letter is None or len(kit.letter_targets) < 2:
+        return None
+    target = kit.targets[letter.target]
+    return target.title or target.name
 
 
 def _size(size: int) -> str:

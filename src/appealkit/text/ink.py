@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from operator import itemgetter, sub
+from operator import attrgetter, itemgetter, sub
 from typing import NamedTuple
 
 import uharfbuzz as hb
@@ -164,11 +164,18 @@ def _widen(tops: list[float]) -> list[float]:
 
 # --- lines ---------------------------------------------------------------------------------
 
-# Ink of a glyph placed on a line, points, y up from the baseline: (left, right, top, bottom,
-# x of the glyph origin, y offset, points per font unit, skylines of its font, glyph id)
-PlacedInk = tuple[
-    float, float, float, float, float, float, float, Mapping[int, Skyline | None], int
-]
+class PlacedInk(NamedTuple):
+    """The ink of a glyph placed on a line, in points, y up from the baseline."""
+
+    left: float
+    right: float
+    top: float
+    bottom: float
+    pen: float  # x of the glyph's origin
+    dy: float  # its offset above the baseline
+    scale: float  # points per font unit
+    skylines: Mapping[int, Skyline | None]  # of its font, by glyph id
+    gid: int
 
 
 def placed_ink(
@@ -185,19 +192,8 @@ def placed_ink(
         box = boxes[gid]
         if box.top != box.bottom:
             left = pen + box.x * scale
-            found.append(
-                (
-                    left,
-                    left + box.width * scale,
-                    dy + box.top * scale,
-                    dy + box.bottom * scale,
-                    pen,
-                    dy,
-                    scale,
-                    skylines,
-                    gid,
-                )
-            )
+            found.append(PlacedInk(left, left + box.width * scale, dy + box.top * scale,
+                                   dy + box.bottom * scale, pen, dy, scale, skylines, gid))
     return found
 
 
@@ -210,13 +206,13 @@ def pair_need(above: list[PlacedInk], below: list[PlacedInk], floor: float, size
     clear = CLEARANCE * size
     if not above or not below:
         return floor
-    highest = max(map(_TOP, below))
-    lowest = min(map(_BOTTOM, above))
+    highest = max(t.top for t in below)
+    lowest = min(d.bottom for d in above)
     if highest - lowest + clear <= floor:
         return floor  # even the extremes clear each other
     best = floor - clear  # the need so far, without the clearance
-    deep = [d for d in above if highest - d[3] > best]
-    tall = sorted((t for t in below if t[2] - lowest > best), key=_LEFT)
+    deep = [d for d in above if highest - d.bottom > best]
+    tall = sorted((t for t in below if t.top - lowest > best), key=_LEFT)
     pairs = _overlapping(deep, tall, _REACH * size / COLUMNS, best)
     pairs.sort(key=_FIRST, reverse=True)
     column = size / COLUMNS
@@ -227,7 +223,7 @@ def pair_need(above: list[PlacedInk], below: list[PlacedInk], floor: float, size
     return best + clear
 
 
-_LEFT, _TOP, _BOTTOM, _FIRST = itemgetter(0), itemgetter(2), itemgetter(3), itemgetter(0)
+_LEFT, _FIRST = attrgetter("left"), itemgetter(0)
 
 
 def _overlapping(
@@ -236,37 +232,37 @@ def _overlapping(
     """(box need, deep, tall) for boxes within ``across`` sideways whose need exceeds ``least``."""
     if not tall:
         return []
-    lefts = [t[0] for t in tall]
-    widest = max(t[1] - t[0] for t in tall)
+    lefts = [t.left for t in tall]
+    widest = max(t.right - t.left for t in tall)
     pairs = []
     for d in deep:
-        d_left, d_right, d_bottom = d[0] - across, d[1] + across, d[3]
+        d_left, d_right, d_bottom = d.left - across, d.right + across, d.bottom
         k = bisect_left(lefts, d_right)
         stop = d_left - widest
         while k > 0:
             k -= 1
             t = tall[k]
-            if t[0] < stop:
+            if t.left < stop:
                 break
-            if t[1] > d_left and t[2] - d_bottom > least:
-                pairs.append((t[2] - d_bottom, d, t))
+            if t.right > d_left and t.top - d_bottom > least:
+                pairs.append((t.top - d_bottom, d, t))
     return pairs
 
 
 def _skyline_need(d: PlacedInk, t: PlacedInk, column: float) -> float:
     """How far above ``d``'s baseline ``t``'s baseline must sit, less the clearance (points)."""
-    deep, tall = d[7][d[8]], t[7][t[8]]
+    deep, tall = d.skylines[d.gid], t.skylines[t.gid]
     if deep is None or tall is None:
         return -math.inf
-    shift = math.floor((t[4] - d[4]) / column)
+    shift = math.floor((t.pen - d.pen) / column)
     offset = deep.start - shift - tall.start + _REACH  # index into tall.reach of deep column 0
     lo = max(0, -offset)
     hi = min(len(deep.bottoms), len(tall.reach) - offset)
     if lo >= hi:
         return -math.inf
     bottoms, reach = deep.bottoms[lo:hi], tall.reach[lo + offset : hi + offset]
-    if d[6] == t[6]:
-        gap: float = max(map(sub, reach, bottoms)) * d[6]
+    if d.scale == t.scale:
+        gap: float = max(map(sub, reach, bottoms)) * d.scale
     else:  # fonts with different units per em
-        gap = max(map(sub, map(t[6].__mul__, reach), map(d[6].__mul__, bottoms)))
-    return t[5] - d[5] + gap
+        gap = max(map(sub, map(t.scale.__mul__, reach), map(d.scale.__mul__, bottoms)))
+    return t.dy - d.dy + gap

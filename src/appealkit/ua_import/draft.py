@@ -119,6 +119,8 @@ def _targets(draft: Draft) -> str:
 
 
 def _target(target: TargetDraft) -> list[str]:
+    if target.embassy:
+        return _embassy(target)
     lines = [f"  # {text}" for text in target.comments]
     body = [f"- role: {target.role}"]
     body += _value("name", target.name or ("(the ambassador's name)" if not target.fixed_address
@@ -131,14 +133,29 @@ def _target(target: TargetDraft) -> list[str]:
     body += [f"    - {_scalar(line)}" for line in address] or [missing]
     country = target.country or ("(your country)" if not target.fixed_address else "")
     body += _value("country", country, "the country of the address", indent=2)
-    for key, value in target.channels.items():
-        body.append(f"  {key}: {_scalar(value)}")
+    for key, values in target.channels.items():
+        shown = _scalar(values[0]) if len(values) == 1 else f"[{', '.join(map(_scalar, values))}]"
+        body.append(f"  {key}: {shown}")
     body.append("  salutation:")
     body += [f"    {lang}: {_scalar(text)}" for lang, text in target.salutation.items()]
     if target.fixed_address:
         return lines + [f"  {line}" for line in body]
     lines.append(f"  # {_TODO} fill in this address in your country, then remove the # signs:")
     return lines + [f"  # {line}" for line in body]
+
+
+def _embassy(target: TargetDraft) -> list[str]:
+    """A copy to the embassy in each sender's country: it builds as it is; its address in
+    the office's own country may be added."""
+    lines = [f"  # {text}" for text in target.comments]
+    embassy = _scalar(target.embassy)
+    address = "[(street), (postcode and city)]"
+    lines += ["  - role: copy",
+              f"    title: {_scalar(target.title)}",
+              f"    embassy: {embassy}   # each sender's own embassy of {target.embassy}",
+              f"    # address: {address}   # its address in your country, if you know it",
+              "    # country: (your country)"]
+    return lines
 
 
 def _languages(draft: Draft) -> str:

@@ -1,8 +1,8 @@
 """Map an Urgent Action's sections to a Draft of kit.yaml, noting what was mapped, guessed and left to do.
 
 This is the one place that knows which part of the document becomes which key of kit.yaml.
-What kit.yaml cannot hold yet (several emails, pronouns, an embassy without a fixed address)
-goes into `Draft.comments` and the to-do notes, never silently away.
+What kit.yaml cannot hold yet (pronouns, a second X account) goes into `Draft.comments` and
+the to-do notes, never silently away.
 """
 
 from __future__ import annotations
@@ -36,6 +36,10 @@ _CLOSING = re.compile(
     r"Respectfully(?: yours)?|(?:Kind|Best|Warm) regards|Regards|With (?:respect|regards)|"
     r"Cordially)\s*[,.]?$", re.IGNORECASE)
 _COPIES = re.compile(r"^(?:and\s+)?cop(?:y|ies)\s+to\b\s*:?\s*(.*)$", re.IGNORECASE)
+# "the diplomatic representative of Pakistan accredited to your country", "Embassy of Mexico …"
+_EMBASSY_OF = re.compile(r"\b(?i:representative|embassy|ambassador|high commission(?:er)?)\s+"
+                         r"(?i:of|for)\s+(?:the\s+)?([A-Z][\w'’.-]*(?:\s+(?!(?i:embassy|"
+                         r"ambassador|high|accredited)\b)[A-Z][\w'’.-]*)*)")
 _NO_FIXED_ADDRESS = re.compile(r"accredited to your country|in your country|your country's",
                                re.IGNORECASE)
 _OFFICE = re.compile(
@@ -66,7 +70,10 @@ class TargetDraft:
     name: str = ""
     address: list[str] = field(default_factory=list)
     country: str = ""
-    channels: dict[str, str] = field(default_factory=dict)
+    channels: dict[str, list[str]] = field(default_factory=dict)
+    """Emails, faxes and phones (one or more each), the X account (one)."""
+    embassy: str = ""
+    """The country whose embassy in each sender's country gets a copy (`embassy:`)."""
     salutation: dict[str, str] = field(default_factory=dict)
     comments: list[str] = field(default_factory=list)
     fixed_address: bool = True
@@ -292,8 +299,9 @@ def _map_channel(draft: Draft, key: str, target: TargetDraft, channel: Channel,
                    "in the draft", line)
         return
     for value in channel.values:
-        if channel.key not in target.channels and valid_channel(channel.key, value):
-            target.channels[channel.key] = value
+        several = channel.key != "x" or channel.key not in target.channels  # one X account
+        if several and valid_channel(channel.key, value):
+            target.channels.setdefault(channel.key, []).append(value)
             draft.note("mapped", f"{key}.{channel.key}", f"{value} (from '{channel.label}')", line)
         elif channel.key in target.channels:
             target.comments.append(f"also {channel.label}: {value} - kit.yaml holds one "
@@ -343,7 +351,16 @@ def _map_copies(draft: Draft, lines: list[Line]) -> None:
     for group in (g for g in groups if g):
         key = f"targets.{len(draft.targets)}"
         text = " ".join(plain(line.text) for line in group)
-        if _NO_FIXED_ADDRESS.search(text) or len(group) < 3:
+        embassy = _EMBASSY_OF.search(text)
+        if _NO_FIXED_ADDRESS.search(text) and embassy:
+            target = TargetDraft("copy", title=plain(group[0].text).rstrip(",;"),
+                                 fixed_address=False, embassy=embassy[1])
+            said = "; ".join(plain(line.text) for line in group)
+            target.comments.append(f"The document says: '{said}'")
+            draft.note("mapped", f"{key}.embassy", f"{embassy[1]}: a copy to its embassy in "
+                       "each sender's country; add its address in yours if you know it",
+                       group[0])
+        elif _NO_FIXED_ADDRESS.search(text) or len(group) < 3:
             target = TargetDraft("copy", title=plain(group[0].text).rstrip(",;"),
                                  fixed_address=False)
             said = "; ".join(plain(line.text) for line in group)
