@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..layout.boxes import ImageBox, Item, QRBox, TextBox
 
-__all__ = ["ARTIFACT", "END", "Mark", "begin", "role"]
+__all__ = ["ARTIFACT", "END", "Mark", "role"]
 
 ARTIFACT = "/Artifact BMC"
 END = "EMC"
@@ -28,10 +28,12 @@ class Mark:
     mcid: int
     item: Item
     links: range  # indexes into the page content's links
+    kind: str  # its structure type (see `role`)
 
 
 def role(item: Item) -> str | None:
-    """The structure type of a box's content, or None for decoration (an artifact)."""
+    """The structure type of a box's content, or None for decoration (an artifact): its
+    operators are opened by `/<type> <</MCID n>> BDC`, or by ARTIFACT, and closed by END."""
     if isinstance(item, TextBox):
         return None if item.tag == "Artifact" else item.tag
     if isinstance(item, QRBox):
@@ -39,10 +41,3 @@ def role(item: Item) -> str | None:
     if isinstance(item, ImageBox) and item.alt:
         return "Figure"
     return None  # rectangles, rules, images without alternative text
-
-
-def begin(item: Item, mcid: int) -> str | None:
-    """The operator opening a box's marked content with ID `mcid`; None when it is an artifact
-    (open it with ARTIFACT)."""
-    tag = role(item)
-    return None if tag is None else f"/{tag} <</MCID {mcid}>> BDC"

@@ -16,7 +16,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from ..layout.boxes import ImageBox, Item, Page, QRBox, Rect, Rule, TextBox
 from .content import DrawingSession, PageContent
 from .glyphs import add_paragraph
-from .marks import ARTIFACT, END, Mark, begin
+from .marks import ARTIFACT, END, Mark, role
 
 __all__ = ["items_content", "page_content"]
 
@@ -40,13 +40,13 @@ def items_content(session: DrawingSession, items: Sequence[Item], height: float,
             _draw(item, content, height)
             continue
         mcid = len(content.marks)
-        opening = begin(item, mcid)
-        content.ops.append(ARTIFACT if opening is None else opening)
+        kind = role(item)
+        content.ops.append(ARTIFACT if kind is None else f"/{kind} <</MCID {mcid}>> BDC")
         links = len(content.links)
         _draw(item, content, height)
         content.ops.append(END)
-        if opening is not None:
-            content.marks.append(Mark(mcid, item, range(links, len(content.links))))
+        if kind is not None:
+            content.marks.append(Mark(mcid, item, range(links, len(content.links)), kind))
     return content.finish()
 
 

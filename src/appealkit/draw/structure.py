@@ -22,7 +22,7 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFObjec
 from ..layout.boxes import ImageBox, Part, QRBox, TextBox
 from ..text.types import Direction, Paragraph
 from .content import PageContent
-from .marks import Mark, role
+from .marks import Mark
 
 __all__ = ["StructureBuilder", "logical_text", "qr_alt", "text_string"]
 
@@ -150,6 +150,19 @@ class _Root(PDFObject):  # type: ignore[misc]
                 % (_ref(document, self.kid), nums, self.next_key))
 
 
+def _register(document: Any, obj: PDFObject) -> PDFObjectReference:
+    """Make `obj` an indirect object of `document`, as its Reference does for a new object
+    without a name, minus the checks for objects named or registered before: half its time, for
+    each of a build's hundreds of elements (ReportLab numbers objects in this order)."""
+    number = document.objectcounter = document.objectcounter + 1
+    name = f"R{number}"
+    obj.__InternalName__ = name
+    document.idToObjectNumberAndVersion[name] = (number, 0)
+    document.numberToId[number] = name
+    document.idToObject[name] = obj
+    return PDFObjectReference(name)
+
+
 class StructureBuilder:
     """The structure tree of one document, built page by page as the canvas draws them."""
 
@@ -171,7 +184,7 @@ class StructureBuilder:
         formatted = b"".join(b" /%s %s" % (name.encode("ascii"), text_string(value))
                              for name, value in entries.items() if value is not None)
         element = _Element(kind, parent, page, formatted)
-        return element, self._doc.Reference(element)
+        return element, _register(self._doc, element)
 
     def _key(self) -> int:
         key = self._root.next_key
@@ -216,8 +229,7 @@ class StructureBuilder:
                       links: Sequence[tuple[PDFObjectReference, int, str]]) -> PDFObjectReference:
         """Add the element of a tagged box to `parent`; the reference of the one holding its
         marked content."""
-        item = mark.item
-        kind = role(item) or "P"
+        item, kind = mark.item, mark.kind
         if isinstance(item, QRBox) and links:
             # Link → Figure (the code's drawing) and the annotation
             link, link_ref = self._element("Link", parent_ref, Alt=qr_alt(item))
@@ -229,7 +241,7 @@ class StructureBuilder:
             parent.kids.append(link_ref)
             return figure_ref
         element = _Element(kind, parent_ref, page_ref, _entries(mark, section_lang))
-        ref = self._doc.Reference(element)
+        ref = _register(self._doc, element)
         element.kids.append(mark.mcid)
         for annotation, key, url in links:
             link, link_ref = self._element("Link", ref, Alt=url)
@@ -269,7 +281,7 @@ class _Lists:
 
     def place(self, mark: Mark) -> tuple[_Element, PDFObjectReference]:
         """The element (and its reference) the element of `mark` joins."""
-        kind = role(mark.item)
+        kind = mark.kind
         if kind not in ("Lbl", "LBody"):
             self._list = self._item = None
             return self._section
