@@ -179,3 +179,25 @@ def test_qpdf_finds_nothing_wrong(pack: dict[str, Any]) -> None:
                                     text=True)
             assert result.returncode == 0 and "WARNING" not in result.stdout + result.stderr, \
                 (name, result.stdout[-500:], result.stderr[-500:])
+
+
+def test_a_link_in_text_is_a_link_element_of_its_paragraph(make_kit: Any, tmp_path: Path) -> None:
+    from conftest import TODAY, run_cli
+
+    def edit(data: dict[str, Any]) -> None:
+        data["summary"] = "Read [the report](https://www.amnesty.org/en/documents/asa33/0001/2025/en/) first."
+
+    out = tmp_path / "out"
+    status, _, stderr = run_cli("build", str(make_kit(edit)), "--out", str(out), "--today", TODAY)
+    assert status == 0, stderr
+    structure = Structure((out / "fact-sheet.pdf").read_bytes())
+    url = "https://www.amnesty.org/en/documents/asa33/0001/2025/en/"
+    links = [e for e in structure.elements() if structure.kind(e) == "Link"
+             and text_string(e.head, "Alt") == url]
+    assert len(links) == 1
+    paragraph = structure.objects[links[0].ref("P")]
+    assert structure.kind(paragraph) == "P" and structure.mcids(paragraph)
+    annotation = structure.objects[int(re.search(rb"/Obj (\d+) 0 R", links[0].head).group(1))]
+    assert text_string(annotation.head, "Contents") == url
+    key = int(re.search(rb"/StructParent (\d+)", annotation.head).group(1))
+    assert structure.parent_tree()[key] == links[0].number
