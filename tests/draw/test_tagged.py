@@ -201,3 +201,25 @@ def test_a_link_in_text_is_a_link_element_of_its_paragraph(make_kit: Any, tmp_pa
     assert text_string(annotation.head, "Contents") == url
     key = int(re.search(rb"/StructParent (\d+)", annotation.head).group(1))
     assert structure.parent_tree()[key] == links[0].number
+
+
+@pytest.mark.skipif(shutil.which("mutool") is None, reason="mupdf-tools")
+def test_mupdf_reads_the_tree_and_finds_nothing_wrong(pack: dict[str, Any],
+                                                      tmp_path: Path) -> None:
+    """A second reader: MuPDF walks from the catalog to the document element and its parts,
+    and rewrites every file without a warning."""
+    path = pack["files"]["pack.pdf"]
+
+    def show(what: str) -> str:
+        return subprocess.run(["mutool", "show", str(path), what], capture_output=True,
+                              text=True, check=True).stdout
+    assert "/S /Document" in show("trailer/Root/StructTreeRoot/K")
+    assert show("trailer/Root/Lang").strip() == "(en)"
+    sections = show("trailer/Root/StructTreeRoot/K/K")
+    assert len(re.findall(r"\d+ 0 R", sections)) == len(
+        [n for n in pack["files"] if n.startswith(("fact-sheet", "background", "letter-"))])
+    for name, file in pack["files"].items():
+        if name.endswith(".pdf"):
+            result = subprocess.run(["mutool", "clean", str(file), str(tmp_path / name)],
+                                    capture_output=True, text=True, timeout=60)
+            assert result.returncode == 0 and not result.stderr.strip(), (name, result.stderr)
