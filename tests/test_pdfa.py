@@ -161,7 +161,8 @@ def test_builds_are_the_same_bytes() -> None:
 
 def test_without_pdfa_nothing_changes() -> None:
     plain = appealkit.render_kit(EXAMPLE, today=_today(), parts=["pack"]).files["letter-en.pdf"]
-    assert b"/Metadata" not in plain and b"/OutputIntents" not in plain
+    # every PDF has XMP metadata (tagged PDF, see test_tagged.py), only PDF/A claims PDF/A
+    assert b"<pdfaid:part>" not in plain and b"/OutputIntents" not in plain
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")

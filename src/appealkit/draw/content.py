@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from .fontembed import FontCodes, FontLike, document_font
+from .marks import Mark
 
 __all__ = ["DrawingSession", "PageContent", "collection_paused", "drawing_session", "session_for"]
 
@@ -52,6 +54,7 @@ class PageContent:
         self.ops: list[str | Callable[[Canvas], None]] = []
         self.links: list[tuple[str, LinkRect]] = []
         self.codes: dict[FontCodes, set[int]] = {}  # codes shown, per font, in order of first use
+        self.marks: list[Mark] = []  # tagged boxes, in reading order (see marks.py)
 
     def font(self, font: FontLike) -> tuple[FontCodes, set[int]]:
         """The session's codes for `font` and the set this content records its shown codes in."""
@@ -78,8 +81,9 @@ class PageContent:
         self.ops = ops
         return self
 
-    def paint(self, canvas: Canvas) -> None:
-        """Add the content to the canvas's current page, and its fonts to the canvas's document."""
+    def paint(self, canvas: Canvas, link_entries: Sequence[dict[str, Any]] = ()) -> None:
+        """Add the content to the canvas's current page, and its fonts to the canvas's document;
+        `link_entries` holds more entries for each link's annotation (structure.py's)."""
         doc = canvas._doc
         if session_for(doc) is not self.session:
             raise ValueError("content drawn in another session: its font codes would not match")
@@ -90,8 +94,9 @@ class PageContent:
                 op(canvas)
         for codes, used in self.codes.items():
             document_font(doc, codes).used.update(used)
-        for url, rect in self.links:
-            canvas.linkURL(url, rect, relative=1, thickness=0)
+        for index, (url, rect) in enumerate(self.links):
+            extra = link_entries[index] if index < len(link_entries) else {}
+            canvas.linkURL(url, rect, relative=1, thickness=0, **extra)
 
 
 _sessions: weakref.WeakKeyDictionary[pdfdoc.PDFDocument, DrawingSession] = (

@@ -12,7 +12,8 @@ from .content import collection_paused, session_for
 from .fontembed import FLATE
 from .glyphs import new_canvas
 from .page import page_content
-from .pdfa import make_pdfa
+from .pdfa import add_metadata, make_pdfa
+from .structure import StructureBuilder
 
 
 @dataclass(frozen=True)
@@ -46,18 +47,23 @@ def _render(parts: Sequence[Part], info: DocumentInfo) -> bytes:
     canvas._doc.defaultStreamFilters = [FLATE]
     session = session_for(canvas._doc)
     _set_info(canvas, info)
+    structure = StructureBuilder(canvas, info.language)
     for index, part in enumerate(parts):
+        structure.start_part(part)
         key = f"part{index}"
         for number, page in enumerate(part.pages):
             canvas.setPageSize((page.width, page.height))
             if number == 0:
                 canvas.bookmarkPage(key)
                 canvas.addOutlineEntry(part.title, key, level=0)
-            page_content(session, page).paint(canvas)
+            structure.paint(page_content(session, page))
             canvas.showPage()
     canvas.showOutline()
+    structure.finish()
     if info.pdfa:
         make_pdfa(canvas, info.language)
+    else:
+        add_metadata(canvas, info.language)
     canvas.save()
     return buffer.getvalue()
 

@@ -16,6 +16,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from ..layout.boxes import ImageBox, Item, Page, QRBox, Rect, Rule, TextBox
 from .content import DrawingSession, PageContent
 from .glyphs import add_paragraph
+from .marks import ARTIFACT, END, Mark, role
 
 __all__ = ["items_content", "page_content"]
 
@@ -24,16 +25,28 @@ def page_content(session: DrawingSession, page: Page) -> PageContent:
     """The page's content, drawn on the session's first request and reused after that."""
     found = session.pages.get(id(page))
     if found is None:
-        content = items_content(session, page.items, page.height)
+        content = items_content(session, page.items, page.height, tagged=True)
         found = session.pages[id(page)] = (page, content)
     return found[1]
 
 
-def items_content(session: DrawingSession, items: Sequence[Item], height: float) -> PageContent:
-    """The content of `items` on a page `height` points tall, drawn now and not remembered."""
+def items_content(session: DrawingSession, items: Sequence[Item], height: float,
+                  tagged: bool = False) -> PageContent:
+    """The content of `items` on a page `height` points tall, drawn now and not remembered;
+    `tagged`: each box in marked content, tagged or an artifact (see marks.py)."""
     content = PageContent(session)
     for item in items:
+        if not tagged:
+            _draw(item, content, height)
+            continue
+        mcid = len(content.marks)
+        kind = role(item)
+        content.ops.append(ARTIFACT if kind is None else f"/{kind} <</MCID {mcid}>> BDC")
+        links = len(content.links)
         _draw(item, content, height)
+        content.ops.append(END)
+        if kind is not None:
+            content.marks.append(Mark(mcid, item, range(links, len(content.links)), kind))
     return content.finish()
 
 

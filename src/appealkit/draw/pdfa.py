@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfdoc
 
-__all__ = ["CONFORMANCE", "LINK_FLAGS", "OUTPUT_CONDITION", "PART", "icc_profile", "make_pdfa",
+__all__ = ["CONFORMANCE", "add_metadata", "LINK_FLAGS", "OUTPUT_CONDITION", "PART", "icc_profile", "make_pdfa",
            "xmp_packet"]
 
 PART, CONFORMANCE = 2, "U"
@@ -31,9 +31,10 @@ def icc_profile() -> bytes:
 
 def xmp_packet(*, title: str, subject: str, author: str, keywords: str, language: str,
                creator: str, producer: str, date: str | None = None,
-               trapped: str | None = None) -> bytes:
-    """The XMP metadata of a PDF/A-2u document. Each value is the Info dictionary's (which
-    PDF/A requires); `date` (ISO 8601) is its CreationDate and ModDate, if it has them."""
+               trapped: str | None = None, pdfa: bool = True) -> bytes:
+    """The XMP metadata of a PDF/A-2u document (of any document, without `pdfa`). Each value is
+    the Info dictionary's (which PDF/A requires); `date` (ISO 8601) is its CreationDate and
+    ModDate, if it has them."""
     def text(value: str) -> str:
         return escape(value)
     dates = "" if date is None else (
@@ -42,6 +43,8 @@ def xmp_packet(*, title: str, subject: str, author: str, keywords: str, language
         f"\n   <xmp:MetadataDate>{date}</xmp:MetadataDate>")
     if trapped:
         dates += f"\n   <pdf:Trapped>{trapped}</pdf:Trapped>"
+    claim = (f"\n   <pdfaid:part>{PART}</pdfaid:part>"
+             f"\n   <pdfaid:conformance>{CONFORMANCE}</pdfaid:conformance>") if pdfa else ""
     return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -49,9 +52,7 @@ def xmp_packet(*, title: str, subject: str, author: str, keywords: str, language
     xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
     xmlns:dc="http://purl.org/dc/elements/1.1/"
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-   <pdfaid:part>{PART}</pdfaid:part>
-   <pdfaid:conformance>{CONFORMANCE}</pdfaid:conformance>
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/">{claim}
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text(title)}</rdf:li></rdf:Alt></dc:title>
    <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text(subject)}</rdf:li></rdf:Alt></dc:description>
@@ -70,14 +71,7 @@ def make_pdfa(canvas: Any, language: str) -> None:
     """Make the document of a ReportLab canvas PDF/A-2u: call when its pages are drawn and its
     Info is set, just before it is saved; `language` is its BCP 47 /Lang."""
     doc = canvas._doc
-    info = doc.info
-    packet = xmp_packet(title=info.title, subject=info.subject, author=info.author,
-                        keywords=info.keywords, language=language, creator=info.creator,
-                        producer=info.producer, date=_xmp_date(doc._timeStamp),
-                        trapped=info.trapped)
-    doc._pdfVersion = max(doc._pdfVersion, (1, 4))  # metadata streams, output intents
-    doc.Catalog.Metadata = _Unfiltered(pdfdoc.PDFDictionary(
-        {"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}), packet)
+    add_metadata(canvas, language, pdfa=True)
     profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 3}), icc_profile())
     doc.Catalog.OutputIntents = pdfdoc.PDFArray([pdfdoc.PDFDictionary({
         "Type": pdfdoc.PDFName("OutputIntent"), "S": pdfdoc.PDFName("GTS_PDFA1"),
@@ -89,6 +83,20 @@ def make_pdfa(canvas: Any, language: str) -> None:
     for obj in doc.idToObject.values():
         if isinstance(obj, pdfdoc.PDFDictionary) and obj.dict.get("Subtype") == "/Link":
             obj.dict["F"] = LINK_FLAGS
+
+
+def add_metadata(canvas: Any, language: str, pdfa: bool = False) -> None:
+    """Give the document of a ReportLab canvas its XMP metadata (title, language …, as its Info
+    dictionary has them; the PDF/A-2u claim with `pdfa`): call as for `make_pdfa`."""
+    doc = canvas._doc
+    info = doc.info
+    packet = xmp_packet(title=info.title, subject=info.subject, author=info.author,
+                        keywords=info.keywords, language=language, creator=info.creator,
+                        producer=info.producer, date=_xmp_date(doc._timeStamp),
+                        trapped=info.trapped, pdfa=pdfa)
+    doc._pdfVersion = max(doc._pdfVersion, (1, 4))  # metadata streams, output intents
+    doc.Catalog.Metadata = _Unfiltered(pdfdoc.PDFDictionary(
+        {"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}), packet)
 
 
 class _Unfiltered(pdfdoc.PDFStream):  # type: ignore[misc]

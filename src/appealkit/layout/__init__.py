@@ -17,6 +17,7 @@ from .letter import layout_letter
 from .limits import text_limits
 from .paper import PAPERS, Paper
 from .status import is_closed
+from .tags import mark_latin_text
 
 __all__ = ["PAPERS", "Paper", "Part", "layout_pack"]
 
@@ -37,7 +38,9 @@ def layout_pack(kit: Kit, paper: Paper, today: dt.date) -> list[Part]:
                for letter in ([] if is_closed(kit) else kit.letter_list)]
     if problems:
         raise KitError(_first_per_key(problems))
-    return [part for part in (sheet, background, *letters) if part is not None]
+    # a Latin address inside an Urdu letter is marked as in the kit's language (tagged PDF)
+    return [mark_latin_text(part, kit.language) for part in (sheet, background, *letters)
+            if part is not None]
 
 
 def _collect(problems: list[Problem], kit: Kit, make: Callable[[], Part | None]) -> Part | None:

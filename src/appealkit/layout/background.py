@@ -80,7 +80,7 @@ def _layout_pages(kit: Kit, paper: Paper, size: float,
     head.add_text([Span(banner, bold=True)], styles.style(9, language=kit.language, leading=1.15))
     head.advance(4)
     head.add_text(kit.headline.upper(), styles.style(18, role="display", language=kit.language,
-                                                     leading=1.0))
+                                                     leading=1.0), tag="H1")
     head.advance(12)
     if head.overflow:  # the fact sheet sets the headline larger, so this is rare
         raise Unfit("headline", "the headline does not fit on the background page; shorten it")

@@ -23,10 +23,16 @@ class TextBox:
     y: float
     paragraph: Paragraph
     color: Color = BLACK
+    # Its role in the PDF's structure (see draw/structure.py): P, H1, H2, Lbl and LBody (a
+    # list item's label and body: neighbours form one list), or Artifact for decoration
+    tag: str = "P"
+    lang: str | None = None  # BCP 47, when it is not its part's language
 
 
 @dataclass(frozen=True)
 class Rect:
+    """A rectangle, decoration (an Artifact in tagged PDF) as rules are."""
+
     x: float
     y: float
     width: float
@@ -60,6 +66,7 @@ class QRBox:
     modules: tuple[tuple[bool, ...], ...]
     quiet: int  # quiet zone in modules, on every side
     url: str  # the box is also a link to it
+    alt: str | None = None  # alternative text; None: "QR code: opens <url>"
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,7 @@ class ImageBox:
     data: bytes  # PNG or JPEG file contents
     # Only the part inside (x, y, width, height) shows: a photo cropped to its frame
     clip: tuple[float, float, float, float] | None = None
-    alt: str | None = None  # what the image shows, for a tagged PDF's alternative text
+    alt: str | None = None  # alternative text; None: decoration (an Artifact in tagged PDF)
 
 
 Item = TextBox | Rect | Rule | QRBox | ImageBox

@@ -133,7 +133,7 @@ def _banner(sheet: _Sheet, column: Column) -> None:
     right = column.x + column.width - 12
     if kit.organisation.logo_data:
         logo = _logo(kit.organisation.logo_data, column.x + column.width - 8, column.y + 5,
-                     height - 10, column.width / 4)
+                     height - 10, column.width / 4, kit.organisation.name or "Logo")
         column.items.append(logo)
         right = logo.x - 10
     if kit.organisation.name:
@@ -145,7 +145,8 @@ def _banner(sheet: _Sheet, column: Column) -> None:
     column.advance(height + 10)
 
 
-def _logo(data: bytes, right: float, top: float, height: float, widest: float) -> ImageBox:
+def _logo(data: bytes, right: float, top: float, height: float, widest: float,
+          alt: str) -> ImageBox:
     """The organisation's logo (checked bytes), `height` tall, its right edge at `right`; a logo
     wider than `widest` is made smaller, centred in the height, to leave room for the name."""
     from PIL import Image  # only kits with a logo pay for importing Pillow
@@ -154,7 +155,7 @@ def _logo(data: bytes, right: float, top: float, height: float, widest: float) -
         ratio = image.width / image.height
     width = min(height * ratio, widest)
     shown = width / ratio
-    return ImageBox(right - width, top + (height - shown) / 2, width, shown, data)
+    return ImageBox(right - width, top + (height - shown) / 2, width, shown, data, alt=alt)
 
 
 def _headline(sheet: _Sheet, column: Column) -> None:
@@ -194,7 +195,7 @@ def _headline_text(sheet: _Sheet, column: Column) -> None:
                      column.width) for size in HEADLINE_SIZES]
     fewest = min(len(p.lines) for p in sets)
     headline = next(p for p in sets if len(p.lines) == fewest)
-    column.place(TextBox(column.x, column.y, headline), headline.height, "headline")
+    column.place(TextBox(column.x, column.y, headline, tag="H1"), headline.height, "headline")
     people = printed_people(kit.people, _word(kit, "and"))
     if people:
         column.advance(2)
@@ -250,7 +251,7 @@ def _note(sheet: _Sheet, column: Column, title: str, paragraphs: list[list[Span]
 def _heading(sheet: _Sheet, column: Column, text: str) -> None:
     column.items.append(Rect(column.x, column.y, 18, 2.5, fill=BLACK))
     column.advance(4.5)
-    column.add_text([Span(text.upper(), bold=True)], sheet.style(9, leading=1.15))
+    column.add_text([Span(text.upper(), bold=True)], sheet.style(9, leading=1.15), tag="H2")
     column.advance(2.5)
 
 
@@ -285,7 +286,7 @@ def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
     value = set_text(_display(sheet, figure.value), sheet.style(19, role="display", leading=1.0),
                      width)
     label = set_text(figure.label, sheet.style(9, leading=1.25), width)
-    boxes = [TextBox(0, 0, value)]
+    boxes = [TextBox(0, 0, value, tag="Lbl")]
     y = value.height + 3
     if figure.source:
         source = set_text(figure.source, sheet.style(9, leading=1.0, align=Align.END), width)
@@ -293,11 +294,11 @@ def _figure_cell(sheet: _Sheet, index: int, width: float) -> list[TextBox]:
         if source.lines[0].width <= free and len(value.lines) == 1:
             # Beside the value, on its baseline: one line less in every cell of the row.
             baseline = value.lines[0].baseline - source.lines[0].baseline
-            boxes.append(TextBox(0, baseline, source, styles.GREY))
+            boxes.append(TextBox(0, baseline, source, styles.GREY, "LBody"))
         else:
-            boxes.append(TextBox(0, y, source, styles.GREY))
+            boxes.append(TextBox(0, y, source, styles.GREY, "LBody"))
             y += source.height + 3
-    boxes.append(TextBox(0, y, label))
+    boxes.append(TextBox(0, y, label, tag="LBody"))
     return boxes
 
 
@@ -319,11 +320,11 @@ def _timeline(sheet: _Sheet, column: Column) -> None:
                                  color=styles.RULE, line_width=1.0))
         for n, (event, date) in enumerate(zip(row_events, dates)):
             x = column.x + n * (cell + GUTTER)
-            column.items.append(TextBox(x, top, date))
+            column.items.append(TextBox(x, top, date, tag="Lbl"))
             column.items.append(Rect(x, line - 3.5, 7, 7, fill=BLACK, radius=3.5))
             text = set_text(parse_inline(event.text), sheet.style(9, leading=1.25), cell)
             check_lines(text, f"timeline.{start + n}.text")
-            column.items.append(TextBox(x, line + 8, text))
+            column.items.append(TextBox(x, line + 8, text, tag="LBody"))
             bottom = max(bottom, line + 8 + text.height)
             column.sections.append((f"timeline.{start + n}.text", top, line + 8 + text.height))
         start += per_row
@@ -432,7 +433,7 @@ def _band_header(sheet: _Sheet, x: float, width: float, height: float) -> list[I
     date = set_text([Span(label + " ", bold=False), Span(deadline.upper(), bold=True)],
                     sheet.style(11.5, align=Align.END, leading=1.0), width / 2)
     return [Rect(x, 0, width, height, fill=BLACK),
-            TextBox(x + 10, (height - title.height) / 2, title, WHITE),
+            TextBox(x + 10, (height - title.height) / 2, title, WHITE, "H2"),
             TextBox(x + width / 2 - 10, (height - date.height) / 2, date, WHITE)]
 
 
@@ -504,9 +505,9 @@ def _step(sheet: _Sheet, column: Column, number: int, spans: list[Span], key: st
     label = set_text([Span(to_digits(str(number), sheet.kit.language), bold=True)],
                      sheet.style(9, align=Align.CENTER, leading=1.0), disc)
     column.items.append(Rect(column.x, column.y, disc, disc, fill=BLACK, radius=disc / 2))
-    column.items.append(TextBox(column.x, column.y + (disc - label.height) / 2, label, WHITE))
+    column.items.append(TextBox(column.x, column.y + (disc - label.height) / 2, label, WHITE, "Lbl"))
     top = column.y
-    paragraph = column.add_text(spans, sheet.style(leading=1.3), indent=disc + 6)
+    paragraph = column.add_text(spans, sheet.style(leading=1.3), indent=disc + 6, tag="LBody")
     column.advance(max(0.0, disc - paragraph.height) + 5)
     column.sections.append((key, top, column.y))
 

@@ -98,11 +98,12 @@ class Column:
         self.y = self.top
 
     def add_text(self, text: str | Sequence[Span], style: TextStyle, *, color: Color = BLACK,
-                 indent: float = 0.0, section: str = "") -> Paragraph:
+                 indent: float = 0.0, section: str = "", tag: str = "P") -> Paragraph:
         paragraph = set_text(text, style, self.width - indent)
         if section:
             check_lines(paragraph, section)
-        self.place(TextBox(self.x + indent, self.y, paragraph, color), paragraph.height, section)
+        self.place(TextBox(self.x + indent, self.y, paragraph, color, tag), paragraph.height,
+                   section)
         return paragraph
 
     def place(self, item: Item, height: float, section: str = "") -> None:

@@ -89,7 +89,7 @@ def _headline(kit: Kit, column: Column) -> None:
                      column.width) for size in HEADLINE_SIZES]
     fewest = min(len(p.lines) for p in sets)
     headline = next(p for p in sets if len(p.lines) == fewest)
-    column.place(TextBox(column.x, column.y, headline), headline.height)
+    column.place(TextBox(column.x, column.y, headline, tag="H1"), headline.height)
     people = printed_people(kit.people, word(kit.language, "and", kit.words))
     if people:
         column.advance(3)

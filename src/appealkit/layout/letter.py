@@ -370,7 +370,7 @@ def _continuation_line(doc: _Letter, number: int, total: int) -> Item:
     shown = recipient(doc.target, doc.language)
     text = f"{shown.name or shown.title} · {label(doc.language, 'page', n=number, total=total)}"
     paragraph = set_text(text, doc.style(doc.small, role="sans", leading=1.2), doc.width)
-    return TextBox(doc.left, 18 * MM, paragraph, styles.GREY)
+    return TextBox(doc.left, 18 * MM, paragraph, styles.GREY, "Artifact")  # a running header
 
 
 def _fold_marks(paper: Paper) -> list[Item]:

@@ -34,7 +34,7 @@ def layout_tally(kit: Kit, paper: Paper, today: dt.date | None = None) -> Part:
     column = Column(margin, margin, width, paper.height - margin)
     column.items += banner(kit, margin, margin, width, 26, 16, ev_word(kit, "tally_title"))
     column.advance(32)
-    column.add_text([Span(kit.headline, bold=True)], styles.style(10, leading=1.2))
+    column.add_text([Span(kit.headline, bold=True)], styles.style(10, leading=1.2), tag="H1")
     column.advance(6)
     guide_top = paper.height - margin - GUIDE_HEIGHT
     report_top = guide_top - REPORT_QR - 8 * MM

@@ -1,0 +1,43 @@
+"""Mark each box of a page as tagged content (with a marked-content ID) or as an artifact.
+
+Each box's operators are enclosed whole in one marked-content sequence: a paragraph's lines,
+with their text groups (BT … ET, written in the order copytext chooses for PDFium) and the
+/Span sequences inside them, are never split, so tagging changes nothing a text extractor
+reads from the page. IDs count the page's tagged boxes from 0, so a page drawn once serves
+every document holding it; each document builds its own structure tree over them
+(structure.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..layout.boxes import ImageBox, Item, QRBox, TextBox
+
+__all__ = ["ARTIFACT", "END", "Mark", "role"]
+
+ARTIFACT = "/Artifact BMC"
+END = "EMC"
+
+
+@dataclass(frozen=True, eq=False)
+class Mark:
+    """A tagged box of a page: its marked-content ID and the links its content added (equal
+    only to itself: comparing boxes would compare their glyphs)."""
+
+    mcid: int
+    item: Item
+    links: range  # indexes into the page content's links
+    kind: str  # its structure type (see `role`)
+
+
+def role(item: Item) -> str | None:
+    """The structure type of a box's content, or None for decoration (an artifact): its
+    operators are opened by `/<type> <</MCID n>> BDC`, or by ARTIFACT, and closed by END."""
+    if isinstance(item, TextBox):
+        return None if item.tag == "Artifact" else item.tag
+    if isinstance(item, QRBox):
+        return "Figure"
+    if isinstance(item, ImageBox) and item.alt:
+        return "Figure"
+    return None  # rectangles, rules, images without alternative text

@@ -1,0 +1,295 @@
+"""Build a document's structure tree (tagged PDF) over the marked content its pages hold.
+
+The tree follows the parts and, within a page, the order of its tagged boxes, which layout
+gives in reading order: Document, a Sect per part, then headings, paragraphs, lists (a label
+and a body: neighbouring Lbl and LBody boxes make one L), figures with alternative text, and
+links with their annotations. Right-to-left text is written for the extractors' own reordering
+(copytext.py), so an element holding it carries its logical text as /ActualText.
+
+Elements are written by a small formatter of their own rather than as ReportLab dictionaries:
+a pack holds hundreds, and ReportLab's general formatting of each value would cost the build
+a tenth of its time.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFObjectReference
+
+from ..layout.boxes import ImageBox, Part, QRBox, TextBox
+from ..text.types import Direction, Paragraph
+from .content import PageContent
+from .marks import Mark
+
+__all__ = ["StructureBuilder", "logical_text", "qr_alt", "text_string"]
+
+
+def qr_alt(box: QRBox) -> str:
+    """A QR code's alternative text."""
+    return box.alt or f"QR code: opens {box.url}"
+
+
+def logical_text(paragraph: Paragraph) -> str:
+    """A paragraph's text in logical order, its lines joined by spaces."""
+    runs = sorted((run for line in paragraph.lines for run in line.runs), key=lambda r: r.start)
+    out: list[str] = []
+    end = None
+    for run in runs:
+        if end is not None and run.start > end and not out[-1].endswith(" "):
+            out.append(" ")
+        out.append(run.text)
+        end = run.start + len(run.text)
+    return "".join(out).strip()
+
+
+def text_string(text: str) -> bytes:
+    """A PDF text string, literal: ASCII as it is, else UTF-16 with its byte order mark, as
+    bytes (ReportLab's octal escapes would make Urdu text 4.5 times as long, and objects outside
+    streams are not compressed); escaping only what a literal string must."""
+    data = text.encode("latin-1") if text.isascii() else b"\xfe\xff" + text.encode("utf-16-be")
+    for char, escaped in ((b"\\", b"\\\\"), (b"(", b"\\("), (b")", b"\\)"), (b"\r", b"\\r")):
+        data = data.replace(char, escaped)
+    return b"(" + data + b")"
+
+
+def _right_to_left(paragraph: Paragraph) -> bool:
+    return paragraph.direction is Direction.RTL or any(
+        run.direction is Direction.RTL for line in paragraph.lines for run in line.runs)
+
+
+def _entries(mark: Mark, section_lang: str) -> bytes:
+    """The entries of a tagged box's element besides its type, parent, page and kids,
+    formatted: once per box, for all the documents of a build holding its page."""
+    found = _formatted.get(mark)
+    if found is None or found[0] != section_lang:
+        found = _formatted[mark] = (section_lang, _format_entries(mark, section_lang))
+    return found[1]
+
+
+# mark → (section language, entries); a mark hashes by identity (its box may be big)
+_formatted: weakref.WeakKeyDictionary[Mark, tuple[str, bytes]] = weakref.WeakKeyDictionary()
+
+
+def _format_entries(mark: Mark, section_lang: str) -> bytes:
+    item = mark.item
+    entries: dict[str, str] = {}
+    if isinstance(item, QRBox):
+        entries["Alt"] = qr_alt(item)
+    elif isinstance(item, ImageBox):
+        entries["Alt"] = item.alt or ""
+    elif isinstance(item, TextBox):
+        if item.lang and item.lang != section_lang:
+            entries["Lang"] = item.lang
+        if _right_to_left(item.paragraph):
+            entries["ActualText"] = logical_text(item.paragraph)
+    return b"".join(b" /%s %s" % (name.encode("ascii"), text_string(value))
+                    for name, value in entries.items())
+
+
+def _ref(document: Any, ref: PDFObjectReference) -> bytes:
+    return b"%d 0 R" % document.idToObjectNumberAndVersion[ref.name][0]
+
+
+class _Objr:
+    """An object reference kid: the annotation of a Link."""
+
+    def __init__(self, annotation: PDFObjectReference, page: PDFObjectReference) -> None:
+        self.annotation, self.page = annotation, page
+
+    def format(self, document: Any) -> bytes:
+        return b"<</Type /OBJR /Obj %s /Pg %s>>" % (_ref(document, self.annotation),
+                                                     _ref(document, self.page))
+
+
+Kid: TypeAlias = "int | PDFObjectReference | _Objr"
+
+
+class _Element(PDFObject):  # type: ignore[misc]
+    """A structure element; `entries` are its other entries, formatted."""
+
+    def __init__(self, kind: str, parent: PDFObjectReference, page: PDFObjectReference | None,
+                 entries: bytes = b"") -> None:
+        self.kind, self.parent, self.page, self.entries = kind.encode("ascii"), parent, page, entries
+        self.kids: list[Kid] = []
+
+    def format(self, document: Any) -> bytes:
+        kids = [b"%d" % kid if isinstance(kid, int)
+                else _ref(document, kid) if isinstance(kid, PDFObjectReference)
+                else kid.format(document) for kid in self.kids]
+        k = kids[0] if len(kids) == 1 and isinstance(self.kids[0], int) else b"[%s]" % b" ".join(kids)
+        page = b" /Pg " + _ref(document, self.page) if self.page is not None else b""
+        return b"<</Type /StructElem /S /%s /P %s%s /K %s%s>>" % (
+            self.kind, _ref(document, self.parent), page, k, self.entries)
+
+
+class _Refs(PDFObject):  # type: ignore[misc]
+    """An array of references (a page's entry in the parent tree: the element of each MCID)."""
+
+    def __init__(self, refs: list[PDFObjectReference]) -> None:
+        self.refs = refs
+
+    def format(self, document: Any) -> bytes:
+        return b"[%s]" % b" ".join(_ref(document, ref) for ref in self.refs)
+
+
+class _Root(PDFObject):  # type: ignore[misc]
+    """The structure tree root, with its parent tree: (key, page's array or Link element)."""
+
+    def __init__(self) -> None:
+        self.kid: PDFObjectReference | None = None
+        self.parents: list[tuple[int, PDFObjectReference]] = []
+        self.next_key = 0
+
+    def format(self, document: Any) -> bytes:
+        assert self.kid is not None
+        nums = b" ".join(b"%d %s" % (key, _ref(document, ref)) for key, ref in self.parents)
+        return (b"<</Type /StructTreeRoot /K %s /ParentTree <</Nums [%s]>> /ParentTreeNextKey %d>>"
+                % (_ref(document, self.kid), nums, self.next_key))
+
+
+def _register(document: Any, obj: PDFObject) -> PDFObjectReference:
+    """Make `obj` an indirect object of `document`, as its Reference does for a new object
+    without a name, minus the checks for objects named or registered before: half its time, for
+    each of a build's hundreds of elements (ReportLab numbers objects in this order)."""
+    number = document.objectcounter = document.objectcounter + 1
+    name = f"R{number}"
+    obj.__InternalName__ = name
+    document.idToObjectNumberAndVersion[name] = (number, 0)
+    document.numberToId[number] = name
+    document.idToObject[name] = obj
+    return PDFObjectReference(name)
+
+
+class StructureBuilder:
+    """The structure tree of one document, built page by page as the canvas draws them."""
+
+    def __init__(self, canvas: Any, language: str) -> None:
+        self._canvas = canvas
+        self._doc = canvas._doc
+        self._language = language
+        self._root = _Root()
+        self._root_ref = self._doc.Reference(self._root)
+        self._document, self._document_ref = self._element("Document", self._root_ref)
+        self._root.kid = self._document_ref
+        self._page_keys: list[int | None] = []  # per page of the document: its key, if tagged
+        self._tabs: list[bool] = []  # per page: has annotations
+        self._section: tuple[_Element, PDFObjectReference, str] | None = None
+
+    def _element(self, kind: str, parent: PDFObjectReference,
+                 page: PDFObjectReference | None = None, **entries: str | None
+                 ) -> tuple[_Element, PDFObjectReference]:
+        formatted = b"".join(b" /%s %s" % (name.encode("ascii"), text_string(value))
+                             for name, value in entries.items() if value is not None)
+        element = _Element(kind, parent, page, formatted)
+        return element, _register(self._doc, element)
+
+    def _key(self) -> int:
+        key = self._root.next_key
+        self._root.next_key += 1
+        return key
+
+    def start_part(self, part: Part) -> None:
+        """Open the section of `part`: the pages painted next belong to it."""
+        lang = part.language if part.language != self._language else None
+        element, ref = self._element("Sect", self._document_ref, T=part.title, Lang=lang)
+        self._document.kids.append(ref)
+        self._section = (element, ref, part.language)
+
+    def paint(self, content: PageContent) -> None:
+        """Paint `content` on the canvas's current page, with its structure and annotations."""
+        link_keys = [self._key() for _ in content.links]
+        entries = [{"StructParent": key, "Contents": text_string(url)}
+                   for key, (url, _) in zip(link_keys, content.links)]
+        before = len(self._canvas._annotationrefs)
+        content.paint(self._canvas, entries)
+        annotations = self._canvas._annotationrefs[before:]
+        self._tabs.append(bool(annotations))
+        if not content.marks or self._section is None:
+            self._page_keys.append(None)
+            return
+        page_ref = self._doc.thisPageRef()
+        owners: list[PDFObjectReference] = []
+        section, section_ref, section_lang = self._section
+        lists = _Lists(self, section, section_ref)
+        for mark in content.marks:
+            parent, parent_ref = lists.place(mark)
+            links = [(annotations[i], link_keys[i], content.links[i][0])
+                     for i in mark.links if i < len(annotations)]
+            owners.append(self._mark_element(mark, parent, parent_ref, page_ref, section_lang,
+                                             links))
+        key = self._key()
+        self._root.parents.append((key, self._doc.Reference(_Refs(owners))))
+        self._page_keys.append(key)
+
+    def _mark_element(self, mark: Mark, parent: _Element, parent_ref: PDFObjectReference,
+                      page_ref: PDFObjectReference, section_lang: str,
+                      links: Sequence[tuple[PDFObjectReference, int, str]]) -> PDFObjectReference:
+        """Add the element of a tagged box to `parent`; the reference of the one holding its
+        marked content."""
+        item, kind = mark.item, mark.kind
+        if isinstance(item, QRBox) and links:
+            # Link → Figure (the code's drawing) and the annotation
+            link, link_ref = self._element("Link", parent_ref, Alt=qr_alt(item))
+            figure, figure_ref = self._element("Figure", link_ref, page_ref, Alt=qr_alt(item))
+            figure.kids.append(mark.mcid)
+            annotation, key, _ = links[0]
+            link.kids += [figure_ref, _Objr(annotation, page_ref)]
+            self._root.parents.append((key, link_ref))
+            parent.kids.append(link_ref)
+            return figure_ref
+        element = _Element(kind, parent_ref, page_ref, _entries(mark, section_lang))
+        ref = _register(self._doc, element)
+        element.kids.append(mark.mcid)
+        for annotation, key, url in links:
+            link, link_ref = self._element("Link", ref, Alt=url)
+            link.kids.append(_Objr(annotation, page_ref))
+            self._root.parents.append((key, link_ref))
+            element.kids.append(link_ref)
+        parent.kids.append(ref)
+        return ref
+
+    def finish(self) -> None:
+        """Write the catalog and page entries tagged PDF asks for."""
+        self._root.parents.sort(key=lambda pair: pair[0])  # a number tree's keys ascend
+        catalog = self._doc.Catalog
+        catalog.StructTreeRoot = self._root_ref
+        catalog.MarkInfo = PDFDictionary({"Marked": "true"})  # ReportLab writes a str as it is
+        catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
+        for page, page_key, tabs in zip(self._doc.Pages.pages, self._page_keys, self._tabs):
+            names = [*page.__NoDefault__]
+            if page_key is not None:
+                page.StructParents = page_key
+                names.append("StructParents")
+            if tabs:
+                page.Tabs = PDFName("S")
+                names.append("Tabs")
+            page.__NoDefault__ = names
+
+
+class _Lists:
+    """Neighbouring Lbl and LBody boxes of a page as one list (L → LI → Lbl, LBody …)."""
+
+    def __init__(self, builder: StructureBuilder, section: _Element,
+                 section_ref: PDFObjectReference) -> None:
+        self._builder = builder
+        self._section = (section, section_ref)
+        self._list: tuple[_Element, PDFObjectReference] | None = None
+        self._item: tuple[_Element, PDFObjectReference] | None = None
+
+    def place(self, mark: Mark) -> tuple[_Element, PDFObjectReference]:
+        """The element (and its reference) the element of `mark` joins."""
+        kind = mark.kind
+        if kind not in ("Lbl", "LBody"):
+            self._list = self._item = None
+            return self._section
+        builder = self._builder
+        if self._list is None:
+            self._list = builder._element("L", self._section[1])
+            self._section[0].kids.append(self._list[1])
+        if self._item is None or kind == "Lbl":  # a body after a body: the same item's too
+            self._item = builder._element("LI", self._list[1])
+            self._list[0].kids.append(self._item[1])
+        return self._item

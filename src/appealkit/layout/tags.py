@@ -1,0 +1,29 @@
+"""Name the language of text a part sets in another script than its own (for tagged PDF)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..text.types import Direction
+from .boxes import Page, Part, TextBox
+from .locale import is_rtl
+
+__all__ = ["mark_latin_text"]
+
+
+def mark_latin_text(part: Part, language: str) -> Part:
+    """`part` with each text box holding no right-to-left text marked as in `language`, when
+    the part's own language is written right to left: the Latin window address of an Urdu
+    letter is in the kit's language, not in Urdu."""
+    if not is_rtl(part.language) or language == part.language:
+        return part
+    pages = tuple(Page(page.width, page.height, tuple(
+        replace(item, lang=language) if isinstance(item, TextBox) and item.lang is None
+        and _left_to_right(item) else item for item in page.items)) for page in part.pages)
+    return replace(part, pages=pages)
+
+
+def _left_to_right(box: TextBox) -> bool:
+    runs = [run for line in box.paragraph.lines for run in line.runs if run.text.strip()]
+    return bool(runs) and all(run.direction is Direction.LTR and any(c.isalpha() for c in run.text)
+                              for run in runs)

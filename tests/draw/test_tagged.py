@@ -1,0 +1,224 @@
+"""Every PDF a build writes is tagged: a structure tree in reading order over marked content,
+decoration as artifacts, figures with alternative text, languages, links with annotations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+import pytest
+from pdfobjects import page_contents
+from tagged_pdf import Structure, marked_content, text_string
+
+import appealkit
+
+needs_pdfinfo = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils")
+
+
+def struct_text(path: Path) -> str:
+    """poppler's reading of the structure tree: element types and their content's text."""
+    return subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def squeeze(text: str) -> str:
+    """Text without white space: poppler joins a paragraph's lines without one."""
+    return re.sub(r"\s+", "", text)
+
+
+@needs_pdfinfo
+def test_fact_sheet_reads_headline_then_summary(pack: dict[str, Any],
+                                                example_data: dict[str, Any]) -> None:
+    text = struct_text(pack["files"]["fact-sheet.pdf"])
+    lines = text.splitlines()
+    h1 = lines.index(next(line for line in lines if line.strip() == "H1 (block)"))
+    assert lines[h1 + 1].strip() == f'"{example_data["headline"].upper()}"'
+    summary = example_data["summary"].split()[:6]
+    assert squeeze(text).index(squeeze(example_data["headline"].upper())) < \
+        squeeze(text).index(squeeze(" ".join(summary)))
+    # headings, lists of figures and timeline, the steps
+    assert text.count("H2 (block)") >= 3
+    assert text.count("L (block)") >= 3 and "Lbl (block)" in text and "LBody (block)" in text
+
+
+@needs_pdfinfo
+def test_letter_reads_in_reading_order(pack: dict[str, Any]) -> None:
+    text = squeeze(struct_text(pack["files"]["letter-en.pdf"]))
+    parts = ["SyedMohsinRazaNaqvi", "Renew", "DearHonourableMinister,", "Iamwritingto",
+             "Itherefore", "Yourssincerely,", "Signature", "Name", "Address"]
+    places = [text.index(part) for part in parts]
+    assert places == sorted(places)
+
+
+def _pdfium_elements(path: Path) -> list[tuple[str, str, str, str]]:
+    """(type, actual text, alt text, language) of each structure element PDFium finds, in
+    tree order, page by page."""
+    def text(getter: Any, element: Any) -> str:
+        size = getter(element, None, 0)
+        if size <= 2:
+            return ""
+        buffer = (raw.c_ubyte * size)()
+        getter(element, buffer, size)
+        return bytes(buffer).decode("utf-16-le").rstrip("\x00")
+
+    out = []
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for page in pdf:
+            tree = raw.FPDF_StructTree_GetForPage(page.raw)
+
+            def walk(element: Any) -> None:
+                out.append((text(raw.FPDF_StructElement_GetType, element),
+                            text(raw.FPDF_StructElement_GetActualText, element),
+                            text(raw.FPDF_StructElement_GetAltText, element),
+                            text(raw.FPDF_StructElement_GetLang, element)))
+                for i in range(raw.FPDF_StructElement_CountChildren(element)):
+                    child = raw.FPDF_StructElement_GetChildAtIndex(element, i)
+                    if child:
+                        walk(child)
+
+            for i in range(raw.FPDF_StructTree_CountChildren(tree)):
+                walk(raw.FPDF_StructTree_GetChildAtIndex(tree, i))
+            raw.FPDF_StructTree_Close(tree)
+            page.close()
+    finally:
+        pdf.close()
+    return out
+
+
+def test_urdu_letter_structure_has_logical_text_and_languages(pack: dict[str, Any],
+                                                                example_data: dict[str, Any]
+                                                                ) -> None:
+    elements = _pdfium_elements(pack["files"]["letter-ur.pdf"])
+    salutation = example_data["targets"][0]["salutation"]["ur"]
+    actual = [a for kind, a, _, _ in elements if kind == "P"]
+    assert salutation in actual  # logical order, as typed in kit.yaml
+    # the Latin window address is marked as in the kit's language, inside the Urdu letter
+    address = next(e for e in elements if e[0] == "P" and not e[1])
+    assert address[3] == example_data.get("language", "en")
+    structure = Structure(pack["files"]["letter-ur.pdf"].read_bytes())
+    assert text_string(structure.catalog.head, "Lang") == "ur"
+    # in pack.pdf, the Urdu letter's section is marked Urdu in an English document
+    pack_structure = Structure(pack["files"]["pack.pdf"].read_bytes())
+    assert text_string(pack_structure.catalog.head, "Lang") == "en"
+    langs = {text_string(e.head, "T"): text_string(e.head, "Lang")
+             for e in pack_structure.elements() if pack_structure.kind(e) == "Sect"}
+    assert langs["Model letter in Urdu"] == "ur" and langs["Fact sheet"] is None
+
+
+def test_qr_code_is_a_linked_figure_with_alt(pack: dict[str, Any],
+                                            example_data: dict[str, Any]) -> None:
+    structure = Structure(pack["files"]["fact-sheet.pdf"].read_bytes())
+    url = example_data["action"]["url"]
+    figures = [e for e in structure.elements() if structure.kind(e) == "Figure"]
+    alts = [text_string(e.head, "Alt") for e in figures]
+    assert f"QR code: opens {url}" in alts
+    figure = figures[alts.index(f"QR code: opens {url}")]
+    link = structure.objects[figure.ref("P")]
+    assert structure.kind(link) == "Link" and b"/OBJR" in link.head
+    annotation = structure.objects[int(re.search(rb"/Obj (\d+) 0 R", link.head).group(1))]
+    assert text_string(annotation.head, "Contents") == url
+    key = int(re.search(rb"/StructParent (\d+)", annotation.head).group(1))
+    assert structure.parent_tree()[key] == link.number
+    # a page with annotations orders them as its structure does
+    page = next(o for o in structure.objects.values() if re.search(rb"/Type /Page\b", o.head))
+    assert page.name("Tabs") == "S"
+
+
+def test_every_piece_of_content_is_tagged_or_an_artifact(pack: dict[str, Any]) -> None:
+    for name, path in pack["files"].items():
+        if not name.endswith(".pdf"):
+            continue
+        structure = Structure(path.read_bytes())
+        reachable = structure.reachable()
+        tree = structure.parent_tree()
+        pages = [o for o in structure.objects.values() if re.search(rb"/Type /Page\b", o.head)]
+        for page, stream in zip(pages, page_contents(structure.objects)):
+            marked = marked_content(stream)
+            assert marked.balanced, name
+            assert not marked.bare, f"{name}: {marked.bare[:5]} outside marked content"
+            assert marked.mcids == list(range(len(marked.mcids))), name
+            if not marked.mcids:
+                continue
+            key = int(re.search(rb"/StructParents (\d+)", page.head).group(1))
+            owners = tree[key]
+            assert isinstance(owners, list) and len(owners) == len(marked.mcids), name
+            for mcid, owner in enumerate(owners):
+                assert owner in reachable, f"{name}: MCID {mcid} not in the tree"
+                assert mcid in structure.mcids(structure.objects[owner]), name
+        root = structure.catalog.head
+        assert re.search(rb"/MarkInfo", root) and b"/Marked true" in path.read_bytes()
+        assert b"/DisplayDocTitle true" in path.read_bytes()
+        assert text_string(root, "Lang"), name
+
+
+def test_decoration_is_an_artifact(pack: dict[str, Any]) -> None:
+    """The fact sheet's banner, panels and rules paint inside /Artifact sequences."""
+    structure = Structure(pack["files"]["fact-sheet.pdf"].read_bytes())
+    stream = page_contents(structure.objects)[0]
+    artifacts = re.findall(rb"/Artifact BMC\n(.*?)\nEMC", stream, re.S)
+    assert len(artifacts) >= 10 and all(b" re " in a or b" l S" in a or b" c" in a
+                                        for a in artifacts)
+
+
+def test_metadata_names_title_and_language_without_claims(pack: dict[str, Any]) -> None:
+    data = pack["files"]["letter-ur.pdf"].read_bytes()
+    xmp = re.search(rb"<x:xmpmeta.*?</x:xmpmeta>", data, re.S).group().decode()
+    assert "<rdf:li>ur</rdf:li>" in xmp and "Model letter in Urdu" in xmp
+    assert "<pdfuaid:" not in xmp and "<pdfaid:" not in xmp  # no claim we cannot check
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf")
+def test_qpdf_finds_nothing_wrong(pack: dict[str, Any]) -> None:
+    for name, path in pack["files"].items():
+        if name.endswith(".pdf"):
+            result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True,
+                                    text=True)
+            assert result.returncode == 0 and "WARNING" not in result.stdout + result.stderr, \
+                (name, result.stdout[-500:], result.stderr[-500:])
+
+
+def test_a_link_in_text_is_a_link_element_of_its_paragraph(make_kit: Any) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["summary"] = "Read [the report](https://www.amnesty.org/en/documents/asa33/0001/2025/en/) first."
+
+    files = appealkit.render_kit(make_kit(edit), today=dt.date(2025, 7, 1)).files
+    structure = Structure(files["fact-sheet.pdf"])
+    url = "https://www.amnesty.org/en/documents/asa33/0001/2025/en/"
+    links = [e for e in structure.elements() if structure.kind(e) == "Link"
+             and text_string(e.head, "Alt") == url]
+    assert len(links) == 1
+    paragraph = structure.objects[links[0].ref("P")]
+    assert structure.kind(paragraph) == "P" and structure.mcids(paragraph)
+    annotation = structure.objects[int(re.search(rb"/Obj (\d+) 0 R", links[0].head).group(1))]
+    assert text_string(annotation.head, "Contents") == url
+    key = int(re.search(rb"/StructParent (\d+)", annotation.head).group(1))
+    assert structure.parent_tree()[key] == links[0].number
+
+
+@pytest.mark.skipif(shutil.which("mutool") is None, reason="mupdf-tools")
+def test_mupdf_reads_the_tree_and_finds_nothing_wrong(pack: dict[str, Any],
+                                                      tmp_path: Path) -> None:
+    """A second reader: MuPDF walks from the catalog to the document element and its parts,
+    and rewrites every file without a warning."""
+    path = pack["files"]["pack.pdf"]
+
+    def show(what: str) -> str:
+        return subprocess.run(["mutool", "show", str(path), what], capture_output=True,
+                              text=True, check=True).stdout
+    assert "/S /Document" in show("trailer/Root/StructTreeRoot/K")
+    assert show("trailer/Root/Lang").strip() == "(en)"
+    sections = show("trailer/Root/StructTreeRoot/K/K")
+    assert len(re.findall(r"\d+ 0 R", sections)) == len(
+        [n for n in pack["files"] if n.startswith(("fact-sheet", "background", "letter-"))])
+    for name, file in pack["files"].items():
+        if name.endswith(".pdf"):
+            result = subprocess.run(["mutool", "clean", str(file), str(tmp_path / name)],
+                                    capture_output=True, text=True, timeout=60)
+            assert result.returncode == 0 and not result.stderr.strip(), (name, result.stderr)
