@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, TypeAlias
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFObjectReference
@@ -243,10 +245,13 @@ class StructureBuilder:
         element = _Element(kind, parent_ref, page_ref, _entries(mark, section_lang))
         ref = _register(self._doc, element)
         element.kids.append(mark.mcid)
-        for annotation, key, url in links:
+        # One Link per link of the text: the pieces of one link (its words on two lines, the
+        # address printed after them) are annotations of the same element.
+        for url, pieces in groupby(links, key=itemgetter(2)):
             link, link_ref = self._element("Link", ref, Alt=url)
-            link.kids.append(_Objr(annotation, page_ref))
-            self._root.parents.append((key, link_ref))
+            for annotation, key, _ in pieces:
+                link.kids.append(_Objr(annotation, page_ref))
+                self._root.parents.append((key, link_ref))
             element.kids.append(link_ref)
         parent.kids.append(ref)
         return ref
