@@ -116,3 +116,19 @@ def test_without_penalties_each_line_takes_as_many_words_as_fit(family, words, w
         word = re.match(r"[^ -]*-?", text[following.start :]).group()  # "non-" of "non-r..."
         longer = text[line.start : following.start] + word
         assert measure([Span(longer)], style) > width - 1e-6
+
+
+@pytest.mark.parametrize("words", ["(she/her)", "(they/them)", "and/or"])
+def test_a_slash_before_a_short_tail_is_no_break(words: str) -> None:
+    text = f"Ana {words} wrote"
+    found = {position for position, _ in
+             break_opportunities(text, 0, len(text), (True,) * (len(text) + 1), (), "en")}
+    inside = range(text.index(words) + 1, text.index(words) + len(words))
+    assert not found.intersection(inside), sorted(found)
+
+
+def test_a_long_address_may_break_after_a_slash() -> None:
+    text = "www.example.org/urgent-actions/rosa-amalia-choc-pop"
+    found = {position for position, _ in
+             break_opportunities(text, 0, len(text), (True,) * (len(text) + 1), (), "en")}
+    assert text.index("urgent") in found and text.index("rosa") in found

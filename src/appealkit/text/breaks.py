@@ -32,7 +32,9 @@ SHORT_GROUP = 5  # words: a bracketed group this short is read as one unit
 # A match ends where the next line would start; group 1 is white space
 _BREAK_AFTER = re.compile(
     r"([ \t\u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+)"
-    r"|\u200b|(?<=\w)[\u2010\u2013\u2014]|(?<=\w)-(?=[^\W\d_])|/(?=[^\d\s/])"
+    r"|\u200b|(?<=\w)[\u2010\u2013\u2014]|(?<=\w)-(?=[^\W\d_])"
+    # after a slash in a long address, not before a short tail: "(she/her)", "and/or" stay whole
+    r"|/(?=[^\d\s/])(?![^\s/]{1,5}(?:\s|$))"
 )
 _WORD_END = re.compile(r"[\s\u00a0\u202f\u2007]")
 
