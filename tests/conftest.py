@@ -35,10 +35,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any: 
         report.longrepr = f"skipped, but APPEALKIT_NO_SKIPS is set: {report.longrepr}"
 
 
-def variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
-    """The example kit with text replaced (each `old` must occur), written as tmp_path/kit.yaml:
-    unlike make_kit, it keeps the file's comments, layout and so its line numbers."""
-    text = EXAMPLE.read_text(encoding="utf-8")
+def variant(tmp_path: Path, *edits: tuple[str, str], source: Path = EXAMPLE) -> Path:
+    """The example kit (or `source`) with text replaced (each `old` must occur), written as
+    tmp_path/kit.yaml: unlike make_kit, it keeps the file's comments, layout and so its line
+    numbers."""
+    text = source.read_text(encoding="utf-8")
     for old, new in edits:
         assert old in text, old
         text = text.replace(old, new, 1)

@@ -172,16 +172,20 @@ def _check_target(targets: tuple[Any, ...], index: int, ids: dict[str, int],
         if name is None:
             continue
         if name not in ids:
-            close = close_matches(name, list(ids))
-            hint = (f"did you mean '{close[0]}'?" if close else
-                    f"give the copy target 'id: {name}', or correct this")
-            known = ", ".join(ids) or "none has an id yet"
-            checker.error(checker.nodes.get(where), where,
-                          f"no target has the id '{name}' (ids: {known}); {hint}")
+            checker.error(checker.nodes.get(where), where, _unknown_id(
+                name, ids, f"give the copy target 'id: {name}', or correct this",
+                "none has an id yet"))
         elif targets[ids[name]].role != "copy":
             checker.error(checker.nodes.get(where), where,
                           f"'{name}' is not a copy target; list here the ids of targets with "
                           "'role: copy'")
+
+
+def _unknown_id(name: str, ids: dict[str, int], fix: str, none: str) -> str:
+    """The message for a target id no target has: the ids there are, and the one meant."""
+    close = close_matches(name, list(ids))
+    hint = f"did you mean '{close[0]}'?" if close else fix
+    return f"no target has the id '{name}' (ids: {', '.join(ids) or none}); {hint}"
 
 
 def _absent(checker: Checker, path: str) -> bool:
@@ -220,11 +224,9 @@ def _check_letters_by_target(kit: model.Kit, ids: dict[str, int], by_target: lis
                                      f"{{{example}: {{{name}: …}}}})")
             continue
         if name not in ids:
-            close = close_matches(name, list(ids))
-            hint = (f"did you mean '{close[0]}'?" if close else
-                    f"give the target 'id: {name}', or correct this key")
-            known = ", ".join(ids) or "no target has an id yet"
-            checker.error(key, path, f"no target has the id '{name}' (ids: {known}); {hint}")
+            checker.error(key, path, _unknown_id(
+                name, ids, f"give the target 'id: {name}', or correct this key",
+                "no target has an id yet"))
             continue
         index = ids[name]
         if kit.targets[index].role != "main":

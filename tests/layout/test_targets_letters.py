@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from conftest import EXAMPLE, TODAY, run_cli
+from conftest import EXAMPLE, TODAY, run_cli, variant
 from pdfutil import char_boxes, normalise, page_texts
 from test_window import _window
 
@@ -264,12 +264,7 @@ def test_the_urdu_letter_keeps_the_latin_window_unless_told(tmp_path: Path) -> N
 
 
 def _problems(tmp_path: Path, *edits: tuple[str, str]) -> list[str]:
-    text = TWO.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    path = tmp_path / "kit.yaml"
-    path.write_text(text, encoding="utf-8")
+    path = variant(tmp_path, *edits, source=TWO)
     with pytest.raises(KitError) as info:
         read_kit(path, today=dt.date(2025, 5, 1))
     return [str(problem).replace(f"{tmp_path}/", "") for problem in info.value.problems]
