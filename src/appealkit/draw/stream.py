@@ -3,13 +3,19 @@
 For documents too long to hold whole (a page per signer and letter): ReportLab keeps every
 page until it saves. Objects are numbered by `reserve` before they are written, so a page can
 name its parent page tree, or the resources it shares, before those are written at the end.
-Objects are written in the order they are made; the same calls give the same bytes.
+Objects other than streams (pages, annotations, structure elements) are packed a few hundred
+at a time into compressed object streams, and the cross-reference table is a stream too
+(PDF 1.5, ISO 32000-1 7.5.7 and 7.5.8): a tagged letter page has a score of small objects,
+which would otherwise cost more than its content. Objects are written in the order they are
+made; the same calls give the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import struct
 import zlib
+from array import array
 from typing import BinaryIO
 
 from .fontembed import Type0Parts
@@ -17,6 +23,8 @@ from .fontembed import Type0Parts
 __all__ = ["PdfWriter", "pdf_string", "write_font"]
 
 _HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"  # the binary comment tells tools the file is binary
+_PACK_OBJECTS = 200  # objects in an object stream at most, as other writers pack them
+_PACK_BYTES = 1 << 16  # and their bytes, before compression
 
 
 class PdfWriter:
@@ -24,26 +32,43 @@ class PdfWriter:
 
     def __init__(self, file: BinaryIO) -> None:
         self._file = file
-        self._offsets: list[int] = []  # index = object number - 1; 0 until written
+        # Per object (index = object number - 1): its offset in the file + 1, or minus the
+        # number of the object stream holding it; 0 until written. Arrays: a long list of
+        # signers makes hundreds of thousands of objects.
+        self._where = array("q")
+        self._index = array("l")  # its index in its object stream
+        self._pack: list[bytes] = []  # the object stream being filled: its objects' bodies
+        self._pack_numbers: list[int] = []
+        self._pack_size = 0
+        self._pack_number = 0  # its own object number, reserved when it is begun
         self._position = 0
         self._digest = hashlib.sha256()  # of everything written: the document's /ID
         self._write(_HEADER)
 
     def reserve(self) -> int:
         """A new object number, for an object written later with `write`."""
-        self._offsets.append(0)
-        return len(self._offsets)
+        self._where.append(0)
+        self._index.append(0)
+        return len(self._where)
 
     def write(self, number: int, body: bytes) -> int:
-        """Write object `number` (reserved, not yet written) holding `body`; return the number."""
-        if self._offsets[number - 1]:
+        """Write object `number` (reserved, not yet written) holding `body` (not a stream) into
+        an object stream; return the number."""
+        if self._where[number - 1]:
             raise ValueError(f"PDF object {number} is already written")
-        self._offsets[number - 1] = self._position
-        self._write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+        if not self._pack:
+            self._pack_number = self.reserve()
+        self._where[number - 1] = -self._pack_number
+        self._index[number - 1] = len(self._pack)
+        self._pack.append(body)
+        self._pack_numbers.append(number)
+        self._pack_size += len(body)
+        if len(self._pack) == _PACK_OBJECTS or self._pack_size > _PACK_BYTES:
+            self._flush_pack()
         return number
 
     def add(self, body: bytes) -> int:
-        """Write a new object holding `body`; return its number."""
+        """Write a new object holding `body` (not a stream); return its number."""
         return self.write(self.reserve(), body)
 
     def add_stream(self, entries: bytes, data: bytes, number: int | None = None,
@@ -54,21 +79,54 @@ class PdfWriter:
             data = zlib.compress(data)
             entries += b" /Filter /FlateDecode"
         body = b"<< %s /Length %d >>\nstream\n%s\nendstream" % (entries, len(data), data)
-        return self.write(self.reserve() if number is None else number, body)
+        return self._write_object(self.reserve() if number is None else number, body)
 
     def finish(self, root: int, info: int) -> None:
-        """Write the cross-reference table and trailer; every reserved object must be written."""
-        missing = [n for n, offset in enumerate(self._offsets, 1) if not offset]
+        """Write the cross-reference stream, which is the trailer too; every reserved object must
+        be written."""
+        self._flush_pack()
+        missing = [n for n, where in enumerate(self._where, 1) if not where]
         if missing:
             raise ValueError(f"PDF objects reserved but never written: {missing[:5]}")
         identity = self._digest.hexdigest()[:32].encode("ascii")  # the same bytes, the same ID
+        number = self.reserve()
+        self._where[number - 1] = self._position + 1
         xref = self._position
-        lines = [b"xref", b"0 %d" % (len(self._offsets) + 1), b"0000000000 65535 f "]
-        lines += [b"%010d 00000 n " % offset for offset in self._offsets]
-        lines += [b"trailer", b"<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>"
-                  % (len(self._offsets) + 1, root, info, identity, identity),
-                  b"startxref", b"%d" % xref, b"%%EOF", b""]
-        self._write(b"\n".join(lines))
+        size = len(self._where) + 1
+        width = 4 if xref < 1 << 32 else 8
+        row = struct.Struct(">BIH" if width == 4 else ">BQH").pack
+        rows = [row(0, 0, 0xFFFF)]  # object 0, the head of the (empty) list of free objects
+        rows += [row(1, where - 1, 0) if where > 0 else row(2, -where, index)
+                 for where, index in zip(self._where, self._index)]
+        data = zlib.compress(b"".join(rows))
+        self._write(b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 %d 2] /Root %d 0 R /Info %d 0 R "
+                    b"/ID [<%s> <%s>] /Filter /FlateDecode /Length %d >>\nstream\n%s\n"
+                    b"endstream\nendobj\nstartxref\n%d\n%%%%EOF\n"
+                    % (number, size, width, root, info, identity, identity, len(data), data,
+                       xref))
+
+    def _flush_pack(self) -> None:
+        """Write the object stream being filled, if any."""
+        if not self._pack:
+            return
+        offsets, position = [], 0
+        for number, body in zip(self._pack_numbers, self._pack):
+            offsets.append(b"%d %d" % (number, position))
+            position += len(body) + 1
+        head = b" ".join(offsets) + b"\n"
+        data = zlib.compress(head + b"\n".join(self._pack))
+        self._write_object(self._pack_number, b"<< /Type /ObjStm /N %d /First %d /Filter "
+                           b"/FlateDecode /Length %d >>\nstream\n%s\nendstream"
+                           % (len(self._pack), len(head), len(data), data))
+        self._pack, self._pack_numbers, self._pack_size = [], [], 0
+
+    def _write_object(self, number: int, body: bytes) -> int:
+        """Write object `number` in the file itself (a stream, or an object stream)."""
+        if self._where[number - 1]:
+            raise ValueError(f"PDF object {number} is already written")
+        self._where[number - 1] = self._position + 1
+        self._write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+        return number
 
     def _write(self, data: bytes) -> None:
         self._file.write(data)
