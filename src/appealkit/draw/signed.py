@@ -110,10 +110,12 @@ def _write_shared(doc: _Document, page: Page, language: str) -> _Shared:
     tagged = []
     for mark in content.marks:
         urls = [content.links[i][0] for i in mark.links]
-        links = tuple((url, tuple(mark.links[i] for i, _ in group))
-                      for url, group in groupby(enumerate(urls), key=lambda pair: pair[1]))
+        # one Link per link of the text: the pieces of one (its words on two lines, the address
+        # printed after them) are annotations of the same element, as structure.py has them
+        groups = tuple((url, tuple(mark.links[i] for i, _ in group))
+                       for url, group in groupby(enumerate(urls), key=lambda pair: pair[1]))
         tagged.append((where[id(mark.item)], Tagged(mark.mcid, mark.kind.encode("ascii"),
-                                                   element_entries(mark.item, language), links)))
+                                                   element_entries(mark.item, language), groups)))
     links = tuple((b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0]%s /StructParent "
                    % (fp_str(*rect).encode("ascii"), doc.link_flags),
                    b" /Contents %s /A << /S /URI /URI %s >> >>" % (text_string(url),
