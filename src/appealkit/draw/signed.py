@@ -115,7 +115,8 @@ def _write_shared(doc: _Document, page: Page, language: str) -> _Shared:
         groups = tuple((url, tuple(mark.links[i] for i, _ in group))
                        for url, group in groupby(enumerate(urls), key=lambda pair: pair[1]))
         tagged.append((where[id(mark.item)], Tagged(mark.mcid, mark.kind.encode("ascii"),
-                                                   element_entries(mark.item, language), groups)))
+                                                   element_entries(mark.item, language,
+                                                                   doc.writer), groups)))
     links = tuple((b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0]%s /StructParent "
                    % (fp_str(*rect).encode("ascii"), doc.link_flags),
                    b" /Contents %s /A << /S /URI /URI %s >> >>" % (text_string(url),

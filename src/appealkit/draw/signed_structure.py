@@ -35,19 +35,25 @@ class Tagged:
     links: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
 
-def element_entries(item: Item, language: str) -> bytes:
+def element_entries(item: Item, language: str, writer: PdfWriter | None = None) -> bytes:
     """The entries of a box's element in a section in `language` besides type, parent, page and
     kids: the language where it differs, the logical text of right-to-left text, the
-    alternative text of a figure (as structure.py gives them)."""
-    entries: dict[bytes, str] = {}
+    alternative text of a figure (as structure.py gives them).
+
+    With `writer`, the logical text is written as an object of its own, which the entries
+    refer to: the elements of every signer's copy of a letter page share it, where each
+    would otherwise repeat the page's whole text."""
+    entries: list[bytes] = []
     if isinstance(item, QRBox):
-        entries[b"Alt"] = qr_alt(item)
+        entries.append(b" /Alt " + text_string(qr_alt(item)))
     elif isinstance(item, TextBox):
         if item.lang and item.lang != language:
-            entries[b"Lang"] = item.lang
+            entries.append(b" /Lang " + text_string(item.lang))
         if _right_to_left(item.paragraph):
-            entries[b"ActualText"] = logical_text(item.paragraph)
-    return b"".join(b" /%s %s" % (name, text_string(value)) for name, value in entries.items())
+            text = text_string(logical_text(item.paragraph))
+            entries.append(b" /ActualText " + (text if writer is None else
+                                               b"%d 0 R" % writer.add(text)))
+    return b"".join(entries)
 
 
 def _right_to_left(paragraph: Paragraph) -> bool:
@@ -68,7 +74,7 @@ class StructureWriter:
         self._section = 0  # the open Sect's number, 0 if none
         self._section_lang = language
         self._section_entries = b""
-        self._kids: list[int] = []  # the open Sect's elements
+        self._kids: list[range] = []  # the open Sect's elements, page by page
 
     def start_section(self, title: str, language: str) -> None:
         """Open a Sect: the elements of the pages written next belong to it."""
@@ -82,7 +88,7 @@ class StructureWriter:
         """Write the open Sect, if any."""
         if not self._section:
             return
-        kids = b" ".join(b"%d 0 R" % kid for kid in self._kids)
+        kids = b" ".join(b"%d 0 R" % kid for kids in self._kids for kid in kids)
         self._writer.write(self._section, b"<</Type /StructElem /S /Sect /P %d 0 R /K [%s]%s>>"
                            % (self._document, kids, self._section_entries))
         self._sections.append(self._section)
@@ -97,30 +103,40 @@ class StructureWriter:
         """Write the elements of page `page`, whose tagged boxes are `tagged` in reading order
         (their MCIDs numbering them from 0) and whose link annotations are the objects
         `annotations`; the page's /StructParents key and each annotation's /StructParent."""
-        writer, parents, section = self._writer, self._parents, self._section
+        writer, parents = self._writer, self._parents
         key = len(parents)
         parents.extend([0] * (1 + len(annotations)))
         annotation_keys = list(range(key + 1, key + 1 + len(annotations)))
+        first = writer.reserve(len(tagged))  # the elements', in reading order
+        element = b"<</Type /StructElem /S /%%s /P %d 0 R /Pg %d 0 R /K %%s%%s>>" % (
+            self._section, page)
+        bodies = []
         owners = [0] * len(tagged)  # MCID → its element
-        for box in tagged:
-            number = writer.reserve()
-            kids = [b"%d" % box.mcid]
-            for url, indexes in box.links:
-                link = writer.reserve()
-                objrs = b" ".join(b"<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>" % (annotations[i], page)
-                                  for i in indexes)
-                writer.write(link, b"<</Type /StructElem /S /Link /P %d 0 R /K [%s] /Alt %s>>"
-                             % (number, objrs, text_string(url)))
-                for i in indexes:
-                    parents[annotation_keys[i]] = link
-                kids.append(b"%d 0 R" % link)
-            k = kids[0] if len(kids) == 1 else b"[%s]" % b" ".join(kids)
-            writer.write(number, b"<</Type /StructElem /S /%s /P %d 0 R /Pg %d 0 R /K %s%s>>"
-                         % (box.kind, section, page, k, box.entries))
+        for number, box in enumerate(tagged, first):
+            kids = b"%d" % box.mcid
+            if box.links:
+                kids = b"[%s %s]" % (kids, self._links(number, page, box, annotations,
+                                                       annotation_keys))
+            bodies.append(element % (box.kind, kids, box.entries))
             owners[box.mcid] = number
-            self._kids.append(number)
+        writer.write_run(first, bodies)
+        self._kids.append(range(first, first + len(tagged)))
         parents[key] = writer.add(b"[%s]" % b" ".join(b"%d 0 R" % n for n in owners))
         return key, annotation_keys
+
+    def _links(self, parent: int, page: int, box: Tagged, annotations: Sequence[int],
+               keys: Sequence[int]) -> bytes:
+        """Write the Link elements of a box's element `parent`; its kids referring to them."""
+        kids = []
+        for url, indexes in box.links:
+            objrs = b" ".join(b"<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>" % (annotations[i], page)
+                              for i in indexes)
+            link = self._writer.add(b"<</Type /StructElem /S /Link /P %d 0 R /K [%s] /Alt %s>>"
+                                    % (parent, objrs, text_string(url)))
+            for i in indexes:
+                self._parents[keys[i]] = link
+            kids.append(b"%d 0 R" % link)
+        return b" ".join(kids)
 
     def finish(self) -> bytes:
         """Write the document element, the parent tree and the root; the catalogue's entries
