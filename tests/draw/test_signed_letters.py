@@ -51,14 +51,16 @@ def _pages(pdf: bytes) -> list[bytes]:
     return [obj.head for obj in read_objects(pdf).values() if re.search(rb"/Type /Page\b", obj.head)]
 
 
-def _shared(objects: dict[int, PdfObject]) -> list[int]:
-    """The content streams more than one page lists, in order of first use."""
+def _shared(objects: dict[int, PdfObject], letter: bool = True) -> list[int]:
+    """The content streams more than one page lists, in order of first use: those drawing a
+    letter page (the others draw a few lines: the usual date)."""
     counts: dict[int, int] = {}
     for obj in objects.values():
         if re.search(rb"/Type /Page\b", obj.head):
             for number in content_streams(obj):
                 counts[number] = counts.get(number, 0) + 1
-    return [number for number, count in counts.items() if count > 1]
+    return [number for number, count in counts.items()
+            if count > 1 and (objects[number].data.count(b" TJ") > 8) == letter]
 
 
 def test_letter_body_drawn_once_as_a_shared_stream(signed: tuple[str, Path]) -> None:
@@ -80,6 +82,11 @@ def test_letter_body_drawn_once_as_a_shared_stream(signed: tuple[str, Path]) -> 
         assert len(numbers) - len(own) == 1 and len(own) <= 2
         # the signer's few lines only, before and after the letter (sender and date first)
         assert sum(objects[number].data.count(b" TJ") for number in own) <= 8
+    # The letter's usual date, the same on each signer's first page, is drawn once too
+    dates = _shared(objects, letter=False)
+    assert len(dates) == 2 and all(b"BDC" in objects[n].data for n in dates)
+    assert {content_streams(page)[0] for page in pages[0::3]} == {dates[0]}  # English
+    assert {content_streams(page)[0] for page in pages[1::3]} == {dates[1]}  # Urdu
     # drawn in a state of its own, as a form would be
     assert all(re.fullmatch(rb"q\n.*\nQ", objects[n].data, re.S) for n in shared)
 

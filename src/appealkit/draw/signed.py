@@ -40,6 +40,8 @@ __all__ = ["Progress", "write_signed_letters"]
 
 Progress = Callable[[int, int], None]  # (signers done, signers in all)
 
+_KEEP_BEFORE = 64  # streams drawn before a shared one, kept to be listed again
+
 
 @dataclass(frozen=True)
 class _Shared:
@@ -63,7 +65,19 @@ class _Document:
         self.resources = writer.reserve()  # the fonts, shared by all pages
         self.structure = StructureWriter(writer, info.language)
         self.pages: list[int] = []
+        self._before: dict[bytes, int] = {}  # streams drawn before a shared one, by their data
         self.shown: dict[FontCodes, set[int]] = {}  # codes shown, per font in order of first use
+
+    def stream_before(self, data: bytes) -> int:
+        """A stream holding what a signer's page draws before its shared stream: the one
+        written for an earlier signer if it drew the same (the letter's usual date, on the page
+        of each signer without a date of their own or a return line), else a new one."""
+        number = self._before.get(data)
+        if number is None:
+            number = self.writer.add_stream(b"", data)
+            if len(self._before) < _KEEP_BEFORE:  # enough for a list's few dates
+                self._before[data] = number
+        return number
 
     def record(self, content: PageContent) -> bytes:
         """The content's operators, its font codes recorded as shown."""
@@ -133,7 +147,7 @@ def _write_page(doc: _Document, page: Page, shared: _Shared, head: list[SignerIt
     first = len(shared.tagged)  # the signer's MCIDs follow the shared stream's
     before, read_first = _own_content(doc, head, page.height, first, language)
     after, read_last = _own_content(doc, foot, page.height, first + len(read_first), language)
-    contents = [writer.add_stream(b"", data) for data in (before,) if data]
+    contents = [doc.stream_before(before)] if before else []
     contents.append(shared.stream)
     contents += [writer.add_stream(b"", data) for data in (after,) if data]
     number = writer.reserve()

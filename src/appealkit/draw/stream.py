@@ -28,6 +28,7 @@ _HEADER = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"  # the binary comment tells tools the
 _PACK_OBJECTS = 200  # objects in an object stream at most, as other writers pack them
 _PACK_BYTES = 1 << 16  # and their bytes, before compression
 _SHORT = 1 << 12  # data compressed with a window of this many bytes (see _deflate)
+_XREF_ROWS = 4096  # cross-reference rows made at a time
 
 
 class PdfWriter:
@@ -39,7 +40,7 @@ class PdfWriter:
         # number of the object stream holding it; 0 until written. Arrays: a long list of
         # signers makes hundreds of thousands of objects.
         self._where = array("q")
-        self._index = array("q")  # its index in its object stream
+        self._index = array("H")  # its index in its object stream
         self._pack: list[bytes] = []  # the object stream being filled: its objects' bodies
         self._pack_numbers: list[int] = []
         self._pack_size = 0
@@ -51,9 +52,8 @@ class PdfWriter:
     def reserve(self, count: int = 1) -> int:
         """A new object number, for an object written later with `write`; with `count`, the
         first of that many consecutive numbers."""
-        zeros = bytes(8 * count)
-        self._where.frombytes(zeros)
-        self._index.frombytes(zeros)
+        self._where.frombytes(bytes(8 * count))
+        self._index.frombytes(bytes(2 * count))
         return len(self._where) - count + 1
 
     def write(self, number: int, body: bytes) -> int:
@@ -82,7 +82,7 @@ class PdfWriter:
             self._pack_number = self.reserve()
         start = len(self._pack)
         self._where[first - 1 : first - 1 + count] = array("q", [-self._pack_number]) * count
-        self._index[first - 1 : first - 1 + count] = array("q", range(start, start + count))
+        self._index[first - 1 : first - 1 + count] = array("H", range(start, start + count))
         self._pack += bodies
         self._pack_numbers += range(first, first + count)
         self._pack_size += sum(map(len, bodies))
@@ -116,16 +116,26 @@ class PdfWriter:
         xref = self._position
         size = len(self._where) + 1
         width = 4 if xref < 1 << 32 else 8
-        row = struct.Struct(">BIH" if width == 4 else ">BQH").pack
-        rows = [row(0, 0, 0xFFFF)]  # object 0, the head of the (empty) list of free objects
-        rows += [row(1, where - 1, 0) if where > 0 else row(2, -where, index)
-                 for where, index in zip(self._where, self._index)]
-        data = _deflate(b"".join(rows))
+        data = self._xref_rows(struct.Struct(">BIH" if width == 4 else ">BQH"))
         self._write(b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 %d 2] /Root %d 0 R /Info %d 0 R "
                     b"/ID [<%s> <%s>] /Filter /FlateDecode /Length %d >>\nstream\n%s\n"
                     b"endstream\nendobj\nstartxref\n%d\n%%%%EOF\n"
                     % (number, size, width, root, info, identity, identity, len(data), data,
                        xref))
+
+    def _xref_rows(self, row: struct.Struct) -> bytes:
+        """The cross-reference stream's data, compressed: a row per object (type 1: in the
+        file at an offset; 2: in an object stream at an index), made a few thousand at a time,
+        as a long list of signers has hundreds of thousands."""
+        compressor = zlib.compressobj()
+        out = [compressor.compress(row.pack(0, 0, 0xFFFF))]  # object 0: heads the free list
+        for start in range(0, len(self._where), _XREF_ROWS):
+            end = start + _XREF_ROWS
+            rows = [row.pack(1, where - 1, 0) if where > 0 else row.pack(2, -where, index)
+                    for where, index in zip(self._where[start:end], self._index[start:end])]
+            out.append(compressor.compress(b"".join(rows)))
+        out.append(compressor.flush())
+        return b"".join(out)
 
     def _flush_pack(self) -> None:
         """Write the object stream being filled, if any."""
