@@ -15,9 +15,11 @@ every page could not do this: its content would belong to one element in the who
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
+from operator import itemgetter
 from typing import BinaryIO
 
 from reportlab.lib.rl_accel import fp_str
@@ -41,17 +43,20 @@ __all__ = ["Progress", "write_signed_letters"]
 Progress = Callable[[int, int], None]  # (signers done, signers in all)
 
 _KEEP_BEFORE = 64  # streams drawn before a shared one, kept to be listed again
+_ARTIFACT, _END = ARTIFACT.encode("ascii"), END.encode("ascii")
 
 
 @dataclass(frozen=True)
 class _Shared:
-    """A form page as every signer's copy shows it: its content stream, its tagged boxes
-    (with where each is read: its index among the page's items), and its link annotations
-    (each as the bytes before and after its /StructParent key)."""
+    """A form page as every signer's copy shows it: its content stream, its tagged boxes and
+    where each is read (its index among the page's items), its link annotations (each as the
+    bytes before and after its /StructParent key), and the start of a page's dictionary."""
 
     stream: int
-    tagged: tuple[tuple[int, Tagged], ...]
+    tagged: tuple[Tagged, ...]
+    positions: tuple[int, ...]  # ascending
     links: tuple[tuple[bytes, bytes], ...]
+    page: bytes
 
 
 class _Document:
@@ -121,22 +126,24 @@ def _write_shared(doc: _Document, page: Page, language: str) -> _Shared:
     content = page_content(doc.session, page)
     stream = doc.writer.add_stream(b"", b"q\n%s\nQ" % doc.record(content))
     where = {id(item): index for index, item in enumerate(page.items)}
-    tagged = []
+    tagged, positions = [], []
     for mark in content.marks:
         urls = [content.links[i][0] for i in mark.links]
         # one Link per link of the text: the pieces of one (its words on two lines, the address
         # printed after them) are annotations of the same element, as structure.py has them
         groups = tuple((url, tuple(mark.links[i] for i, _ in group))
                        for url, group in groupby(enumerate(urls), key=lambda pair: pair[1]))
-        tagged.append((where[id(mark.item)], Tagged(mark.mcid, mark.kind.encode("ascii"),
-                                                   element_entries(mark.item, language,
-                                                                   doc.writer), groups)))
+        positions.append(where[id(mark.item)])
+        tagged.append(Tagged(mark.mcid, mark.kind.encode("ascii"),
+                             element_entries(mark.item, language, doc.writer), groups))
     links = tuple((b"<< /Type /Annot /Subtype /Link /Rect [%s] /Border [0 0 0]%s /StructParent "
                    % (fp_str(*rect).encode("ascii"), doc.link_flags),
                    b" /Contents %s /A << /S /URI /URI %s >> >>" % (text_string(url),
                                                                    pdf_string(url)))
                   for url, rect in content.links)
-    return _Shared(stream, tuple(tagged), links)
+    start = b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s] /Resources %d 0 R /Contents " % (
+        doc.tree, fp_str(page.width, page.height).encode("ascii"), doc.resources)
+    return _Shared(stream, tuple(tagged), tuple(positions), links, start)
 
 
 def _write_page(doc: _Document, page: Page, shared: _Shared, head: list[SignerItem],
@@ -152,21 +159,29 @@ def _write_page(doc: _Document, page: Page, shared: _Shared, head: list[SignerIt
     contents += [writer.add_stream(b"", data) for data in (after,) if data]
     number = writer.reserve()
     annotations = [writer.reserve() for _ in shared.links]
-    # In reading order: a signer's box before the form's box it is read before
-    order = sorted([(at, 1, box) for at, box in shared.tagged]
-                   + [(at, 0, box) for at, box in read_first + read_last],
-                   key=lambda entry: entry[:2])
-    key, link_keys = structure.page(number, [box for _, _, box in order], annotations)
+    order = _reading_order(shared, read_first + read_last)
+    key, link_keys = structure.page(number, order, annotations)
     for annotation, (start, end), link_key in zip(annotations, shared.links, link_keys):
         writer.write(annotation, b"%s%d%s" % (start, link_key, end))
     annots = b""
     if annotations:  # an annotation belongs to one page, so each page has its own
         annots = b" /Annots [%s] /Tabs /S" % b" ".join(b"%d 0 R" % n for n in annotations)
-    doc.pages.append(writer.write(number, (
-        b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s] /Resources %d 0 R /Contents [%s] "
-        b"/StructParents %d%s >>") % (
-            doc.tree, fp_str(page.width, page.height).encode("ascii"), doc.resources,
-            b" ".join(b"%d 0 R" % n for n in contents), key, annots)))
+    doc.pages.append(writer.write(number, b"%s[%s] /StructParents %d%s >>" % (
+        shared.page, b" ".join(b"%d 0 R" % n for n in contents), key, annots)))
+
+
+def _reading_order(shared: _Shared, own: list[tuple[int, Tagged]]) -> list[Tagged]:
+    """A page's tagged boxes in reading order: each of the signer's (where it is read, the box)
+    before the shared box it is read before."""
+    order: list[Tagged] = []
+    done = 0
+    for at, box in sorted(own, key=itemgetter(0)):
+        upto = bisect_left(shared.positions, at)
+        order += shared.tagged[done:upto]
+        order.append(box)
+        done = upto
+    order += shared.tagged[done:]
+    return order
 
 
 def _own_content(doc: _Document, items: list[SignerItem], height: float, first: int,
@@ -178,13 +193,12 @@ def _own_content(doc: _Document, items: list[SignerItem], height: float, first: 
     for own in items:
         kind = role(own.item)
         if kind is None:
-            ops.append(ARTIFACT.encode("ascii"))
+            ops.append(_ARTIFACT)
         else:
-            mcid = first + len(tagged)
-            ops.append(b"/%s <</MCID %d>> BDC" % (kind.encode("ascii"), mcid))
-            tagged.append((own.read_before, Tagged(mcid, kind.encode("ascii"),
-                                                   element_entries(own.item, language))))
-        ops += [doc.record(items_content(doc.session, [own.item], height)), END.encode("ascii")]
+            mcid, tag = first + len(tagged), kind.encode("ascii")
+            ops.append(b"/%s <</MCID %d>> BDC" % (tag, mcid))
+            tagged.append((own.read_before, Tagged(mcid, tag, element_entries(own.item, language))))
+        ops += [doc.record(items_content(doc.session, [own.item], height)), _END]
     return b"\n".join(ops), tagged
 
 
