@@ -89,7 +89,7 @@ class _Document:
         for codes, used in content.codes.items():
             self.shown.setdefault(codes, set()).update(used)
         if not all(isinstance(op, str) for op in content.ops):
-            raise ValueError("a letter page with an image cannot be drawn as a shared form")
+            raise ValueError("a letter page with an image cannot be drawn as a shared stream")
         return "\n".join(content.ops).encode("latin-1")  # type: ignore[arg-type]
 
 
@@ -156,7 +156,8 @@ def _write_page(doc: _Document, page: Page, shared: _Shared, head: list[SignerIt
     after, read_last = _own_content(doc, foot, page.height, first + len(read_first), language)
     contents = [doc.stream_before(before)] if before else []
     contents.append(shared.stream)
-    contents += [writer.add_stream(b"", data) for data in (after,) if data]
+    if after:
+        contents.append(writer.add_stream(b"", after))
     number = writer.reserve()
     annotations = [writer.reserve() for _ in shared.links]
     order = _reading_order(shared, read_first + read_last)
