@@ -49,11 +49,11 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..text.types import Direction, Glyph, GlyphRun, Line
+from ..text.types import Direction, Glyph, GlyphRun, Line, Paragraph
 from .pdfium_bidi import mirror, pdfium_order, pdfium_reads_right_to_left
 
 __all__ = ["LRM", "RLM", "GroupText", "Item", "LineText", "clusters", "direction_mark",
-           "line_texts"]
+           "line_texts", "logical_lines", "reordered"]
 
 RLM = "\u200f"  # RIGHT-TO-LEFT MARK: invisible, strongly right-to-left
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK
@@ -98,10 +98,41 @@ def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     return groups
 
 
+def reordered(line: Line, base: Direction) -> bool:
+    """True if `line` is written in another order than its logical one (for the extractors'
+    reordering): a line of a right-to-left paragraph, or one holding a right-to-left letter."""
+    return base is Direction.RTL or any(_RIGHT.intersection(run.text) for run in line.runs)
+
+
+def logical_lines(paragraph: Paragraph) -> list[str]:
+    """Each line's text in logical order, ending with the space that separated it from the
+    next line (the line breaker leaves such spaces out of the lines it sets)."""
+    spans = [_logical_line(line) for line in paragraph.lines]
+    texts = []
+    for (text, _, end), (_, start, _) in zip(spans, [*spans[1:], ("", -1, -1)]):
+        texts.append(text + " " if text and start > end and not text.endswith(" ") else text)
+    return texts
+
+
+def _logical_line(line: Line) -> tuple[str, int, int]:
+    """A line's runs in logical order, a space where they leave a gap; its start and end in
+    the paragraph's text."""
+    parts: list[str] = []
+    start = end = -1
+    for run in sorted(line.runs, key=lambda run: run.start):
+        if parts and run.start > end and not parts[-1].endswith(" "):
+            parts.append(" ")
+        elif not parts:
+            start = run.start
+        parts.append(run.text)
+        end = run.start + len(run.text)
+    return "".join(parts), start, end
+
+
 def line_texts(line: Line, base: Direction) -> LineText:
     """How `line` is written; `base` is the paragraph's direction."""
     spans = [_cluster_spans(run) for run in line.runs]
-    if base is Direction.LTR and not any(_RIGHT.intersection(run.text) for run in line.runs):
+    if not reordered(line, base):
         # no right-to-left letter: both extractors read the runs as drawn (most lines)
         return LineText(tuple(
             GroupText(r, tuple(Item(r, k, run.text[start:end])
