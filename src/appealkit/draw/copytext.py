@@ -36,10 +36,15 @@ marks, U+202A-U+202C, to every right-to-left line it writes anyway); PDFium's ha
 
 Why not /ActualText with the logical text, per run or per line: both extractors read it, and both
 run their reordering over it as over any text (measured on the samples: PDFium then copies each
-Urdu word reversed, poppler garbles whole lines), and poppler reads ActualText only on /Span. For tagged PDF, the
-logical text of an element belongs in the structure tree (the element's /ActualText), and the
-marked-content sequences of the structure (/P <</MCID n>> BDC) can enclose a group's BT … ET
-whole, never split one (a group's TJ order is what PDFium reads), around the /Span used here.
+Urdu word reversed, poppler garbles whole lines), and poppler reads ActualText only on /Span.
+
+Readers of tagged PDF that take an element's text from its marked content in the order it is
+written (poppler's structure text) would read this order, not the logical one; no order of
+writing serves them and PDFium both (PDFium wants a right-to-left word's glyphs in one text
+object, written left to right; written apart it loses the spaces between words). So a tagged
+box of such text is drawn as an artifact, and its tagged content is its logical text in glyphs
+without ink or width, which poppler's extraction skips (an empty ActualText) and PDFium skips
+(no width): see glyphs.add_logical_text and page.py.
 """
 
 from __future__ import annotations
