@@ -261,3 +261,24 @@ def test_mupdf_reads_the_tree_and_finds_nothing_wrong(pack: dict[str, Any],
             result = subprocess.run(["mutool", "clean", str(file), str(tmp_path / name)],
                                     capture_output=True, text=True, timeout=60)
             assert result.returncode == 0 and not result.stderr.strip(), (name, result.stderr)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Minister, سید محسن رضا نقوی، should renew the PoR cards now.", "en"),
+    ("Renew the Proof of Registration cards (PoR) before 30 June 2025.", "en"),
+    ("کم از کم ۱۴ لاکھ افغان باشندوں کے پی او آر کارڈز", "ur"),
+    ("PoR کارڈز کی تجدید (UNHCR)", "ur"),
+    ("PoR (UNHCR)", "ur"),
+])
+def test_paragraphs_written_out_of_logical_order_are_found_by_their_levels(
+        text: str, language: str) -> None:
+    """page.py tags the logical text of each paragraph glyphs.is_reordered finds (by the runs'
+    levels): it must find every one with a line copytext writes out of logical order."""
+    from draw_helpers import paragraph
+
+    from appealkit.draw.copytext import reordered
+    from appealkit.draw.glyphs import is_reordered
+
+    para = paragraph(text, language, 11, width=120)
+    assert is_reordered(para) == any(reordered(line, para.direction) for line in para.lines)
+    assert is_reordered(para) == any("\u0600" <= char <= "\u06ff" for char in text)

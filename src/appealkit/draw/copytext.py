@@ -106,7 +106,7 @@ def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
 def reordered(line: Line, base: Direction) -> bool:
     """True if `line` is written in another order than its logical one (for the extractors'
     reordering): a line of a right-to-left paragraph, or one holding a right-to-left letter."""
-    return base is Direction.RTL or any(_RIGHT.intersection(run.text) for run in line.runs)
+    return base is Direction.RTL or not all(_RIGHT.isdisjoint(run.text) for run in line.runs)
 
 
 def logical_lines(paragraph: Paragraph) -> list[str]:

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..text.types import Direction, GlyphRun, Line, Paragraph
 from .content import PageContent, session_for
-from .copytext import clusters, logical_lines, reordered
+from .copytext import clusters, logical_lines
 from .fontembed import FontCodes, register_no_initial_font
 from .subset import Composite
 from .textplan import Group, make_plan, num, plan_line, tj_moves
@@ -78,8 +78,11 @@ def add_line(content: PageContent, line: Line, x_left: float, baseline_y: float,
 
 
 def is_reordered(paragraph: Paragraph) -> bool:
-    """True if some line of `paragraph` is written in another order than its logical one."""
-    return any(reordered(line, paragraph.direction) for line in paragraph.lines)
+    """True if some line of `paragraph` may be written in another order than its logical one
+    (copytext.reordered): a right-to-left paragraph, or one with a run set right to left (a
+    right-to-left letter always is; the runs' levels answer without reading their text)."""
+    return paragraph.direction is Direction.RTL or any(
+        run.level % 2 for line in paragraph.lines for run in line.runs)
 
 
 # A glyph with no outline and no advance: only text extraction sees the text it carries, and
