@@ -95,18 +95,24 @@ def test_each_letter_reads_as_its_model_with_the_signers_lines(built: dict[str, 
 
 
 @needs_pdfinfo
-def test_urdu_letters_hold_their_signers_lines_in_reading_order(built: dict[str, Path]) -> None:
-    _, (_, jane), (_, other) = _sections(built["signed-letters.pdf"])
+def test_urdu_letters_hold_their_signers_lines_in_reading_order(
+        built: dict[str, Path], example_data: dict[str, Any]) -> None:
+    """poppler reads each Urdu letter in logical order, the signer's lines where the model
+    letter has its return line and after the captions of name (نام) and address (پتہ)."""
+    _, (_, jane), (_, ali) = _sections(built["signed-letters.pdf"])
     [(_, model)] = _sections(built["letter-ur.pdf"])
-    assert len(jane) == len(model) + 4  # a name and an address, each an element with its text
-    texts = [line for line in jane if line.startswith('"')]
-    assert texts[0] == '"Jane Smith · 1 High Street · Leeds LS1 1AA"'  # the return line first
-    assert texts[1].startswith('"Syed Mohsin Raza Naqvi')  # then the window address
-    # at the end: the name, the address's caption (in Urdu), the address
-    assert texts[-3] == '"Jane Smith"' and texts[-1] == '"1 High Street, Leeds LS1 1AA"'
-    # the other signer's letter holds their lines, none of Jane Smith's
-    assert sum("Jane Smith" in line for line in other) == 0
-    assert len(other) == len(jane)
+    salutation = f'"{example_data["targets"][0]["salutation"]["ur"]}"'
+    for lines, name, address, sender in (
+            (jane, "Jane Smith", "1 High Street, Leeds LS1 1AA",
+             "Jane Smith · 1 High Street · Leeds LS1 1AA"),
+            (ali, URDU_NAME, "۵ مال روڈ، لاہور", f"{URDU_NAME} · ۵ مال روڈ · لاہور")):
+        assert len(lines) == len(model) + 4  # a name and an address, each an element, its text
+        texts = [line for line in lines if line.startswith('"')]
+        assert texts[0] == f'"{sender}"'  # the return line first
+        assert texts[1].startswith('"Syed Mohsin Raza Naqvi')  # then the window address
+        assert salutation in texts
+        assert texts[-4:] == ['"نام"', f'"{name}"', '"پتہ"', f'"{address}"']
+    assert not any("Jane Smith" in line for line in ali)
 
 
 def test_every_piece_of_content_is_tagged_or_an_artifact(structure: Structure) -> None:

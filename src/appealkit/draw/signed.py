@@ -15,6 +15,7 @@ every page could not do this: its content would belong to one element in the who
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,7 +32,6 @@ from ..signers import Signer
 from .content import DrawingSession, PageContent, collection_paused
 from .document import DocumentInfo
 from .fontembed import FontCodes, type0_parts
-from .marks import ARTIFACT, END, role
 from .page import items_content, page_content
 from .pdfa import LINK_FLAGS, OUTPUT_CONDITION, icc_profile, xmp_packet
 from .signed_structure import StructureWriter, Tagged, element_entries
@@ -43,7 +43,7 @@ __all__ = ["Progress", "write_signed_letters"]
 Progress = Callable[[int, int], None]  # (signers done, signers in all)
 
 _KEEP_BEFORE = 64  # streams drawn before a shared one, kept to be listed again
-_ARTIFACT, _END = ARTIFACT.encode("ascii"), END.encode("ascii")
+_MCID = re.compile(rb"<</MCID (\d+)")
 
 
 @dataclass(frozen=True)
@@ -187,20 +187,17 @@ def _reading_order(shared: _Shared, own: list[tuple[int, Tagged]]) -> list[Tagge
 
 def _own_content(doc: _Document, items: list[SignerItem], height: float, first: int,
                  language: str) -> tuple[bytes, list[tuple[int, Tagged]]]:
-    """A signer's boxes drawn as a content stream's data, each tagged (its MCIDs counting from
-    `first`) or an artifact; the tagged ones with where each is read."""
-    ops: list[bytes] = []
-    tagged: list[tuple[int, Tagged]] = []
-    for own in items:
-        kind = role(own.item)
-        if kind is None:
-            ops.append(_ARTIFACT)
-        else:
-            mcid, tag = first + len(tagged), kind.encode("ascii")
-            ops.append(b"/%s <</MCID %d>> BDC" % (tag, mcid))
-            tagged.append((own.read_before, Tagged(mcid, tag, element_entries(own.item, language))))
-        ops += [doc.record(items_content(doc.session, [own.item], height)), _END]
-    return b"\n".join(ops), tagged
+    """A signer's boxes drawn as a content stream's data, each tagged as page.py tags a page's
+    boxes (or an artifact), its MCIDs counting from `first`; the tagged boxes, each with where
+    it is read."""
+    content = items_content(doc.session, [own.item for own in items], height, tagged=True)
+    data = doc.record(content)
+    if first:  # page.py numbers the boxes from 0 (a marked-content property list, never text)
+        data = _MCID.sub(lambda found: b"<</MCID %d" % (first + int(found[1])), data)
+    read = {id(own.item): own.read_before for own in items}
+    return data, [(read[id(mark.item)], Tagged(first + mark.mcid, mark.kind.encode("ascii"),
+                                               element_entries(mark.item, language)))
+                  for mark in content.marks]
 
 
 def _finish(doc: _Document, info: DocumentInfo) -> None:
