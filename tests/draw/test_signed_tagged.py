@@ -4,6 +4,7 @@ them, every piece of content tagged or an artifact, links with their annotations
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
@@ -17,6 +18,9 @@ from conftest import EXAMPLE, TODAY, run_cli, variant
 from pdfobjects import PdfObject, page_contents, read_objects
 from tagged_pdf import Structure, marked_content, text_string
 from test_tagged import _pdfium_elements
+
+from appealkit.draw.signed_structure import _number_tree
+from appealkit.draw.stream import PdfWriter
 
 needs_pdfinfo = pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils")
 
@@ -269,3 +273,31 @@ def test_pdfa_build_is_tagged_and_claims_pdfa(tmp_path: Path) -> None:
     catalog = structure.catalog
     assert b"/OutputIntents" in catalog.head
     assert "<pdfaid:part>2</pdfaid:part>" in objects[catalog.ref("Metadata")].data.decode()
+
+
+def test_a_parent_tree_too_big_for_one_level_has_intermediate_nodes() -> None:
+    """Past 256 leaves (65,536 keys, some 20,000 signers) nodes of /Kids hold the leaves; each
+    node's /Limits are its first and last key, and every key is found once, in order."""
+    buffer = io.BytesIO()
+    writer = PdfWriter(buffer)
+    target = writer.add(b"<<>>")
+    root = _number_tree(writer, [target] * 70_000)
+    writer.finish(root, root)
+    objects = read_objects(buffer.getvalue())
+
+    def keys(number: int, depth: int) -> list[tuple[int, int]]:
+        """(key, depth of its leaf) under a node; checks each node's limits."""
+        head = objects[number].head
+        kids = re.search(rb"/Kids \[(.*?)\]", head)
+        found = ([pair for n in re.findall(rb"(\d+) 0 R", kids.group(1))
+                  for pair in keys(int(n), depth + 1)] if kids else
+                 [(int(k), depth) for k in re.findall(rb"(\d+) \d+ 0 R", head)])
+        limits = re.search(rb"/Limits \[(\d+) (\d+)\]", head)
+        assert (limits is None) == (number == root)
+        if limits:
+            assert (int(limits[1]), int(limits[2])) == (found[0][0], found[-1][0])
+        return found
+
+    found = keys(root, 0)
+    assert [key for key, _ in found] == list(range(70_000))
+    assert {depth for _, depth in found} == {2}  # root, intermediate nodes, leaves
