@@ -301,3 +301,24 @@ def test_a_parent_tree_too_big_for_one_level_has_intermediate_nodes() -> None:
     found = keys(root, 0)
     assert [key for key, _ in found] == list(range(70_000))
     assert {depth for _, depth in found} == {2}  # root, intermediate nodes, leaves
+
+
+def test_each_page_copies_as_its_model_letter_page(built: dict[str, Path]) -> None:
+    """PDFium copies a signed letter's page line for line as the model letter's, but for the
+    signer's own lines (return line, date, name and address by their captions): the shared
+    letter is page content as in the model letter (drawn as a form XObject, a line of the Urdu
+    body came apart)."""
+    def lines(path: Path) -> list[list[str]]:
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            return [page.get_textpage().get_text_range().splitlines() for page in pdf]
+        finally:
+            pdf.close()
+
+    english, urdu = lines(built["letter-en.pdf"]), lines(built["letter-ur.pdf"])
+    signed = lines(built["signed-letters.pdf"])
+    own = ("Amnesty Group 123", "1 July 2025", "۱ جولائی ۲۰۲۵", "Name", "Address", "نام", "پتہ")
+    for model, page in zip([*english, *urdu, *urdu], signed, strict=True):
+        missing = [line for line in model if line not in page]
+        assert all(len(line) < 50 and any(text in line for text in own) for line in missing), \
+            missing
