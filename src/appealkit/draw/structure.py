@@ -2,8 +2,8 @@
 
 The tree follows the parts and, within a page, the order of its tagged boxes, which layout
 gives in reading order: Document, a Sect per part, then headings, paragraphs, lists (a label
-and a body: neighbouring Lbl and LBody boxes make one L), figures with alternative text, and
-links with their annotations. Right-to-left text is written for the extractors' own reordering
+and a body: neighbouring Lbl and LBody boxes make one L), tables (neighbouring TH and TD boxes
+make one Table, a TR per row), figures with alternative text, and links with their annotations. Right-to-left text is written for the extractors' own reordering
 (copytext.py), so an element holding it carries its logical text as /ActualText.
 
 Elements are written by a small formatter of their own rather than as ReportLab dictionaries:
@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, TypeAlias
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFObjectReference
 
-from ..layout.boxes import ImageBox, Part, QRBox, TextBox
+from ..layout.boxes import Cell, ImageBox, Part, QRBox, TextBox
 from ..text.types import Direction, Paragraph
 from .content import PageContent
 from .marks import Mark
@@ -87,8 +88,16 @@ def _format_entries(mark: Mark, section_lang: str) -> bytes:
             entries["Lang"] = item.lang
         if _right_to_left(item.paragraph):
             entries["ActualText"] = logical_text(item.paragraph)
+    attributes = _table_attributes(item.cell) if isinstance(item, TextBox) and item.cell else b""
     return b"".join(b" /%s %s" % (name.encode("ascii"), text_string(value))
-                    for name, value in entries.items())
+                    for name, value in entries.items()) + attributes
+
+
+def _table_attributes(cell: Cell) -> bytes:
+    """A cell's table attributes: what a header cell heads, how many columns a cell spans."""
+    span = b" /ColSpan %d" % cell.span if cell.span > 1 else b""
+    scope = b" /Scope /%s" % cell.scope.encode("ascii") if cell.scope else b""
+    return b" /A <</O /Table%s%s>>" % (span, scope) if span or scope else b""
 
 
 def _ref(document: Any, ref: PDFObjectReference) -> bytes:
@@ -216,12 +225,15 @@ class StructureBuilder:
         owners: list[PDFObjectReference] = []
         section, section_ref, section_lang = self._section
         lists = _Lists(self, section, section_ref)
+        tables = _Tables(self, section, section_ref)
         for mark in content.marks:
-            parent, parent_ref = lists.place(mark)
+            in_list = lists.place(mark)
+            parent, parent_ref = tables.place(mark) or in_list
             links = [(annotations[i], link_keys[i], content.links[i][0])
                      for i in mark.links if i < len(annotations)]
             owners.append(self._mark_element(mark, parent, parent_ref, page_ref, section_lang,
                                              links))
+        tables.close()
         key = self._key()
         self._root.parents.append((key, self._doc.Reference(_Refs(owners))))
         self._page_keys.append(key)
@@ -298,3 +310,65 @@ class _Lists:
             self._item = builder._element("LI", self._list[1])
             self._list[0].kids.append(self._item[1])
         return self._item
+
+
+@dataclass
+class _Row:
+    """A row of the open table: its TR, its number as drawn, and the cells placed in it."""
+
+    element: _Element
+    ref: PDFObjectReference
+    number: int
+    cells: list[Cell]
+
+
+class _Tables:
+    """Neighbouring TH and TD boxes of a page as one table (Table → TR → TH, TD …): a TR for
+    each row holding a box, given at the table's end an empty TD for each column no box fills
+    (a blank to write in), so that every row has every column."""
+
+    def __init__(self, builder: StructureBuilder, section: _Element,
+                 section_ref: PDFObjectReference) -> None:
+        self._builder = builder
+        self._section = (section, section_ref)
+        self._table: tuple[_Element, PDFObjectReference] | None = None
+        self._rows: list[_Row] = []
+
+    def place(self, mark: Mark) -> tuple[_Element, PDFObjectReference] | None:
+        """The row the element of `mark` joins; None for a box outside tables (which ends the
+        open table)."""
+        cell = mark.item.cell if isinstance(mark.item, TextBox) else None
+        if cell is None:
+            self.close()
+            return None
+        builder = self._builder
+        if self._table is None:
+            self._table = builder._element("Table", self._section[1])
+            self._section[0].kids.append(self._table[1])
+        if not self._rows or self._rows[-1].number != cell.row:
+            row, ref = builder._element("TR", self._table[1])
+            self._table[0].kids.append(ref)
+            self._rows.append(_Row(row, ref, cell.row, []))
+        self._rows[-1].cells.append(cell)
+        return self._rows[-1].element, self._rows[-1].ref
+
+    def close(self) -> None:
+        """End the open table: fill each row's columns no box fills with empty TDs. A row's
+        kids are its cells' elements, one per cell, in the order placed (left to right)."""
+        if self._table is None:
+            return
+        columns = max(cell.column + cell.span for row in self._rows for cell in row.cells)
+        for row in self._rows:
+            placed = iter(row.element.kids)
+            kids: list[Kid] = []
+            column = 0
+            for cell in row.cells:
+                kids += [self._empty(row) for _ in range(column, cell.column)]
+                kids.append(next(placed))
+                column = cell.column + cell.span
+            kids += [self._empty(row) for _ in range(column, columns)]
+            row.element.kids = kids
+        self._table, self._rows = None, []
+
+    def _empty(self, row: _Row) -> PDFObjectReference:
+        return self._builder._element("TD", row.ref)[1]
