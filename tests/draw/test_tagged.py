@@ -299,3 +299,42 @@ def _type(element: Any) -> str:
     buffer = (raw.c_ubyte * size)()
     raw.FPDF_StructElement_GetType(element, buffer, size)
     return bytes(buffer).decode("utf-16-le").rstrip("\x00")
+
+
+def test_every_link_annotation_belongs_to_a_link_element(pack: dict[str, Any]) -> None:
+    """PDF/UA: each link annotation is an object reference kid of a Link element in the tree,
+    which the parent tree gives for the annotation's /StructParent."""
+    for name, path in pack["files"].items():
+        if not name.endswith(".pdf"):
+            continue
+        structure = Structure(path.read_bytes())
+        reachable, tree = structure.reachable(), structure.parent_tree()
+        annotations = [o for o in structure.objects.values() if b"/Subtype /Link" in o.head]
+        for annotation in annotations:
+            key = re.search(rb"/StructParent (\d+)", annotation.head)
+            assert key, f"{name}: annotation {annotation.number} has no /StructParent"
+            link = tree[int(key.group(1))]
+            assert isinstance(link, int) and link in reachable, name
+            element = structure.objects[link]
+            assert structure.kind(element) == "Link", name
+            assert re.search(rb"/Obj %d 0 R" % annotation.number, element.head), name
+
+
+@needs_pdfinfo
+def test_a_sheet_of_cards_reads_as_one_card(pack: dict[str, Any],
+                                            example_data: dict[str, Any]) -> None:
+    """The handouts print four identical cards on each side: the structure holds the first
+    (the others are artifacts), its QR code's Link has the four codes' annotations, and the
+    page's text still has every card."""
+    path = pack["files"]["handouts.pdf"]
+    text = struct_text(path)
+    assert text.count("H1 (block)") == 1 and text.count("L (block)") == 1
+    structure = Structure(path.read_bytes())
+    links = [e for e in structure.elements() if structure.kind(e) == "Link"]
+    assert [len(re.findall(rb"/OBJR", link.head)) for link in links] == [4]
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        front = pdf[0].get_textpage().get_text_range()
+    finally:
+        pdf.close()
+    assert squeeze(front).count(squeeze(example_data["headline"].upper())) == 4

@@ -188,6 +188,8 @@ class StructureBuilder:
         self._page_keys: list[int | None] = []  # per page of the document: its key, if tagged
         self._tabs: list[bool] = []  # per page: has annotations
         self._section: tuple[_Element, PDFObjectReference, str] | None = None
+        # the Link elements of the page being painted, by address (for links drawn as artifacts)
+        self._page_links: dict[str, tuple[_Element, PDFObjectReference]] = {}
 
     def _element(self, kind: str, parent: PDFObjectReference,
                  page: PDFObjectReference | None = None, **entries: str | None
@@ -218,12 +220,13 @@ class StructureBuilder:
         content.paint(self._canvas, entries)
         annotations = self._canvas._annotationrefs[before:]
         self._tabs.append(bool(annotations))
-        if not content.marks or self._section is None:
+        if not (content.marks or annotations) or self._section is None:
             self._page_keys.append(None)
             return
         page_ref = self._doc.thisPageRef()
         owners: list[PDFObjectReference] = []
         section, section_ref, section_lang = self._section
+        self._page_links = {}
         lists = _Lists(self, section, section_ref)
         tables = _Tables(self, section, section_ref)
         for mark in content.marks:
@@ -234,9 +237,30 @@ class StructureBuilder:
             owners.append(self._mark_element(mark, parent, parent_ref, page_ref, section_lang,
                                              links))
         tables.close()
+        # The links of boxes drawn as artifacts (the copies of a card on a sheet): each is one
+        # more annotation of the page's Link element for its address, else of a Link of its own
+        placed = {i for mark in content.marks for i in mark.links}
+        for i, annotation in enumerate(annotations):
+            if i not in placed:
+                url = content.links[i][0]
+                link, link_ref = self._page_links.get(url) or self._link(url, section,
+                                                                          section_ref)
+                link.kids.append(_Objr(annotation, page_ref))
+                self._root.parents.append((link_keys[i], link_ref))
+        if not owners:
+            self._page_keys.append(None)
+            return
         key = self._key()
         self._root.parents.append((key, self._doc.Reference(_Refs(owners))))
         self._page_keys.append(key)
+
+    def _link(self, url: str, parent: _Element, parent_ref: PDFObjectReference
+              ) -> tuple[_Element, PDFObjectReference]:
+        """A new Link element in `parent`, for the annotations of a link to `url`."""
+        link, link_ref = self._element("Link", parent_ref, Alt=url)
+        parent.kids.append(link_ref)
+        self._page_links[url] = (link, link_ref)
+        return link, link_ref
 
     def _mark_element(self, mark: Mark, parent: _Element, parent_ref: PDFObjectReference,
                       page_ref: PDFObjectReference, section_lang: str,
@@ -253,6 +277,7 @@ class StructureBuilder:
             link.kids += [figure_ref, _Objr(annotation, page_ref)]
             self._root.parents.append((key, link_ref))
             parent.kids.append(link_ref)
+            self._page_links.setdefault(item.url, (link, link_ref))
             return figure_ref
         element = _Element(kind, parent_ref, page_ref, _entries(mark, section_lang))
         ref = _register(self._doc, element)
@@ -265,6 +290,7 @@ class StructureBuilder:
                 link.kids.append(_Objr(annotation, page_ref))
                 self._root.parents.append((key, link_ref))
             element.kids.append(link_ref)
+            self._page_links.setdefault(url, (link, link_ref))
         parent.kids.append(ref)
         return ref
 

@@ -82,6 +82,9 @@ class QRBox:
     quiet: int  # quiet zone in modules, on every side
     url: str  # the box is also a link to it
     alt: str | None = None  # alternative text; None: "QR code: opens <url>"
+    # A copy (of a card on a sheet): its drawing is an artifact in tagged PDF, its link one
+    # more annotation of the first's Link element
+    copy: bool = False
 
 
 @dataclass(frozen=True)
