@@ -78,19 +78,24 @@ _formatted: weakref.WeakKeyDictionary[Mark, tuple[str, bytes]] = weakref.WeakKey
 
 def _format_entries(mark: Mark, section_lang: str) -> bytes:
     item = mark.item
-    entries: dict[str, str] = {}
     if isinstance(item, QRBox):
-        entries["Alt"] = qr_alt(item)
-    elif isinstance(item, ImageBox):
-        entries["Alt"] = item.alt or ""
-    elif isinstance(item, TextBox):
-        if item.lang and item.lang != section_lang:
-            entries["Lang"] = item.lang
-        if _right_to_left(item.paragraph):
-            entries["ActualText"] = logical_text(item.paragraph)
-    attributes = _table_attributes(item.cell) if isinstance(item, TextBox) and item.cell else b""
-    return b"".join(b" /%s %s" % (name.encode("ascii"), text_string(value))
-                    for name, value in entries.items()) + attributes
+        return _entry("Alt", qr_alt(item))
+    if isinstance(item, ImageBox):
+        return _entry("Alt", item.alt or "")
+    if not isinstance(item, TextBox):
+        return b""
+    entries = b""
+    if item.lang and item.lang != section_lang:
+        entries += _entry("Lang", item.lang)
+    if _right_to_left(item.paragraph):
+        entries += _entry("ActualText", logical_text(item.paragraph))
+    if item.cell:
+        entries += _table_attributes(item.cell)
+    return entries
+
+
+def _entry(name: str, text: str) -> bytes:
+    return b" /%s %s" % (name.encode("ascii"), text_string(text))
 
 
 def _table_attributes(cell: Cell) -> bytes:
