@@ -14,6 +14,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 import pytest
+from conftest import variant
 from pdfobjects import page_contents
 from tagged_pdf import Structure, marked_content, text_string
 
@@ -55,6 +56,44 @@ def test_letter_reads_in_reading_order(pack: dict[str, Any]) -> None:
              "Itherefore", "Yourssincerely,", "Signature", "Name", "Address"]
     places = [text.index(part) for part in parts]
     assert places == sorted(places)
+
+
+def _paragraphs_read(text: str) -> list[str]:
+    """The text poppler reads for each paragraph element, in structure order."""
+    lines = text.splitlines()
+    return [lines[i + 1].strip().strip('"') for i, line in enumerate(lines[:-1])
+            if line.strip() == "P (block)"]
+
+
+@needs_pdfinfo
+def test_poppler_reads_the_urdu_letter_in_logical_order(pack: dict[str, Any],
+                                                         example_data: dict[str, Any]) -> None:
+    """poppler takes an element's text in the order its content is written, not from
+    /ActualText: the drawn right-to-left glyphs are artifacts, the tagged content their
+    logical text."""
+    # as typed, spaces and all (the letter binds some words with no-break spaces)
+    read = [p.replace("\u00a0", " ") for p in
+            _paragraphs_read(struct_text(pack["files"]["letter-ur.pdf"]))]
+    letter = example_data["letters"]["ur"]
+    body = [" ".join(p.replace("**", "").split()) for p in letter["body"].split("\n\n")]
+    expected = [letter["subject"], example_data["targets"][0]["salutation"]["ur"], *body,
+                letter["closing"]]
+    joined = " ".join(read)
+    places = [joined.index(part) for part in expected]
+    assert places == sorted(places)
+    assert "\u200f" not in joined and "\u202b" not in joined  # no marks of its own
+    # a paragraph split between pages reads as two elements, each logical
+    assert sum(1 for p in read if p and p in body[1]) == 2
+
+
+@needs_pdfinfo
+def test_poppler_reads_an_urdu_phrase_in_english_in_logical_order(tmp_path: Path) -> None:
+    phrase = "سید محسن رضا نقوی، وزیرِ داخلہ"
+    kit = variant(tmp_path, ("Pakistan must uphold", f"Pakistan ({phrase}) must uphold"))
+    out = tmp_path / "out"
+    appealkit.build_kit(kit, out, parts=["pack"])
+    text = " ".join(struct_text(out / "fact-sheet.pdf").split())
+    assert f"Pakistan ({phrase}) must uphold" in text
 
 
 def _pdfium_elements(path: Path) -> list[tuple[str, str, str, str]]:
@@ -338,3 +377,24 @@ def test_a_sheet_of_cards_reads_as_one_card(pack: dict[str, Any],
     finally:
         pdf.close()
     assert squeeze(front).count(squeeze(example_data["headline"].upper())) == 4
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The Minister, سید محسن رضا نقوی، should renew the PoR cards now.", "en"),
+    ("Renew the Proof of Registration cards (PoR) before 30 June 2025.", "en"),
+    ("کم از کم ۱۴ لاکھ افغان باشندوں کے پی او آر کارڈز", "ur"),
+    ("PoR کارڈز کی تجدید (UNHCR)", "ur"),
+    ("PoR (UNHCR)", "ur"),
+])
+def test_paragraphs_written_out_of_logical_order_are_found_by_their_levels(
+        text: str, language: str) -> None:
+    """page.py tags the logical text of each paragraph glyphs.is_reordered finds (by the runs'
+    levels): it must find every one with a line copytext writes out of logical order."""
+    from draw_helpers import paragraph
+
+    from appealkit.draw.copytext import reordered
+    from appealkit.draw.glyphs import is_reordered
+
+    para = paragraph(text, language, 11, width=120)
+    assert is_reordered(para) == any(reordered(line, para.direction) for line in para.lines)
+    assert is_reordered(para) == any("\u0600" <= char <= "\u06ff" for char in text)

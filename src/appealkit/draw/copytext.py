@@ -36,10 +36,15 @@ marks, U+202A-U+202C, to every right-to-left line it writes anyway); PDFium's ha
 
 Why not /ActualText with the logical text, per run or per line: both extractors read it, and both
 run their reordering over it as over any text (measured on the samples: PDFium then copies each
-Urdu word reversed, poppler garbles whole lines), and poppler reads ActualText only on /Span. For tagged PDF, the
-logical text of an element belongs in the structure tree (the element's /ActualText), and the
-marked-content sequences of the structure (/P <</MCID n>> BDC) can enclose a group's BT … ET
-whole, never split one (a group's TJ order is what PDFium reads), around the /Span used here.
+Urdu word reversed, poppler garbles whole lines), and poppler reads ActualText only on /Span.
+
+Readers of tagged PDF that take an element's text from its marked content in the order it is
+written (poppler's structure text) would read this order, not the logical one; no order of
+writing serves them and PDFium both (PDFium wants a right-to-left word's glyphs in one text
+object, written left to right; written apart it loses the spaces between words). So a tagged
+box of such text is drawn as an artifact, and its tagged content is its logical text in glyphs
+without ink or width, which poppler's extraction skips (an empty ActualText) and PDFium skips
+(no width): see glyphs.add_logical_text and page.py.
 """
 
 from __future__ import annotations
@@ -49,11 +54,11 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..text.types import Direction, Glyph, GlyphRun, Line
+from ..text.types import Direction, Glyph, GlyphRun, Line, Paragraph
 from .pdfium_bidi import mirror, pdfium_order, pdfium_reads_right_to_left
 
 __all__ = ["LRM", "RLM", "GroupText", "Item", "LineText", "clusters", "direction_mark",
-           "line_texts"]
+           "line_texts", "logical_lines", "reordered"]
 
 RLM = "\u200f"  # RIGHT-TO-LEFT MARK: invisible, strongly right-to-left
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK
@@ -98,10 +103,41 @@ def clusters(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     return groups
 
 
+def reordered(line: Line, base: Direction) -> bool:
+    """True if `line` is written in another order than its logical one (for the extractors'
+    reordering): a line of a right-to-left paragraph, or one holding a right-to-left letter."""
+    return base is Direction.RTL or not all(_RIGHT.isdisjoint(run.text) for run in line.runs)
+
+
+def logical_lines(paragraph: Paragraph) -> list[str]:
+    """Each line's text in logical order, ending with the space that separated it from the
+    next line (the line breaker leaves such spaces out of the lines it sets)."""
+    spans = [_logical_line(line) for line in paragraph.lines]
+    texts = []
+    for (text, _, end), (_, start, _) in zip(spans, [*spans[1:], ("", -1, -1)]):
+        texts.append(text + " " if text and start > end and not text.endswith(" ") else text)
+    return texts
+
+
+def _logical_line(line: Line) -> tuple[str, int, int]:
+    """A line's runs in logical order, a space where they leave a gap; its start and end in
+    the paragraph's text."""
+    parts: list[str] = []
+    start = end = -1
+    for run in sorted(line.runs, key=lambda run: run.start):
+        if parts and run.start > end and not parts[-1].endswith(" "):
+            parts.append(" ")
+        elif not parts:
+            start = run.start
+        parts.append(run.text)
+        end = run.start + len(run.text)
+    return "".join(parts), start, end
+
+
 def line_texts(line: Line, base: Direction) -> LineText:
     """How `line` is written; `base` is the paragraph's direction."""
     spans = [_cluster_spans(run) for run in line.runs]
-    if base is Direction.LTR and not any(_RIGHT.intersection(run.text) for run in line.runs):
+    if not reordered(line, base):
         # no right-to-left letter: both extractors read the runs as drawn (most lines)
         return LineText(tuple(
             GroupText(r, tuple(Item(r, k, run.text[start:end])

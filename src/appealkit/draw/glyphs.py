@@ -11,13 +11,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..text.types import Direction, GlyphRun, Line, Paragraph
 from .content import PageContent, session_for
-from .copytext import clusters
+from .copytext import clusters, logical_lines
 from .fontembed import FontCodes, register_no_initial_font
+from .subset import Composite
 from .textplan import Group, make_plan, num, plan_line, tj_moves
 
 __all__ = [
-    "add_line", "add_paragraph", "clusters", "draw_line", "draw_paragraph", "new_canvas",
-    "run_operators",
+    "add_line", "add_logical_text", "add_paragraph", "clusters", "draw_line", "draw_paragraph",
+    "is_reordered", "new_canvas", "run_operators",
 ]
 
 
@@ -74,6 +75,44 @@ def add_line(content: PageContent, line: Line, x_left: float, baseline_y: float,
             rect = (x_left + run.x, baseline_y - line.descent, x_left + run.x + run.width,
                     baseline_y + line.ascent)
             content.links.append((run.link, rect))
+
+
+def is_reordered(paragraph: Paragraph) -> bool:
+    """True if some line of `paragraph` may be written in another order than its logical one
+    (copytext.reordered): a right-to-left paragraph, or one with a run set right to left (a
+    right-to-left letter always is; the runs' levels answer without reading their text)."""
+    return paragraph.direction is Direction.RTL or any(
+        run.level % 2 for line in paragraph.lines for run in line.runs)
+
+
+# A glyph with no outline and no advance: only text extraction sees the text it carries, and
+# PDFium skips a text object of such glyphs (it has no width)
+_INKLESS = Composite((), 0)
+
+
+def add_logical_text(content: PageContent, paragraph: Paragraph, x_left: float,
+                     y_top: float) -> None:
+    """Add a paragraph's text in logical order without drawing anything: each line as glyphs
+    without ink or advance at the line's start, in its first run's font.
+
+    Readers of tagged content that take text in the order it is written (poppler's structure
+    text) read this instead of the drawn glyphs, which are written in the order the
+    extractors' own reordering needs (see copytext); marks.py keeps the two apart.
+    """
+    ops = ["BT"]
+    for line, text in zip(paragraph.lines, logical_lines(paragraph)):
+        run = next((run for run in line.runs if run.text.strip()), None)
+        if run is None:
+            continue
+        font, used = content.font(run.font)
+        codes = font.codes_for([(_INKLESS, char) for char in text])
+        used.update(codes)
+        x = x_left + line.x + (line.width if paragraph.direction is Direction.RTL else 0)
+        ops.append(f"/{font.resource_name} {num(run.size)} Tf "
+                   f"1 0 0 1 {num(x)} {num(y_top - line.baseline)} Tm")
+        ops.append(f"[<{''.join(font.hexes[code] for code in codes)}>] TJ")
+    ops.append("ET")
+    content.ops.append("\n".join(ops))
 
 
 def run_operators(font: FontCodes, run: GlyphRun, x: float, y: float,

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 from ..layout.boxes import ImageBox, Item, QRBox, TextBox
 
-__all__ = ["ARTIFACT", "END", "Mark", "role"]
+__all__ = ["ARTIFACT", "END", "LOGICAL", "Mark", "role"]
 
 ARTIFACT = "/Artifact BMC"
 END = "EMC"
+# Tagged content only readers of tagged content take as text: poppler's text extraction reads
+# the empty ActualText instead, PDFium skips glyphs without width (glyphs.add_logical_text)
+LOGICAL = "/Span <</MCID {mcid} /ActualText ()>> BDC"
 
 
 @dataclass(frozen=True, eq=False)

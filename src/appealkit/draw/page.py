@@ -15,8 +15,8 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from ..layout.boxes import ImageBox, Item, Page, QRBox, Rect, Rule, TextBox
 from .content import DrawingSession, PageContent
-from .glyphs import add_paragraph
-from .marks import ARTIFACT, END, Mark, role
+from .glyphs import add_logical_text, add_paragraph, is_reordered
+from .marks import ARTIFACT, END, LOGICAL, Mark, role
 
 __all__ = ["items_content", "page_content"]
 
@@ -42,10 +42,19 @@ def items_content(session: DrawingSession, items: Sequence[Item], height: float,
             continue
         mcid = len(content.marks)
         kind = role(item)
-        content.ops.append(ARTIFACT if kind is None else f"/{kind} <</MCID {mcid}>> BDC")
         links = len(content.links)
-        _draw(item, content, height)
-        content.ops.append(END)
+        if kind is not None and isinstance(item, TextBox) and is_reordered(item.paragraph):
+            # Right-to-left text is written in the order text extractors want, not in logical
+            # order: it is drawn as an artifact, and its logical text is the tagged content
+            content.ops.append(ARTIFACT)
+            _draw(item, content, height)
+            content.ops += [END, LOGICAL.format(mcid=mcid)]
+            add_logical_text(content, item.paragraph, item.x, height - item.y)
+            content.ops.append(END)
+        else:
+            content.ops.append(ARTIFACT if kind is None else f"/{kind} <</MCID {mcid}>> BDC")
+            _draw(item, content, height)
+            content.ops.append(END)
         if kind is not None:
             content.marks.append(Mark(mcid, item, range(links, len(content.links)), kind))
     return content.finish()
