@@ -63,17 +63,19 @@ def _right_to_left(paragraph: Paragraph) -> bool:
         run.direction is Direction.RTL for line in paragraph.lines for run in line.runs)
 
 
-def _entries(mark: Mark, section_lang: str) -> bytes:
-    """The entries of a tagged box's element besides its type, parent, page and kids,
-    formatted: once per box, for all the documents of a build holding its page."""
-    found = _formatted.get(mark)
+def _entries(content: PageContent, section_lang: str) -> list[bytes]:
+    """The entries of each tagged box's element besides its type, parent, page and kids,
+    formatted: once per page, for all the documents of a build holding it."""
+    found = _formatted.get(content)
     if found is None or found[0] != section_lang:
-        found = _formatted[mark] = (section_lang, _format_entries(mark, section_lang))
+        entries = [_format_entries(mark, section_lang) for mark in content.marks]
+        found = _formatted[content] = (section_lang, entries)
     return found[1]
 
 
-# mark → (section language, entries); a mark hashes by identity (its box may be big)
-_formatted: weakref.WeakKeyDictionary[Mark, tuple[str, bytes]] = weakref.WeakKeyDictionary()
+# page content → (section language, entries of its marks' elements)
+_formatted: weakref.WeakKeyDictionary[PageContent, tuple[str, list[bytes]]] = (
+    weakref.WeakKeyDictionary())
 
 
 def _format_entries(mark: Mark, section_lang: str) -> bytes:
@@ -240,12 +242,12 @@ class StructureBuilder:
         section, section_lang = self._section
         self._page_links = {}
         lists, tables = _Lists(self, section), _Tables(self, section)
-        for mark in content.marks:
+        for mark, formatted in zip(content.marks, _entries(content, section_lang)):
             in_list = lists.place(mark)
             parent = tables.place(mark) or in_list
             links = [(annotations[i], link_keys[i], content.links[i][0])
                      for i in mark.links if i < len(annotations)]
-            owners.append(self._mark_element(mark, parent, page_ref, section_lang, links))
+            owners.append(self._mark_element(mark, parent, page_ref, formatted, links))
         tables.close()
         # The links of boxes drawn as artifacts (the copies of a card on a sheet): each is one
         # more annotation of the page's Link element for its address, else of a Link of its own
@@ -270,9 +272,10 @@ class StructureBuilder:
         return link
 
     def _mark_element(self, mark: Mark, parent: _Element, page_ref: PDFObjectReference,
-                      section_lang: str, links: Sequence[tuple[PDFObjectReference, int, str]]
+                      entries: bytes, links: Sequence[tuple[PDFObjectReference, int, str]]
                       ) -> _Element:
-        """Add the element of a tagged box to `parent`; the one holding its marked content."""
+        """Add the element of a tagged box to `parent` (`entries`: its other entries,
+        formatted); the one holding its marked content."""
         item, kind = mark.item, mark.kind
         if isinstance(item, QRBox) and links:
             # Link → Figure (the code's drawing) and the annotation
@@ -285,7 +288,7 @@ class StructureBuilder:
             parent.kids.append(link)
             self._page_links.setdefault(item.url, link)
             return figure
-        element = _Element(kind, parent, page_ref, _entries(mark, section_lang))
+        element = _Element(kind, parent, page_ref, entries)
         _register(self._doc, element)
         element.kids.append(mark.mcid)
         # One Link per link of the text: the pieces of one link (its words on two lines, the
