@@ -398,3 +398,19 @@ def test_paragraphs_written_out_of_logical_order_are_found_by_their_levels(
     para = paragraph(text, language, 11, width=120)
     assert is_reordered(para) == any(reordered(line, para.direction) for line in para.lines)
     assert is_reordered(para) == any("\u0600" <= char <= "\u06ff" for char in text)
+
+
+@needs_pdfinfo
+def test_solidarity_cards_read_as_one_card_with_lists(tmp_path: Path) -> None:
+    """The solidarity sheet: the first card's text once, its dos and don'ts as two lists."""
+    kit = variant(tmp_path, ("# solidarity:", "solidarity:"),
+                  ("#   message: We stand", "  message: We stand"),
+                  ("#   dos: [Write", "  dos: [Write"),
+                  ("#   donts: [Do not", "  donts: [Do not"))
+    files = appealkit.render_kit(kit, parts=["solidarity"], today=dt.date(2025, 7, 1)).files
+    path = tmp_path / "solidarity.pdf"
+    path.write_bytes(files["solidarity.pdf"])
+    text = struct_text(path)
+    assert text.count("We stand with you") == 1
+    assert text.count("L (block)") == 2 and text.count("LI (block)") == 3
+    assert text.index('"Write in simple words"') > text.index("LBody (block)")
