@@ -3,8 +3,9 @@
 The tree follows the parts and, within a page, the order of its tagged boxes, which layout
 gives in reading order: Document, a Sect per part, then headings, paragraphs, lists (a label
 and a body: neighbouring Lbl and LBody boxes make one L), tables (neighbouring TH and TD boxes
-make one Table, a TR per row), figures with alternative text, and links with their annotations. Right-to-left text is written for the extractors' own reordering
-(copytext.py), so an element holding it carries its logical text as /ActualText.
+make one Table, a TR per row), figures with alternative text, and links with their
+annotations. Right-to-left text is written for the extractors' own reordering (copytext.py),
+so an element holding it carries its logical text as /ActualText.
 
 Elements are written by a small formatter of their own rather than as ReportLab dictionaries:
 a pack holds hundreds, and ReportLab's general formatting of each value would cost the build
@@ -209,8 +210,8 @@ class StructureBuilder:
 
     def _element(self, kind: str, parent: _Numbered, page: PDFObjectReference | None = None,
                  **entries: str | None) -> _Element:
-        formatted = b"".join(b" /%s %s" % (name.encode("ascii"), text_string(value))
-                             for name, value in entries.items() if value is not None)
+        formatted = b"".join(_entry(name, value) for name, value in entries.items()
+                             if value is not None)
         return _register(self._doc, _Element(kind, parent, page, formatted))
 
     def _key(self) -> int:
