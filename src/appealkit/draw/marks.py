@@ -40,7 +40,7 @@ def role(item: Item) -> str | None:
     if isinstance(item, TextBox):
         return None if item.tag == "Artifact" else item.tag
     if isinstance(item, QRBox):
-        return "Figure"
+        return None if item.copy else "Figure"
     if isinstance(item, ImageBox) and item.alt:
         return "Figure"
     return None  # rectangles, rules, images without alternative text

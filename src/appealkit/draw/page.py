@@ -21,11 +21,12 @@ from .marks import ARTIFACT, END, LOGICAL, Mark, role
 __all__ = ["items_content", "page_content"]
 
 
-def page_content(session: DrawingSession, page: Page) -> PageContent:
-    """The page's content, drawn on the session's first request and reused after that."""
+def page_content(session: DrawingSession, page: Page, tagged: bool = True) -> PageContent:
+    """The page's content, drawn on the session's first request and reused after that
+    (`tagged`: see items_content; the same for all of a session's requests)."""
     found = session.pages.get(id(page))
     if found is None:
-        content = items_content(session, page.items, page.height, tagged=True)
+        content = items_content(session, page.items, page.height, tagged=tagged)
         found = session.pages[id(page)] = (page, content)
     return found[1]
 
