@@ -138,14 +138,16 @@ def test_structure_types_are_standard_and_nested_as_the_standard_says(built: lis
             assert same(element.P, parent if parent is not None else root), (name, s)
 
 
-def test_figures_have_alternative_text(built: list[Path]) -> None:
-    """13-004: every Figure has /Alt (the QR code's names the address it opens)."""
+def test_figures_have_alternative_text_and_a_box(built: list[Path]) -> None:
+    """13-004: every Figure has /Alt (the QR code's names the address it opens); and its
+    /BBox, which PDF/UA-1 leaves optional and reflow needs."""
     figures = 0
     for name, pdf in documents(built):
         for element, _ in structure(pdf).elements:
             if kind(element) == "Figure":
                 figures += 1
                 assert str(element.get("/Alt", "")).strip(), name
+                assert element.A.O == "/Layout" and len(element.A.BBox) == 4, name
     assert figures >= 10
 
 

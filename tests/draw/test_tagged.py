@@ -414,3 +414,40 @@ def test_solidarity_cards_read_as_one_card_with_lists(tmp_path: Path) -> None:
     assert text.count("We stand with you") == 1
     assert text.count("L (block)") == 2 and text.count("LI (block)") == 3
     assert text.index('"Write in simple words"') > text.index("LBody (block)")
+
+
+def test_figures_carry_the_box_they_show_in(pack: dict[str, Any]) -> None:
+    """A Figure's /BBox (layout attribute) is where the page shows it: the QR code's holds the
+    code zxing finds on the rendered page."""
+    import pikepdf
+    import zxingcpp
+
+    path = pack["files"]["fact-sheet.pdf"]
+    with pikepdf.open(path) as pdf:
+        figures = []
+
+        def walk(node: Any) -> None:
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    if kid.S == "/Figure":
+                        figures.append(kid)
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot)
+        assert figures
+        qr = next(f for f in figures if str(f.Alt).startswith("QR code"))
+        assert qr.A.O == "/Layout"
+        left, bottom, right, top = (float(v) for v in qr.A.BBox)
+        height = float(pdf.pages[0].mediabox[3])
+        assert all(f.A.O == "/Layout" and len(f.A.BBox) == 4 for f in figures)
+    document = pdfium.PdfDocument(str(path))
+    image = document[0].render(scale=2).to_pil()
+    found = zxingcpp.read_barcodes(image)
+    assert found
+    position = found[0].position
+    for point in (position.top_left, position.bottom_right):
+        x, y = point.x / 2, height - point.y / 2
+        assert left <= x <= right and bottom <= y <= top, (x, y, (left, bottom, right, top))
+    # the box is the code's, quiet zone included: not much larger than what zxing finds
+    assert right - left < 1.4 * (position.bottom_right.x - position.top_left.x) / 2

@@ -16,7 +16,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from ..layout.boxes import ImageBox, Item, Page, QRBox, Rect, Rule, TextBox
 from .content import DrawingSession, PageContent
 from .glyphs import add_logical_text, add_paragraph, is_reordered
-from .marks import ARTIFACT, END, LOGICAL, Mark, role
+from .marks import ARTIFACT, END, LOGICAL, Mark, figure_bbox, role
 
 __all__ = ["items_content", "page_content"]
 
@@ -56,7 +56,8 @@ def items_content(session: DrawingSession, items: Sequence[Item], height: float,
             _draw(item, content, height)
             content.ops.append(END)
         if kind is not None:
-            content.marks.append(Mark(mcid, item, range(links, len(content.links)), kind))
+            content.marks.append(Mark(mcid, item, range(links, len(content.links)), kind,
+                                      figure_bbox(item, height)))
     return content.finish()
 
 

@@ -26,7 +26,9 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFObjec
 from ..layout.boxes import Cell, ImageBox, Part, QRBox, TextBox
 from ..text.types import Direction, Paragraph
 from .content import PageContent
+from .copytext import logical_lines
 from .marks import Mark
+from .textplan import num
 
 __all__ = ["StructureBuilder", "logical_text", "qr_alt", "text_string"]
 
@@ -38,15 +40,7 @@ def qr_alt(box: QRBox) -> str:
 
 def logical_text(paragraph: Paragraph) -> str:
     """A paragraph's text in logical order, its lines joined by spaces."""
-    runs = sorted((run for line in paragraph.lines for run in line.runs), key=lambda r: r.start)
-    out: list[str] = []
-    end = None
-    for run in runs:
-        if end is not None and run.start > end and not out[-1].endswith(" "):
-            out.append(" ")
-        out.append(run.text)
-        end = run.start + len(run.text)
-    return "".join(out).strip()
+    return "".join(logical_lines(paragraph)).strip()
 
 
 def text_string(text: str) -> bytes:
@@ -82,9 +76,9 @@ _formatted: weakref.WeakKeyDictionary[PageContent, tuple[str, list[bytes]]] = (
 def _format_entries(mark: Mark, section_lang: str) -> bytes:
     item = mark.item
     if isinstance(item, QRBox):
-        return _entry("Alt", qr_alt(item))
+        return _entry("Alt", qr_alt(item)) + _layout(mark)
     if isinstance(item, ImageBox):
-        return _entry("Alt", item.alt or "")
+        return _entry("Alt", item.alt or "") + _layout(mark)
     if not isinstance(item, TextBox):
         return b""
     entries = b""
@@ -95,6 +89,14 @@ def _format_entries(mark: Mark, section_lang: str) -> bytes:
     if item.cell:
         entries += _table_attributes(item.cell)
     return entries
+
+
+def _layout(mark: Mark) -> bytes:
+    """A figure's layout attributes: where it shows on the page (for reflow and for tools that
+    show or read figures apart)."""
+    if mark.bbox is None:
+        return b""
+    return b" /A <</O /Layout /BBox [%s]>>" % " ".join(map(num, mark.bbox)).encode("ascii")
 
 
 def _entry(name: str, text: str) -> bytes:
@@ -281,7 +283,7 @@ class StructureBuilder:
         if isinstance(item, QRBox) and links:
             # Link → Figure (the code's drawing) and the annotation
             link = self._element("Link", parent, Alt=qr_alt(item))
-            figure = self._element("Figure", link, page_ref, Alt=qr_alt(item))
+            figure = _register(self._doc, _Element("Figure", link, page_ref, entries))
             figure.kids.append(mark.mcid)
             annotation, key, _ = links[0]
             link.kids += [figure, _Objr(annotation, page_ref)]
