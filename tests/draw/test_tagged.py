@@ -3,6 +3,7 @@ decoration as artifacts, figures with alternative text, languages, links with an
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import re
 import shutil
@@ -263,6 +264,121 @@ def test_mupdf_reads_the_tree_and_finds_nothing_wrong(pack: dict[str, Any],
             assert result.returncode == 0 and not result.stderr.strip(), (name, result.stderr)
 
 
+def _pdfium_attributes(element: Any) -> dict[str, str | float]:
+    """An element's attributes as PDFium reads them: names and strings as text, numbers."""
+    out: dict[str, str | float] = {}
+    size = ctypes.c_ulong()
+    for i in range(raw.FPDF_StructElement_GetAttributeCount(element)):
+        attribute = raw.FPDF_StructElement_GetAttributeAtIndex(element, i)
+        for j in range(raw.FPDF_StructElement_Attr_GetCount(attribute)):
+            raw.FPDF_StructElement_Attr_GetName(attribute, j, None, 0, ctypes.byref(size))
+            name_buffer = ctypes.create_string_buffer(size.value)
+            raw.FPDF_StructElement_Attr_GetName(attribute, j, name_buffer, size.value,
+                                                ctypes.byref(size))
+            value = raw.FPDF_StructElement_Attr_GetValue(attribute, name_buffer.value)
+            if raw.FPDF_StructElement_Attr_GetType(value) == raw.FPDF_OBJECT_NUMBER:
+                number = ctypes.c_float()
+                raw.FPDF_StructElement_Attr_GetNumberValue(value, ctypes.byref(number))
+                out[name_buffer.value.decode()] = number.value
+                continue
+            raw.FPDF_StructElement_Attr_GetStringValue(value, None, 0, ctypes.byref(size))
+            buffer = (ctypes.c_ubyte * size.value)()
+            raw.FPDF_StructElement_Attr_GetStringValue(value, buffer, size.value,
+                                                       ctypes.byref(size))
+            out[name_buffer.value.decode()] = bytes(buffer).decode("utf-16-le").rstrip("\x00")
+    return out
+
+
+@needs_pdfinfo
+def test_tally_sheet_is_a_table_with_headers(pack: dict[str, Any]) -> None:
+    """poppler reads the tally sheet's table: a row of column headers, then the total row
+    (a row header over two columns and five empty cells); the blank rows to sign in are not in
+    the structure. The posting guide's steps below are a list."""
+    text = struct_text(pack["files"]["tally.pdf"])
+    table = text[text.index("Table (block)"):text.index("P (block)", text.index("Table (block)"))]
+    rows = table.split("TR\n")[1:]
+    assert len(rows) == 2
+    header = [squeeze(h) for h in re.findall(r'TH:\n\s+/Scope /Column\n\s+"([^"]*)"', rows[0])]
+    assert header[:3] == ["Name", "Email", "Contactme"] and header[-2:] == ["Emails", "Posts"]
+    assert len(header) == 7 and "TD" not in rows[0]
+    assert re.search(r'TH:\n\s+/ColSpan 2\n\s+/Scope /Row\n\s+"Total"', rows[1])
+    assert rows[1].count("TD\n") == 5  # every column has a cell: 2 + 5
+    steps = text[text.index("L (block)", text.index("Table (block)")):]
+    assert steps.count("LI (block)") >= 4 and '"•"' in steps
+
+
+def test_pdfium_reads_the_tally_table(pack: dict[str, Any]) -> None:
+    pdf = pdfium.PdfDocument(str(pack["files"]["tally.pdf"]))
+    page = pdf[0]
+    tree = raw.FPDF_StructTree_GetForPage(page.raw)
+    try:
+        document = raw.FPDF_StructTree_GetChildAtIndex(tree, 0)
+        section = raw.FPDF_StructElement_GetChildAtIndex(document, 0)
+        kids = [raw.FPDF_StructElement_GetChildAtIndex(section, i)
+                for i in range(raw.FPDF_StructElement_CountChildren(section))]
+        tables = [k for k in kids if _type(k) == "Table"]
+        assert len(tables) == 1
+        rows = [raw.FPDF_StructElement_GetChildAtIndex(tables[0], i) for i in range(2)]
+        assert [_type(row) for row in rows] == ["TR", "TR"]
+        # PDFium counts the empty cells but gives only elements with content on the page
+        assert [raw.FPDF_StructElement_CountChildren(row) for row in rows] == [7, 6]
+        name = raw.FPDF_StructElement_GetChildAtIndex(rows[0], 0)
+        assert _type(name) == "TH"
+        assert _pdfium_attributes(name) == {"O": "Table", "Scope": "Column"}
+        total = raw.FPDF_StructElement_GetChildAtIndex(rows[1], 0)
+        assert _pdfium_attributes(total) == {"O": "Table", "ColSpan": 2.0, "Scope": "Row"}
+    finally:
+        raw.FPDF_StructTree_Close(tree)
+        page.close()
+        pdf.close()
+
+
+def _type(element: Any) -> str:
+    size = raw.FPDF_StructElement_GetType(element, None, 0)
+    buffer = (raw.c_ubyte * size)()
+    raw.FPDF_StructElement_GetType(element, buffer, size)
+    return bytes(buffer).decode("utf-16-le").rstrip("\x00")
+
+
+def test_every_link_annotation_belongs_to_a_link_element(pack: dict[str, Any]) -> None:
+    """PDF/UA: each link annotation is an object reference kid of a Link element in the tree,
+    which the parent tree gives for the annotation's /StructParent."""
+    for name, path in pack["files"].items():
+        if not name.endswith(".pdf"):
+            continue
+        structure = Structure(path.read_bytes())
+        reachable, tree = structure.reachable(), structure.parent_tree()
+        annotations = [o for o in structure.objects.values() if b"/Subtype /Link" in o.head]
+        for annotation in annotations:
+            key = re.search(rb"/StructParent (\d+)", annotation.head)
+            assert key, f"{name}: annotation {annotation.number} has no /StructParent"
+            link = tree[int(key.group(1))]
+            assert isinstance(link, int) and link in reachable, name
+            element = structure.objects[link]
+            assert structure.kind(element) == "Link", name
+            assert re.search(rb"/Obj %d 0 R" % annotation.number, element.head), name
+
+
+@needs_pdfinfo
+def test_a_sheet_of_cards_reads_as_one_card(pack: dict[str, Any],
+                                            example_data: dict[str, Any]) -> None:
+    """The handouts print four identical cards on each side: the structure holds the first
+    (the others are artifacts), its QR code's Link has the four codes' annotations, and the
+    page's text still has every card."""
+    path = pack["files"]["handouts.pdf"]
+    text = struct_text(path)
+    assert text.count("H1 (block)") == 1 and text.count("L (block)") == 1
+    structure = Structure(path.read_bytes())
+    links = [e for e in structure.elements() if structure.kind(e) == "Link"]
+    assert [len(re.findall(rb"/OBJR", link.head)) for link in links] == [4]
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        front = pdf[0].get_textpage().get_text_range()
+    finally:
+        pdf.close()
+    assert squeeze(front).count(squeeze(example_data["headline"].upper())) == 4
+
+
 @pytest.mark.parametrize("text, language", [
     ("The Minister, سید محسن رضا نقوی، should renew the PoR cards now.", "en"),
     ("Renew the Proof of Registration cards (PoR) before 30 June 2025.", "en"),
@@ -282,3 +398,56 @@ def test_paragraphs_written_out_of_logical_order_are_found_by_their_levels(
     para = paragraph(text, language, 11, width=120)
     assert is_reordered(para) == any(reordered(line, para.direction) for line in para.lines)
     assert is_reordered(para) == any("\u0600" <= char <= "\u06ff" for char in text)
+
+
+@needs_pdfinfo
+def test_solidarity_cards_read_as_one_card_with_lists(tmp_path: Path) -> None:
+    """The solidarity sheet: the first card's text once, its dos and don'ts as two lists."""
+    kit = variant(tmp_path, ("# solidarity:", "solidarity:"),
+                  ("#   message: We stand", "  message: We stand"),
+                  ("#   dos: [Write", "  dos: [Write"),
+                  ("#   donts: [Do not", "  donts: [Do not"))
+    files = appealkit.render_kit(kit, parts=["solidarity"], today=dt.date(2025, 7, 1)).files
+    path = tmp_path / "solidarity.pdf"
+    path.write_bytes(files["solidarity.pdf"])
+    text = struct_text(path)
+    assert text.count("We stand with you") == 1
+    assert text.count("L (block)") == 2 and text.count("LI (block)") == 3
+    assert text.index('"Write in simple words"') > text.index("LBody (block)")
+
+
+def test_figures_carry_the_box_they_show_in(pack: dict[str, Any]) -> None:
+    """A Figure's /BBox (layout attribute) is where the page shows it: the QR code's holds the
+    code zxing finds on the rendered page."""
+    import pikepdf
+    import zxingcpp
+
+    path = pack["files"]["fact-sheet.pdf"]
+    with pikepdf.open(path) as pdf:
+        figures = []
+
+        def walk(node: Any) -> None:
+            kids = node.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    if kid.S == "/Figure":
+                        figures.append(kid)
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot)
+        assert figures
+        qr = next(f for f in figures if str(f.Alt).startswith("QR code"))
+        assert qr.A.O == "/Layout"
+        left, bottom, right, top = (float(v) for v in qr.A.BBox)
+        height = float(pdf.pages[0].mediabox[3])
+        assert all(f.A.O == "/Layout" and len(f.A.BBox) == 4 for f in figures)
+    document = pdfium.PdfDocument(str(path))
+    image = document[0].render(scale=2).to_pil()
+    found = zxingcpp.read_barcodes(image)
+    assert found
+    position = found[0].position
+    for point in (position.top_left, position.bottom_right):
+        x, y = point.x / 2, height - point.y / 2
+        assert left <= x <= right and bottom <= y <= top, (x, y, (left, bottom, right, top))
+    # the box is the code's, quiet zone included: not much larger than what zxing finds
+    assert right - left < 1.4 * (position.bottom_right.x - position.top_left.x) / 2

@@ -94,8 +94,9 @@ def test_handouts_show_the_photo_on_each_card_and_embed_it_once(tmp_path: Path) 
 def test_handout_card_box_holds_the_alt_text(tmp_path: Path) -> None:
     kit, _ = read_kit(one_person_kit(tmp_path / "kit"), today=DAY)
     front = layout_handouts(kit, PAPERS["letter"], DAY).pages[0]
-    alts = {item.alt for item in front.items if isinstance(item, ImageBox)}
-    assert alts == {"Pavel Sidorov smiling, in a grey jacket"}
+    alts = [item.alt for item in front.items if isinstance(item, ImageBox)]
+    # the first card's; the other three cards are its copies, artifacts in tagged PDF
+    assert alts == ["Pavel Sidorov smiling, in a grey jacket", None, None, None]
 
 
 def test_a_group_pronoun_is_not_printed(pack: dict) -> None:  # type: ignore[type-arg]

@@ -15,6 +15,11 @@ from .page import page_content
 from .pdfa import add_metadata, make_pdfa
 from .structure import StructureBuilder
 
+# Every PDF is tagged (structure.py). False writes them as before tagging (no marked content,
+# structure tree or XMP) for benchmarks/bench_tagging.py, which measures what tagging costs:
+# an internal switch, not an option.
+TAGGED = True
+
 
 @dataclass(frozen=True)
 class DocumentInfo:
@@ -47,22 +52,27 @@ def _render(parts: Sequence[Part], info: DocumentInfo) -> bytes:
     canvas._doc.defaultStreamFilters = [FLATE]
     session = session_for(canvas._doc)
     _set_info(canvas, info)
-    structure = StructureBuilder(canvas, info.language)
+    structure = StructureBuilder(canvas, info.language) if TAGGED else None
     for index, part in enumerate(parts):
-        structure.start_part(part)
+        if structure is not None:
+            structure.start_part(part)
         key = f"part{index}"
         for number, page in enumerate(part.pages):
             canvas.setPageSize((page.width, page.height))
             if number == 0:
                 canvas.bookmarkPage(key)
                 canvas.addOutlineEntry(part.title, key, level=0)
-            structure.paint(page_content(session, page))
+            if structure is not None:
+                structure.paint(page_content(session, page))
+            else:
+                page_content(session, page, tagged=False).paint(canvas)
             canvas.showPage()
     canvas.showOutline()
-    structure.finish()
+    if structure is not None:
+        structure.finish()
     if info.pdfa:
         make_pdfa(canvas, info.language)
-    else:
+    elif structure is not None:
         add_metadata(canvas, info.language)
     canvas.save()
     return buffer.getvalue()

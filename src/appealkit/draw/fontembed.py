@@ -55,6 +55,7 @@ class FontCodes:
         self.bfchar: list[str] = [""]  # index = code: its ToUnicode entry, "" for no text
         self.codes: dict[tuple[GlyphKey, str], int] = {}
         self._widths: dict[GlyphKey, int] = {}
+        self._by_char: dict[GlyphKey, dict[int, str]] = {}  # glyph → {ord(char): hex of its code}
         self._glyph_sets: tuple[int, tuple[tuple[int, ...], tuple[Composite, ...]]] = (0, ((), ()))
 
     def code(self, glyph: GlyphKey, text: str) -> int:
@@ -71,6 +72,16 @@ class FontCodes:
             self.widths.append(self.width(glyph))
             self.bfchar.append(f"<{found:04X}> <{_utf16_hex(text)}>" if text else "")
         return found
+
+    def spelled(self, glyph: GlyphKey, text: str) -> tuple[str, list[int]]:
+        """`text` shown one character per code, each code showing `glyph`: the hex digits of
+        the TJ string, and the codes it uses (each once)."""
+        table = self._by_char.setdefault(glyph, {})
+        chars = dict.fromkeys(text)  # in order of first use: codes are numbered in that order
+        for char in chars:
+            if ord(char) not in table:
+                table[ord(char)] = self.hexes[self.code(glyph, char)]
+        return text.translate(table), [self.codes[glyph, char] for char in chars]
 
     def codes_for(self, keys: list[tuple[GlyphKey, str]]) -> list[int]:
         """The code of each (glyph, text), new ones numbered in order."""

@@ -105,12 +105,12 @@ def add_logical_text(content: PageContent, paragraph: Paragraph, x_left: float,
         if run is None:
             continue
         font, used = content.font(run.font)
-        codes = font.codes_for([(_INKLESS, char) for char in text])
+        hexes, codes = font.spelled(_INKLESS, text)
         used.update(codes)
         x = x_left + line.x + (line.width if paragraph.direction is Direction.RTL else 0)
         ops.append(f"/{font.resource_name} {num(run.size)} Tf "
                    f"1 0 0 1 {num(x)} {num(y_top - line.baseline)} Tm")
-        ops.append(f"[<{''.join(font.hexes[code] for code in codes)}>] TJ")
+        ops.append(f"[<{hexes}>] TJ")
     ops.append("ET")
     content.ops.append("\n".join(ops))
 

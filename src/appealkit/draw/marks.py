@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..layout.boxes import ImageBox, Item, QRBox, TextBox
 
-__all__ = ["ARTIFACT", "END", "LOGICAL", "Mark", "role"]
+__all__ = ["ARTIFACT", "END", "LOGICAL", "Mark", "figure_bbox", "role"]
 
 ARTIFACT = "/Artifact BMC"
 END = "EMC"
@@ -32,6 +32,19 @@ class Mark:
     item: Item
     links: range  # indexes into the page content's links
     kind: str  # its structure type (see `role`)
+    bbox: tuple[float, float, float, float] | None = None  # a figure's, PDF user space
+
+
+def figure_bbox(item: Item, height: float) -> tuple[float, float, float, float] | None:
+    """Where a figure shows on a page `height` points tall (left, bottom, right, top; an
+    image's crop where it has one), for its element's /BBox; None for other boxes."""
+    if isinstance(item, QRBox):
+        x, y, width, box_height = item.x, item.y, item.size, item.size
+    elif isinstance(item, ImageBox):
+        x, y, width, box_height = item.clip or (item.x, item.y, item.width, item.height)
+    else:
+        return None
+    return (x, height - y - box_height, x + width, height - y)
 
 
 def role(item: Item) -> str | None:
@@ -40,7 +53,7 @@ def role(item: Item) -> str | None:
     if isinstance(item, TextBox):
         return None if item.tag == "Artifact" else item.tag
     if isinstance(item, QRBox):
-        return "Figure"
+        return None if item.copy else "Figure"
     if isinstance(item, ImageBox) and item.alt:
         return "Figure"
     return None  # rectangles, rules, images without alternative text

@@ -16,16 +16,17 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from ..layout.boxes import ImageBox, Item, Page, QRBox, Rect, Rule, TextBox
 from .content import DrawingSession, PageContent
 from .glyphs import add_logical_text, add_paragraph, is_reordered
-from .marks import ARTIFACT, END, LOGICAL, Mark, role
+from .marks import ARTIFACT, END, LOGICAL, Mark, figure_bbox, role
 
 __all__ = ["items_content", "page_content"]
 
 
-def page_content(session: DrawingSession, page: Page) -> PageContent:
-    """The page's content, drawn on the session's first request and reused after that."""
+def page_content(session: DrawingSession, page: Page, tagged: bool = True) -> PageContent:
+    """The page's content, drawn on the session's first request and reused after that
+    (`tagged`: see items_content; the same for all of a session's requests)."""
     found = session.pages.get(id(page))
     if found is None:
-        content = items_content(session, page.items, page.height, tagged=True)
+        content = items_content(session, page.items, page.height, tagged=tagged)
         found = session.pages[id(page)] = (page, content)
     return found[1]
 
@@ -55,7 +56,8 @@ def items_content(session: DrawingSession, items: Sequence[Item], height: float,
             _draw(item, content, height)
             content.ops.append(END)
         if kind is not None:
-            content.marks.append(Mark(mcid, item, range(links, len(content.links)), kind))
+            content.marks.append(Mark(mcid, item, range(links, len(content.links)), kind,
+                                      figure_bbox(item, height)))
     return content.finish()
 
 

@@ -16,6 +16,19 @@ WHITE: Color = (1.0, 1.0, 1.0)
 
 
 @dataclass(frozen=True)
+class Cell:
+    """A text box's place in a table (tagged PDF): its row, its first column (both from 0, as
+    drawn) and how many columns it spans; a header cell also says what it heads, "Column" or
+    "Row". The structure has a row for each row holding a cell box, with every column: those
+    no box fills are empty data cells."""
+
+    row: int
+    column: int
+    span: int = 1
+    scope: str | None = None
+
+
+@dataclass(frozen=True)
 class TextBox:
     """A set paragraph whose box has its top-left corner at (x, y)."""
 
@@ -24,9 +37,11 @@ class TextBox:
     paragraph: Paragraph
     color: Color = BLACK
     # Its role in the PDF's structure (see draw/structure.py): P, H1, H2, Lbl and LBody (a
-    # list item's label and body: neighbours form one list), or Artifact for decoration
+    # list item's label and body: neighbours form one list), TH and TD (a table's header and
+    # data cells, with their `cell`: neighbours form one table), or Artifact for decoration
     tag: str = "P"
     lang: str | None = None  # BCP 47, when it is not its part's language
+    cell: Cell | None = None  # for TH and TD
 
 
 @dataclass(frozen=True)
@@ -67,6 +82,9 @@ class QRBox:
     quiet: int  # quiet zone in modules, on every side
     url: str  # the box is also a link to it
     alt: str | None = None  # alternative text; None: "QR code: opens <url>"
+    # A copy (of a card on a sheet): its drawing is an artifact in tagged PDF, its link one
+    # more annotation of the first's Link element
+    copy: bool = False
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .boxes import MM, Item, Page, Rule
+from .boxes import MM, ImageBox, Item, Page, QRBox, Rule, TextBox
 from .paper import Paper
 
 CARD_MARGIN = 7 * MM  # inside each card; more than a printer's unprintable edge
@@ -50,8 +50,22 @@ def card_sheet(paper: Paper, layout_card: Callable[[float, float, float, float],
     """A sheet of four identical cards, each laid out by `layout_card(x, y, width, height)`.
 
     The cards are alike, so the back printed duplex lines up whichever edge the printer flips.
+    In tagged PDF, the first card is the sheet's content and the others are its copies.
     """
     items: list[Item] = []
-    for slot in card_slots(paper):
-        items += layout_card(*slot.inner)
+    for number, slot in enumerate(card_slots(paper)):
+        card = layout_card(*slot.inner)
+        items += card if number == 0 else map(_as_copy, card)
     return Page(paper.width, paper.height, tuple(items + crop_marks(paper)))
+
+
+def _as_copy(item: Item) -> Item:
+    """`item` on a copy of the first card: drawn alike, an artifact in tagged PDF, so that a
+    screen reader reads the card once, not four times (a copy's link stays a link)."""
+    if isinstance(item, TextBox) and item.tag != "Artifact":
+        return replace(item, tag="Artifact", cell=None)
+    if isinstance(item, ImageBox) and item.alt:
+        return replace(item, alt=None)
+    if isinstance(item, QRBox):
+        return replace(item, copy=True)
+    return item

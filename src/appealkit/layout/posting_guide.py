@@ -90,8 +90,8 @@ def _guide(kit: Kit, column: Column, size: float, past: bool) -> Column:
     for step in guide_steps(kit, past):
         column.advance(size * 0.4)
         bullet = set_text("•", body, size)
-        column.items.append(TextBox(column.x, column.y, bullet))
-        column.add_text(step, body, indent=size * 0.9)  # a hanging indent under the bullet
+        column.items.append(TextBox(column.x, column.y, bullet, tag="Lbl"))
+        column.add_text(step, body, indent=size * 0.9, tag="LBody")  # a hanging indent
     return column
 
 

@@ -59,8 +59,9 @@ def _fill(kit: Kit, solidarity: Solidarity, column: Column, size: float) -> Colu
             for entry in entries:
                 column.advance(2)
                 bullet = set_text("•", styles.style(size * 0.9), size)
-                column.items.append(TextBox(column.x, column.y, bullet))
-                column.add_text(entry, styles.style(size * 0.9, leading=1.25), indent=size)
+                column.items.append(TextBox(column.x, column.y, bullet, tag="Lbl"))
+                column.add_text(entry, styles.style(size * 0.9, leading=1.25), indent=size,
+                                tag="LBody")
     if solidarity.send:
         column.advance(size)
         column.add_text([Span(ev_word(kit, "solidarity_send") + " ", bold=True),

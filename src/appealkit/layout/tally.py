@@ -9,7 +9,7 @@ from ..text import measure
 from ..text.types import Align, Span, TextStyle
 from ..words import language_name_in
 from . import styles
-from .boxes import MM, Item, Page, Part, Rect, Rule, TextBox
+from .boxes import MM, Cell, Item, Page, Part, Rect, Rule, TextBox
 from .event_common import banner, ev_word, short_address
 from .flow import Column, set_text
 from .locale import format_date
@@ -76,9 +76,10 @@ def _table(kit: Kit, x: float, y: float, width: float, rows: int) -> list[Item]:
     widths = _widths(len(headings), width)
     lefts = [x + sum(widths[:i]) for i in range(len(widths))]
     items: list[Item] = [Rect(x, y, width, HEADER, fill=styles.PANEL)]
-    for left, w, heading in zip(lefts, widths, headings):
+    for column, (left, w, heading) in enumerate(zip(lefts, widths, headings)):
         text = set_text([Span(heading, bold=True)], _heading_style(heading, w - 4), w - 4)
-        items.append(TextBox(left + 2, y + (HEADER - text.height) / 2, text))
+        items.append(TextBox(left + 2, y + (HEADER - text.height) / 2, text, tag="TH",
+                             cell=Cell(0, column, scope="Column")))
     body_top = y + HEADER
     for row in range(rows):
         top = body_top + row * ROW
@@ -88,7 +89,10 @@ def _table(kit: Kit, x: float, y: float, width: float, rows: int) -> list[Item]:
     items.append(Rect(x, total_top, width, ROW, fill=styles.PANEL))
     total = set_text([Span(ev_word(kit, "tally_total"), bold=True)],
                      styles.style(9, align=Align.END, leading=1.1), widths[0] + widths[1] - 8)
-    items.append(TextBox(x + 2, total_top + (ROW - total.height) / 2, total))
+    # The rows to sign in hold no text, so the tagged table has two rows: the headings and the
+    # total (its blanks as empty cells), not rows of blanks for a screen reader to read out
+    items.append(TextBox(x + 2, total_top + (ROW - total.height) / 2, total, tag="TH",
+                         cell=Cell(rows + 1, 0, span=2, scope="Row")))
     bottom = total_top + ROW
     for i in range(rows + 3):  # the lines between rows, header and total
         line_y = y if i == 0 else body_top + (i - 1) * ROW
