@@ -50,7 +50,10 @@ def test_file_structure(name: str) -> None:
     """Header with a binary comment, an /ID of two strings, nothing encrypted (6.1.2, 6.1.3)."""
     pdf = _built()[name]
     assert re.match(rb"%PDF-1\.[4-7]\r?\n%[\x80-\xff]{4}", pdf), pdf[:20]
-    trailer = pdf[pdf.rindex(b"trailer"):]
+    # the trailer, or the cross-reference stream's dictionary that holds it (signed letters)
+    trailer = pdf[int(re.findall(rb"startxref\s+(\d+)", pdf)[-1]):]
+    trailer = trailer[trailer.find(b"trailer"):] if b"trailer" in trailer else \
+        trailer[:trailer.index(b"stream")]
     assert re.search(rb"/ID\s*\[\s*<[0-9a-fA-F]{32}>\s*<[0-9a-fA-F]{32}>\s*\]", trailer)
     assert b"/Encrypt" not in trailer
     assert pdf.rstrip(b"\r\n").endswith(b"%%EOF")

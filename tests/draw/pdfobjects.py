@@ -1,4 +1,5 @@
-"""Read the objects of a ReportLab-written PDF (no object streams) without a PDF library."""
+"""Read the objects of a PDF as appealkit writes them (ReportLab's, or signed-letters.pdf's
+with its object streams) without a PDF library."""
 
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ class PdfObject:
 
 
 def read_objects(pdf: bytes) -> dict[int, PdfObject]:
+    """Every object, in file order; those of an object stream where the stream is."""
     objects = {}
     for match in _OBJECT.finditer(pdf):
         number, body = int(match.group(1)), match.group(2)
@@ -53,9 +55,21 @@ def read_objects(pdf: bytes) -> dict[int, PdfObject]:
             if length:
                 raw = raw[: int(length.group(1))]
             objects[number] = PdfObject(number, head, raw)
+            if re.search(rb"/Type\s*/ObjStm\b", head):
+                objects.update(_packed(objects[number]))
         else:
             objects[number] = PdfObject(number, body, None)
     return objects
+
+
+def _packed(stream: PdfObject) -> dict[int, PdfObject]:
+    """The objects an object stream holds (ISO 32000-1 7.5.7)."""
+    data = stream.data
+    first = int(re.search(rb"/First (\d+)", stream.head).group(1))
+    pairs = [int(n) for n in data[:first].split()]
+    starts = [first + offset for offset in pairs[1::2]] + [len(data)]
+    return {number: PdfObject(number, data[start:end].strip(), None)
+            for number, start, end in zip(pairs[0::2], starts, starts[1:])}
 
 
 def fonts(objects: dict[int, PdfObject]) -> list[PdfObject]:
@@ -63,9 +77,17 @@ def fonts(objects: dict[int, PdfObject]) -> list[PdfObject]:
 
 
 def page_contents(objects: dict[int, PdfObject]) -> list[bytes]:
-    """Content stream of each page, in page-tree order of creation."""
+    """Content of each page (its streams joined, when it has several), in page-tree order of
+    creation."""
     pages = [o for o in objects.values() if re.search(rb"/Type\s*/Page\b", o.head)]
-    return [objects[p.ref("Contents")].data for p in pages]
+    return [b"\n".join(objects[n].data for n in content_streams(p)) for p in pages]
+
+
+def content_streams(page: PdfObject) -> list[int]:
+    """The object numbers of a page's content streams."""
+    found = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+ 0 R)", page.head)
+    assert found, page.head
+    return [int(n) for n in re.findall(rb"(\d+) 0 R", found.group(1))]
 
 
 def font_resources(objects: dict[int, PdfObject]) -> dict[str, PdfObject]:

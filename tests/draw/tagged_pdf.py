@@ -75,7 +75,7 @@ def marked_content(stream: bytes) -> Marked:
 
 
 class Structure:
-    """The structure tree of a PDF written by ReportLab (no object streams)."""
+    """The structure tree of a PDF as appealkit writes them (see pdfobjects.py)."""
 
     def __init__(self, pdf: bytes) -> None:
         self.objects = read_objects(pdf)
@@ -118,16 +118,26 @@ class Structure:
     def parent_tree(self) -> dict[int, list[int] | int]:
         """Key → the element numbers indexed by MCID (a page's) or the element (an annotation's)."""
         head = self.root().head
-        nums = re.search(rb"/Nums \[(.*)\]", head, re.S)
-        assert nums, "no /ParentTree /Nums"
+        tree = self.root().ref("ParentTree")
+        pairs = self._nums(self.objects[tree].head) if tree else self._nums(head)
         out: dict[int, list[int] | int] = {}
-        for key, number in re.findall(rb"(\d+) (\d+) 0 R", nums.group(1)):
+        for key, number in pairs:
             target = self.objects[int(number)]
             if target.head.lstrip().startswith(b"["):
                 out[int(key)] = [int(n) for n in re.findall(rb"(\d+) 0 R", target.head)]
             else:
                 out[int(key)] = int(number)
         return out
+
+    def _nums(self, node: bytes) -> list[tuple[bytes, bytes]]:
+        """(key, object number) of a number tree node and the nodes under it (/Kids)."""
+        kids = re.search(rb"/Kids \[(.*?)\]", node, re.S)
+        if kids:
+            return [pair for n in re.findall(rb"(\d+) 0 R", kids.group(1))
+                    for pair in self._nums(self.objects[int(n)].head)]
+        nums = re.search(rb"/Nums \[(.*)\]", node, re.S)
+        assert nums, "no /ParentTree /Nums"
+        return re.findall(rb"(\d+) (\d+) 0 R", nums.group(1))
 
 
 def text_string(head: bytes, key: str) -> str | None:

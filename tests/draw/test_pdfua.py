@@ -46,13 +46,19 @@ LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Every PDF of every kit, on A4."""
+    """Every PDF of every kit, on A4; signed-letters.pdf too, for two signers (one named in
+    Urdu) of each kit's letters."""
     files = []
     for kit in KITS:
         out = tmp_path_factory.mktemp(kit.parent.name)
-        files += [path for path in appealkit.build_kit(kit, out, today=TODAY).files
+        signers = out.parent / f"{kit.parent.name}-signers.csv"
+        signers.write_text("name,address\nJane Smith,1 High Street / Leeds\n"
+                           "علی خان,۵ مال روڈ / لاہور\n", encoding="utf-8")
+        files += [path for path in appealkit.build_kit(kit, out, today=TODAY,
+                                                       signers=signers).files
                   if path.suffix == ".pdf"]
     assert len(files) >= 30
+    assert [path.name for path in files].count("signed-letters.pdf") == len(KITS)
     return files
 
 

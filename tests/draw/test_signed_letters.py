@@ -1,5 +1,5 @@
-"""signed-letters.pdf as a PDF: each letter page drawn once as a form XObject that every signer's
-page shows, fonts embedded once, valid, reproducible, on A4 and US Letter."""
+"""signed-letters.pdf as a PDF: each letter page drawn once as a content stream that every
+signer's page shows, fonts embedded once, valid, reproducible, on A4 and US Letter."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLE, TODAY
-from pdfobjects import read_objects
+from pdfobjects import PdfObject, content_streams, read_objects
 from pdfutil import normalise, page_texts
 
 from appealkit import read_kit
@@ -51,22 +51,44 @@ def _pages(pdf: bytes) -> list[bytes]:
     return [obj.head for obj in read_objects(pdf).values() if re.search(rb"/Type /Page\b", obj.head)]
 
 
-def test_letter_body_drawn_once_as_a_form(signed: tuple[str, Path]) -> None:
+def _shared(objects: dict[int, PdfObject], letter: bool = True) -> list[int]:
+    """The content streams more than one page lists, in order of first use: those drawing a
+    letter page (the others draw a few lines: the usual date)."""
+    counts: dict[int, int] = {}
+    for obj in objects.values():
+        if re.search(rb"/Type /Page\b", obj.head):
+            for number in content_streams(obj):
+                counts[number] = counts.get(number, 0) + 1
+    return [number for number, count in counts.items()
+            if count > 1 and (objects[number].data.count(b" TJ") > 8) == letter]
+
+
+def test_letter_body_drawn_once_as_a_shared_stream(signed: tuple[str, Path]) -> None:
     _, path = signed
     objects = read_objects(path.read_bytes())
-    forms = [o for o in objects.values() if b"/Subtype /Form" in o.head]
-    assert len(forms) == 3  # the English letter's page and the Urdu letter's two
-    assert forms[0].data.count(b" TJ") > 30  # the English letter's lines
-    # A line of the body is drawn in one stream of the whole file: its form's
-    line = max(forms[0].data.split(b"\n"), key=len)
+    shared = _shared(objects)
+    assert len(shared) == 3  # the English letter's page and the Urdu letter's two
+    body = objects[shared[0]].data
+    assert body.count(b" TJ") > 30  # the English letter's lines
+    # A line of the body is drawn in one stream of the whole file: the shared one
+    line = max(body.split(b"\n"), key=len)
     streams = [o for o in objects.values() if o.raw is not None]
-    assert [o.number for o in streams if line in o.data] == [forms[0].number]
-    pages = _pages(path.read_bytes())
-    assert len(pages) == 6 * len(forms)
-    for head in pages:
-        contents = objects[int(re.search(rb"/Contents (\d+) 0 R", head).group(1))].data
-        assert re.search(rb"\nq /Letter\d Do Q\n", contents)
-        assert contents.count(b" TJ") <= 8  # the signer's few lines only
+    assert [o.number for o in streams if line in o.data] == [shared[0]]
+    pages = [o for o in objects.values() if re.search(rb"/Type /Page\b", o.head)]
+    assert len(pages) == 6 * len(shared)
+    for page in pages:
+        numbers = content_streams(page)
+        own = [number for number in numbers if number not in shared]
+        assert len(numbers) - len(own) == 1 and len(own) <= 2
+        # the signer's few lines only, before and after the letter (sender and date first)
+        assert sum(objects[number].data.count(b" TJ") for number in own) <= 8
+    # The letter's usual date, the same on each signer's first page, is drawn once too
+    dates = _shared(objects, letter=False)
+    assert len(dates) == 2 and all(b"BDC" in objects[n].data for n in dates)
+    assert {content_streams(page)[0] for page in pages[0::3]} == {dates[0]}  # English
+    assert {content_streams(page)[0] for page in pages[1::3]} == {dates[1]}  # Urdu
+    # drawn in a state of its own, as a form would be
+    assert all(re.fullmatch(rb"q\n.*\nQ", objects[n].data, re.S) for n in shared)
 
 
 def test_each_page_extracts_its_signer_and_the_letter(signed: tuple[str, Path]) -> None:
@@ -114,10 +136,9 @@ def test_same_input_same_bytes(tmp_path: Path, signed: tuple[str, Path]) -> None
     assert _signed(tmp_path, paper) == path.read_bytes()
 
 
-def test_more_signers_add_pages_not_forms(tmp_path: Path) -> None:
+def test_more_signers_add_pages_not_shared_streams(tmp_path: Path) -> None:
     small, large = _signed(tmp_path, "a4", 2), _signed(tmp_path, "a4", 40)
     assert len(_pages(large)) == 120
-    forms = [len(re.findall(rb"/Subtype /Form", pdf)) for pdf in (small, large)]
-    assert forms == [3, 3]
+    assert [len(_shared(read_objects(pdf))) for pdf in (small, large)] == [3, 3]
     # Pages cost their own lines only: 38 more signers add 114 small pages
     assert (len(large) - len(small)) / 114 < 1500

@@ -4,7 +4,9 @@ differ per signer, and each signer's own lines (name, address, date, return line
 A form's pages are what every signer's copy shares (drawn once, see draw/signed.py); a
 signer's items go on top of them. The form is the model letter of layout/letter.py with its
 date (and return line) taken out; the signer's name and address are set on the letter's own
-name and address lines, found by their captions.
+name and address lines, found by their captions. Each of a signer's boxes says where it is
+read among the form's boxes (where the letter had its date, the name after its caption), so a
+signed letter's structure reads as the model letter's does.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from .letter import layout_letter
 from .locale import format_date, label
 from .paper import Paper
 
-__all__ = ["LetterForm", "SignerPage", "layout_forms", "layout_signer", "letter_key"]
+__all__ = ["LetterForm", "SignerItem", "SignerPage", "layout_forms", "layout_signer",
+           "letter_key"]
 
 # A name or address on its line: the first size it fits on one line, else two at the smallest
 FILL_SIZES = (10.0, 9.0, 8.0, 7.5)
@@ -43,6 +46,7 @@ class Slot:
     baseline: float
     width: float
     room: float = 0.0  # from the baseline up to what is drawn above the box, points
+    read_before: int = 0  # the text is read before the page's item at this index
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,7 @@ class LetterForm:
     """A model letter to personalise: its shared pages, and where each signer's lines go."""
 
     language: str
+    title: str  # "Letter in English", as the model letter's title without "Model"
     pages: tuple[Page, ...]  # the letter without its date and return line
     name: Slot  # on the name line, after its caption
     address: Slot  # on the address line, after its caption
@@ -70,13 +75,22 @@ def letter_key(letter: Letter) -> str:
     return (letter.part or f"letter-{letter.language}").removeprefix("letter-")
 
 
+@dataclass(frozen=True)
+class SignerItem:
+    """A box of a signer's, read before the form page's item at index `read_before` (its
+    length: at the end of the page)."""
+
+    item: Item
+    read_before: int
+
+
 @dataclass
 class SignerPage:
     """A signer's items on one page of a form: `head` is drawn before the form, `foot` after,
     so that copied text keeps the letter's order (sender and date first, the name at the end)."""
 
-    head: list[Item]
-    foot: list[Item]
+    head: list[SignerItem]
+    foot: list[SignerItem]
 
 
 def layout_signer(form: LetterForm, signer: Signer) -> tuple[list[SignerPage], list[Problem]]:
@@ -91,15 +105,17 @@ def layout_signer(form: LetterForm, signer: Signer) -> tuple[list[SignerPage], l
             if box is None:
                 problems.append(_too_long(signer, key, f"the {key} line of the letter"))
             else:
-                pages[slot.page].foot.append(box)
-    pages[form.date.page].head.append(_date(form, signer))
+                pages[slot.page].foot.append(SignerItem(box, slot.read_before))
+    pages[form.date.page].head.append(SignerItem(_date(form, signer), form.date.read_before))
     if form.return_line is not None:
         items = _return_line(" · ".join([signer.name, *signer.address]), form.return_line)
         if items is None:
             problems.append(_too_long(signer, "address", "the return line above the "
                                                          "envelope window"))
         else:
-            pages[form.return_line.page].head[:0] = items
+            read_before = form.return_line.read_before
+            pages[form.return_line.page].head[:0] = [SignerItem(item, read_before)
+                                                     for item in items]
     return pages, problems
 
 
@@ -112,24 +128,40 @@ def _too_long(signer: Signer, key: str, where: str) -> Problem:
 
 def _form(kit: Kit, letter: Letter, paper: Paper, today: dt.date) -> LetterForm:
     language = letter.language
-    laid = layout_letter(kit, letter, paper, today).pages
+    part = layout_letter(kit, letter, paper, today)
+    laid = part.pages
     pages = [list(page.items) for page in laid]
-    name = _caption_slot(pages, label(language, "name"))
-    address = _caption_slot(pages, label(language, "address"))
+    # Where each slot's text is read: before this item of the form (None: at the page's end)
+    read: dict[str, Item | None] = {}
+    name, read["name"] = _caption_slot(pages, label(language, "name"))
+    address, read["address"] = _caption_slot(pages, label(language, "address"))
     usual = _usual_date(kit, language, today)
-    date_page, date_box = _take_text(pages, usual)
+    date_page, date_box, read["date"] = _take_text(pages, usual)
     line = date_box.paragraph.lines[0]
     date = Slot(date_page, date_box.x, date_box.y + line.baseline, line.x + line.width)
     return_line = None
     if kit.letter.return_line and kit.targets[letter.target].address:  # an email letter has none
-        page, box = _take_text(pages, kit.letter.return_line, with_rule=True)
+        page, box, read["return_line"] = _take_text(pages, kit.letter.return_line,
+                                                    with_rule=True)
         # Its "baseline" is the box's bottom, which stays put whatever the size; its room
         # reaches up to the window's top, which a signer's line must not cross
         bottom = box.y + box.paragraph.height
         return_line = Slot(page, box.x, bottom, box.paragraph.width, bottom - paper.window.y)
+    name, address, date = (_read_at(pages, slot, read[key]) for key, slot in
+                           (("name", name), ("address", address), ("date", date)))
+    if return_line is not None:
+        return_line = _read_at(pages, return_line, read["return_line"])
     size = line.runs[0].size
     shared = tuple(Page(p.width, p.height, tuple(items)) for p, items in zip(laid, pages))
-    return LetterForm(language, shared, name, address, date, size, usual, return_line)
+    title = part.title.replace("Model letter", "Letter", 1)
+    return LetterForm(language, title, shared, name, address, date, size, usual, return_line)
+
+
+def _read_at(pages: list[list[Item]], slot: Slot, before: Item | None) -> Slot:
+    """The slot, read before the item `before` of its page (None: after the page's items)."""
+    items = pages[slot.page]
+    index = next((i for i, item in enumerate(items) if item is before), len(items))
+    return replace(slot, read_before=index)
 
 
 def _usual_date(kit: Kit, language: str, today: dt.date) -> str:
@@ -150,15 +182,16 @@ def _same(paragraph: Paragraph, text: str) -> bool:
     return " ".join(_text(paragraph).split()) == " ".join(text.split())
 
 
-def _caption_slot(pages: list[list[Item]], caption: str) -> Slot:
-    """The rule after the caption `caption` (`Name ____`), as a box to write on."""
+def _caption_slot(pages: list[list[Item]], caption: str) -> tuple[Slot, Item]:
+    """The rule after the caption `caption` (`Name ____`), as a box to write on; and the rule,
+    which the text written on it is read before (after its caption)."""
     for number, items in enumerate(pages):
         for item, after in pairwise(items):
             if isinstance(item, TextBox) and isinstance(after, Rule) and _same(
                     item.paragraph, caption):
                 baseline = after.y1 - ABOVE_RULE
                 x, width = after.x1 + ABOVE_RULE, after.x2 - after.x1 - 2 * ABOVE_RULE
-                return Slot(number, x, baseline, width, _room(items, x, width, baseline))
+                return Slot(number, x, baseline, width, _room(items, x, width, baseline)), after
     raise ValueError(f"the model letter has no '{caption}' line to write on")
 
 
@@ -183,13 +216,14 @@ def _room(items: list[Item], x: float, width: float, baseline: float) -> float:
 
 
 def _take_text(pages: list[list[Item]], text: str,
-               with_rule: bool = False) -> tuple[int, TextBox]:
-    """Remove the text box showing `text` (and the rule after it) from the pages."""
+               with_rule: bool = False) -> tuple[int, TextBox, Item | None]:
+    """Remove the text box showing `text` (and the rule after it) from the pages; its page,
+    the box, and the item that followed it (None: it was the page's last)."""
     for number, items in enumerate(pages):
         for index, item in enumerate(items):
             if isinstance(item, TextBox) and _same(item.paragraph, text):
                 del items[index : index + (2 if with_rule else 1)]
-                return number, item
+                return number, item, items[index] if index < len(items) else None
     raise ValueError(f"the model letter has no '{text}' to replace")
 
 
