@@ -1,10 +1,10 @@
-"""Time `appealkit build --signers`: 300 synthetic signers (English and Urdu: 600 pages) and
-10,000 (20,000 pages), in new processes with bytecode caching on, as users run it.
+"""Time `appealkit build --signers`: 300 synthetic signers (each sending the English and the
+Urdu letter) and 10,000, in new processes with bytecode caching on, as users run it.
 
 Run by hand from the repository root:  python benchmarks/bench_signers.py [--runs 5]
 Prints the median wall time for 300 signers, the size of signed-letters.pdf and the peak memory
 (max RSS) for 300 and 10,000 signers; never asserts: timings are not tests. The typesetting
-system Typst takes 11 s and writes 16 MB for the same 600 pages on this machine.
+system Typst took 11 s and wrote 16 MB for 600 such pages (an earlier measurement).
 """
 
 from __future__ import annotations
@@ -77,12 +77,12 @@ def main() -> None:
         large_time, large_peak = build(large, folder / "out")
         large_size = (folder / "out" / "signed-letters.pdf").stat().st_size
     times = [t for t, _ in runs]
-    print(f"300 signers x 2 letters (600 pages), {args.runs} runs, new processes:")
+    print(f"300 signers x 2 letters, {args.runs} runs, new processes:")
     print(f"  wall time:     {statistics.median(times):.2f} s median "
           f"[{min(times):.2f}-{max(times):.2f}]  (Typst: 11 s)")
     print(f"  file size:     {size / 1e6:.2f} MB  (Typst: 16 MB)")
     print(f"  peak memory:   {max(p for _, p in runs) / 1024:.0f} MiB")
-    print(f"{args.large} signers ({2 * args.large} pages), one run:")
+    print(f"{args.large} signers x 2 letters, one run:")
     print(f"  wall time:     {large_time:.1f} s")
     print(f"  file size:     {large_size / 1e6:.1f} MB")
     print(f"  peak memory:   {large_peak / 1024:.0f} MiB")
