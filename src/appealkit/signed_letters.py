@@ -1,10 +1,7 @@
 """Build `signed-letters.pdf`: the kit's letters for each signer of a CSV list, ready to sign.
 
-Measured with benchmarks/bench_signers.py on a shared 2-core machine (new processes, bytecode
-caching on): 300 signers x English and Urdu (600 pages) build in 0.5 s (median of 5, the whole
-pack included; 1.0 s when the cores are busy, 0.5 s CPU) into 0.37 MB, where Typst takes 11 s
-and 16 MB; 10,000 signers (20,000 pages) in 11-21 s, 9.9 MB, peak RSS 77 MiB (57 MiB for 300:
-the list itself is most of the difference).
+Timings and sizes are in README ("Letters for a list of signers"), measured with
+benchmarks/bench_signers.py: they change with the letters, so they are kept in one place.
 """
 
 from __future__ import annotations
