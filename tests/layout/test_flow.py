@@ -74,3 +74,16 @@ def test_a_last_paragraph_longer_than_a_column_sends_lines_over_with_what_follow
     counts = _counts(columns)
     assert sum(map(sum, counts)) == 23 and all(n >= 3 for column in counts for n in column)
     assert columns[-1].bottom - columns[-1].y >= 3 * PITCH and counts[-1] == [3]
+
+
+def test_a_page_short_of_a_fraction_of_a_point_is_said_to_be_short_of_one() -> None:
+    """A message never says "by 0 pt": what is over is rounded up."""
+    from appealkit.layout.overflow import overflow_problems
+
+    flow = Column(0.0, 0.0, 100.0, 100.0)
+    flow.sections.append(("summary", 0.0, 100.3))
+    flow.y = 100.3
+    (key, message), = overflow_problems(flow, (), 0.0, 9)
+    assert key == "summary" and "by 1 pt" in message
+    flow.y = 112.6
+    assert "by 13 pt" in overflow_problems(flow, (), 0.0, 9)[0][1]

@@ -11,7 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from appealkit.text import Align, Span, TextStyle, measure, set_paragraph
-from appealkit.text.breaks import BRACKET_PENALTY, CLINGING_PENALTY, break_opportunities
+from appealkit.text.breaks import (
+    BRACKET_PENALTY,
+    CLINGING_PENALTY,
+    EMAIL_PENALTY,
+    break_opportunities,
+)
 
 URDU = "ur"
 FILLER = "پاکستانی حکام پر لازم ہے کہ وہ پی او آر کارڈز کی تجدید کریں جیسا کہ وہ ماضی میں"
@@ -132,3 +137,40 @@ def test_a_long_address_may_break_after_a_slash() -> None:
     found = {position for position, _ in
              break_opportunities(text, 0, len(text), (True,) * (len(text) + 1), (), "en")}
     assert text.index("urgent") in found and text.index("rosa") in found
+
+
+EMAIL = "principal.secretary.office@ministry-of-interior.gov.pk"
+
+
+def test_an_email_address_breaks_only_after_its_at_or_before_a_dot() -> None:
+    text = f"Email {EMAIL} today."
+    found = {position: penalty for position, penalty in
+             break_opportunities(text, 0, len(text), (True,) * (len(text) + 1), (), "en")}
+    start = text.index(EMAIL)
+    inside = {p - start for p in found if start < p < start + len(EMAIL)}
+    after_at = EMAIL.index("@") + 1
+    dots = {i for i, char in enumerate(EMAIL) if char == "."}
+    assert inside == dots | {after_at}  # not after its hyphens
+    assert all(found[start + i] == EMAIL_PENALTY for i in inside)
+    # a token (which keeps its spaces on one line) still breaks at its dots
+    tokens = ((start, start + len(EMAIL)),)
+    found_in_token = {p for p, _ in break_opportunities(
+        text, 0, len(text), (True,) * (len(text) + 1), tokens, "en")}
+    assert start + after_at in found_in_token
+
+
+def test_a_long_email_address_breaks_after_its_at(family) -> None:
+    text = f"Email {EMAIL}"
+    style = TextStyle(family, 12, language="en")
+    width = measure([Span("Email principal.secretary.office@")], style) + 2
+    lines = _lines(family, text, width, "en")
+    assert lines == ["Email principal.secretary.office@", "ministry-of-interior.gov.pk"]
+
+
+def test_an_email_address_that_fits_the_next_line_goes_there_whole(family) -> None:
+    short = "office@interior.gov.pk"
+    text = f"Please write to the Minister of the Interior at {short}"
+    style = TextStyle(family, 12, language="en", align=Align.JUSTIFY)
+    width = measure([Span("Please write to the Minister of the Interior at office@")], style) + 2
+    assert measure([Span(short)], style) < width
+    assert _lines(family, text, width, "en")[-1] == short

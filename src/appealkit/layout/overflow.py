@@ -8,6 +8,8 @@ entry is named. The flow is named where it runs past the room the band leaves it
 
 from __future__ import annotations
 
+import math
+
 from .flow import Column
 
 BAND_ROOM = 200.0  # points at the smallest size: the example kit's band takes 197 on both papers
@@ -24,16 +26,21 @@ def overflow_problems(flow: Column, band: tuple[Column, ...], height: float,
         problems.append((_band_section(band), (
             f"the take-action band at the foot of the fact sheet is {height:.0f} pt tall "
             f"even at {size:g} pt, more than the {BAND_ROOM:.0f} pt it may take, so the page "
-            f"overflows by {over:.0f} pt; this takes the most room there. Shorten it or "
+            f"overflows by {_points(over)} pt; this takes the most room there. Shorten it or "
             f"the band's other entries (tallest first: {_tallest(band)})")))
     line = max(flow.bottom, flow.bottom + height - BAND_ROOM)  # where the band leaves off
     if flow.y > line + 0.01:
         key = flow.overflowing_section(line)
         problems.append((key, (
-            f"text does not fit on the one-page fact sheet by {flow.y - line:.0f} pt "
+            f"text does not fit on the one-page fact sheet by {_points(flow.y - line)} pt "
             f"even at {size:g} pt; the page runs out here. Shorten this or the "
             f"sections above it (tallest first: {_tallest([flow], by_name=True)})")))
     return problems
+
+
+def _points(amount: float) -> int:
+    """A shortfall in whole points, rounded up: a page short of 0.3 pt is short of 1, not 0."""
+    return max(1, math.ceil(amount - 1e-6))
 
 
 def _band_section(band: tuple[Column, ...]) -> str:

@@ -9,7 +9,9 @@ so that a line starts with a closing bracket, quote or punctuation, or ends with
 bracket or quote (UAX #14 LB13-LB16). Some breaks cost a penalty, paid only where the line
 before can take the words instead: inside a bracketed group of up to five words, such as the
 abbreviation (یو این ایچ سی آر); before a word that leans on the one before it, such as the
-Urdu auxiliaries گا گی گے ہے ہیں.
+Urdu auxiliaries گا گی گے ہے ہیں. An e-mail address breaks only after its @ or before a dot
+(never at its hyphens, which a reader would take for the line's own), and only where the next
+line could not hold it whole (lines.py).
 """
 
 from __future__ import annotations
@@ -23,10 +25,14 @@ from collections.abc import Callable
 from .bidi_brackets import OPENING
 from .fonts import primary_language
 
-__all__ = ["BRACKET_PENALTY", "CLINGING_PENALTY", "break_opportunities", "clinging_words"]
+__all__ = ["BRACKET_PENALTY", "CLINGING_PENALTY", "EMAIL_PENALTY", "break_opportunities",
+           "clinging_words", "email_spans"]
 
 BRACKET_PENALTY = 1000.0  # a break inside a short bracketed group: the look-back may cost much
 CLINGING_PENALTY = 100.0  # a line starting with an auxiliary: a moderate look-back only
+# a break inside an e-mail address, where the next line could not hold it whole (lines.py
+# does not split one that it could): a little, so that the address fills the line it starts
+EMAIL_PENALTY = 1.0
 SHORT_GROUP = 5  # words: a bracketed group this short is read as one unit
 
 # A match ends where the next line would start; group 1 is white space
@@ -37,6 +43,8 @@ _BREAK_AFTER = re.compile(
     r"|/(?=[^\d\s/])(?![^\s/]{1,5}(?:\s|$))"
 )
 _WORD_END = re.compile(r"[\s\u00a0\u202f\u2007]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_BREAK = re.compile(r"(?<=@)|(?<=.)(?=\.)")  # after the @, before each dot
 
 # Punctuation that closes what comes before it: never the first thing on a line
 _CLOSING_PUNCTUATION = frozenset("!,.:;?\u060c\u061b\u061f\u06d4\u2026\u203c\u2047\u2048\u2049")
@@ -73,10 +81,13 @@ def break_opportunities(
     """
     groups = _short_groups(text, start, stop)
     clinging = clinging_words(language)
+    emails = email_spans(text, start, stop)
     found = []
     for match in _BREAK_AFTER.finditer(text, start, stop):
         i = match.end()
         if not (start < i < stop and boundaries[i]) or _CLOSES[text[i]]:
+            continue
+        if emails and any(a < i < b for a, b in emails):
             continue
         spaces = match.group(1)
         if spaces and tokens and _inside(tokens, i):
@@ -90,7 +101,19 @@ def break_opportunities(
         if clinging and _first_word(text, i, stop) in clinging:
             penalty += CLINGING_PENALTY
         found.append((i, penalty))
+    for a, b in emails:
+        for match in _EMAIL_BREAK.finditer(text, a, b):
+            i = match.start()
+            if a < i < b and boundaries[i]:  # a token keeps its spaces, not its dots
+                found.append((i, EMAIL_PENALTY))
+    if emails:
+        found.sort()
     return found
+
+
+def email_spans(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """(start, end) of each e-mail address in text[start:stop]."""
+    return [match.span() for match in _EMAIL.finditer(text, start, stop)] if "@" in text else []
 
 
 def _inside(tokens: tuple[tuple[int, int], ...], i: int) -> bool:

@@ -17,7 +17,7 @@ from itertools import accumulate, count, pairwise, repeat
 from operator import add, itemgetter, sub
 
 from .bidi import reorder_levels
-from .breaks import break_opportunities
+from .breaks import break_opportunities, email_spans
 from .fonts import FontFamily
 from .ink import CLEARANCE, PlacedInk, pair_need, placed_ink
 from .shaping import ShapedItem, ShapedText, shape_text, shape_units
@@ -123,6 +123,10 @@ def _break_segment(shaped: ShapedText, start: int, stop: int, width: float) -> l
     )
     candidates = [p for p, _ in found] + [stop]
     penalties = [c for _, c in found] + [0.0]
+    # An e-mail address the next line can hold whole is not split (breaks.EMAIL_PENALTY)
+    for a, b in email_spans(shaped.text, start, stop):
+        if shaped.width(a, b) <= width + _EPSILON:
+            penalties = [math.inf if a < p < b else c for p, c in zip(candidates, penalties)]
     lines: list[LineBreak] = []
     fits: list[int] = []  # indexes of the candidates that fit on the current line
     k = 0
