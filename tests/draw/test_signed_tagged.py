@@ -322,3 +322,25 @@ def test_each_page_copies_as_its_model_letter_page(built: dict[str, Path]) -> No
         missing = [line for line in model if line not in page]
         assert all(len(line) < 50 and any(text in line for text in own) for line in missing), \
             missing
+
+
+def test_a_latin_name_in_an_urdu_letter_is_marked_in_the_kits_language(
+        structure: Structure) -> None:
+    """As the model letter's Latin window address: Jane Smith's name, address and return line
+    in her Urdu letter are in the kit's language; علی خان's are in the letter's."""
+    titles = {e.number: text_string(e.head, "T") for e in structure.elements()
+              if structure.kind(e) == "Sect"}
+
+    def section(element: Any) -> str:
+        while element.number not in titles:
+            element = structure.objects[element.ref("P")]
+        return titles[element.number]
+
+    latin: dict[str, int] = {}
+    for element in structure.elements():
+        if structure.kind(element) == "P" and text_string(element.head, "Lang") == "en":
+            latin[section(element)] = latin.get(section(element), 0) + 1
+    jane, ali = latin["Letter in Urdu from Jane Smith"], latin[f"Letter in Urdu from {URDU_NAME}"]
+    assert ali == 1  # the model letter's window address, as in letter-ur.pdf
+    assert jane - ali == 3  # her name, her address, her return line
+    assert "Letter in English from Jane Smith" not in latin  # English in English: no /Lang

@@ -26,6 +26,7 @@ from .flow import set_text
 from .letter import layout_letter
 from .locale import format_date, label
 from .paper import Paper
+from .tags import mark_latin_box, mark_latin_text
 
 __all__ = ["LetterForm", "SignerItem", "SignerPage", "layout_forms", "layout_signer",
            "letter_key"]
@@ -62,6 +63,7 @@ class LetterForm:
     date_size: float
     usual_date: str  # the letter's own date line, for signers without a date
     return_line: Slot | None  # the kit's return line's box, when the kit has one
+    latin_language: str = "en"  # a line in Latin script in a right-to-left letter (the kit's)
 
 
 def layout_forms(kit: Kit, paper: Paper, today: dt.date) -> dict[str, LetterForm]:
@@ -105,6 +107,7 @@ def layout_signer(form: LetterForm, signer: Signer) -> tuple[list[SignerPage], l
             if box is None:
                 problems.append(_too_long(signer, key, f"the {key} line of the letter"))
             else:
+                box = mark_latin_box(box, form.language, form.latin_language)
                 pages[slot.page].foot.append(SignerItem(box, slot.read_before))
     pages[form.date.page].head.append(SignerItem(_date(form, signer), form.date.read_before))
     if form.return_line is not None:
@@ -114,8 +117,10 @@ def layout_signer(form: LetterForm, signer: Signer) -> tuple[list[SignerPage], l
                                                          "envelope window"))
         else:
             read_before = form.return_line.read_before
-            pages[form.return_line.page].head[:0] = [SignerItem(item, read_before)
-                                                     for item in items]
+            pages[form.return_line.page].head[:0] = [
+                SignerItem(mark_latin_box(item, form.language, form.latin_language)
+                           if isinstance(item, TextBox) else item, read_before)
+                for item in items]
     return pages, problems
 
 
@@ -128,7 +133,7 @@ def _too_long(signer: Signer, key: str, where: str) -> Problem:
 
 def _form(kit: Kit, letter: Letter, paper: Paper, today: dt.date) -> LetterForm:
     language = letter.language
-    part = layout_letter(kit, letter, paper, today)
+    part = mark_latin_text(layout_letter(kit, letter, paper, today), kit.language)
     laid = part.pages
     pages = [list(page.items) for page in laid]
     # Where each slot's text is read: before this item of the form (None: at the page's end)
@@ -154,7 +159,8 @@ def _form(kit: Kit, letter: Letter, paper: Paper, today: dt.date) -> LetterForm:
     size = line.runs[0].size
     shared = tuple(Page(p.width, p.height, tuple(items)) for p, items in zip(laid, pages))
     title = part.title.replace("Model letter", "Letter", 1)
-    return LetterForm(language, title, shared, name, address, date, size, usual, return_line)
+    return LetterForm(language, title, shared, name, address, date, size, usual, return_line,
+                      kit.language)
 
 
 def _read_at(pages: list[list[Item]], slot: Slot, before: Item | None) -> Slot:

@@ -8,7 +8,7 @@ from ..text.types import Direction
 from .boxes import Page, Part, TextBox
 from .locale import is_rtl
 
-__all__ = ["mark_latin_text"]
+__all__ = ["mark_latin_box", "mark_latin_text"]
 
 
 def mark_latin_text(part: Part, language: str) -> Part:
@@ -18,9 +18,18 @@ def mark_latin_text(part: Part, language: str) -> Part:
     if not is_rtl(part.language) or language == part.language:
         return part
     pages = tuple(Page(page.width, page.height, tuple(
-        replace(item, lang=language) if isinstance(item, TextBox) and item.lang is None
-        and _left_to_right(item) else item for item in page.items)) for page in part.pages)
+        mark_latin_box(item, part.language, language) if isinstance(item, TextBox) else item
+        for item in page.items)) for page in part.pages)
     return replace(part, pages=pages)
+
+
+def mark_latin_box(box: TextBox, part_language: str, language: str) -> TextBox:
+    """`box` marked as in `language` if it holds only left-to-right words and its part is in
+    a language written right to left (as mark_latin_text does for a whole part)."""
+    if (box.lang is None and language != part_language and is_rtl(part_language)
+            and _left_to_right(box)):
+        return replace(box, lang=language)
+    return box
 
 
 def _left_to_right(box: TextBox) -> bool:
