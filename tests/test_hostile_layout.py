@@ -78,7 +78,7 @@ CASES = [
      "headline", "does not fit on the one-page fact sheet"),
     ("background 200000-letter word", _set("background", value="a" * 200_000),
      "background", "runs on past 20 pages"),
-    ("two copy targets", _copies(2), "targets.1", "take-action band"),
+    ("four copy targets", _copies(4), "targets.1", "take-action band"),
     ("long name", _set("targets", 0, "name", value="Name " * 60),
      "targets.0.name", "take-action band"),
     ("long title", _set("targets", 0, "title", value="Title " * 60),
@@ -157,7 +157,7 @@ def test_hostile_text_is_a_located_error(tmp_path: Path, earlier: Path, case: st
 
 def test_located_lines_point_at_the_field(tmp_path: Path) -> None:
     """The line and column are those of the value that grew: the copy targets, from the first."""
-    kit = _write_kit(tmp_path, _copies(2))
+    kit = _write_kit(tmp_path, _copies(4))
     err = io.StringIO()
     assert main(["check", str(kit), "--today", TODAY], stdout=io.StringIO(), stderr=err) == 2
     text = kit.read_text(encoding="utf-8").splitlines()

@@ -163,3 +163,27 @@ def test_a_kits_own_words_replace_the_sheets(make_kit, tmp_path) -> None:
                  "Agisci entro il 15 September 2025.", "KEY FIGURES"]:  # the rest stays English
         assert text in sheet, text
     assert background.startswith("AZIONE URGENTE · CONTESTO")
+
+
+def test_a_page_a_few_points_too_full_prints_with_less_white_between_sections(
+        tmp_path) -> None:
+    """A longer e-mail address takes a second line in the take-action band; on US Letter the
+    example then needs a few points more than the usual gaps leave: the sheet closes its gaps
+    between sections rather than refusing the kit, and nothing overlaps."""
+    from pathlib import Path
+
+    import pypdfium2 as pdfium
+    from conftest import variant
+    from invariants import check_pdf
+
+    email = "principal.secretary.office@ministry-of-interior.gov.pk"
+    kit = variant(tmp_path, ("email: secretary@interior.gov.pk", f"email: {email}"))
+    out = tmp_path / "out"
+    status, _, err = run_cli("build", str(kit), "--out", str(out), "--paper", "letter",
+                             "--parts", "pack", "--today", TODAY)
+    assert status == 0, err
+    pdf = Path(out / "fact-sheet.pdf").read_bytes()
+    assert check_pdf(pdf) == []
+    document = pdfium.PdfDocument(pdf)
+    text = document[0].get_textpage().get_text_range()
+    assert "principal.secretary.office@\r\nministry-of-interior.gov.pk" in text

@@ -31,6 +31,7 @@ from .status import is_closed, is_past
 
 GUTTER = 12.0
 SECTION_GAP = 11.0
+TIGHT_GAP = 7.0  # the gap between sections when nothing else makes a full page fit
 FLOW_GAPS = 4  # gaps that follow the headline, summary, figures and timeline
 QR_SIDE = 34 * 72 / 25.4  # 34 mm with the quiet zone: the symbol itself is 27 mm or more
 BODY_SIZES = (10.0, 9.5, 9.0)
@@ -71,10 +72,14 @@ def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> P
     too full for that note, in the band at its foot instead."""
     past = is_past(kit, today)
     moves = past or is_closed(kit)  # a note of ours, which may go in the band to fit the page
-    tries = [(lead, size, portrait) for lead in (True, False)[:1 + moves] for size in BODY_SIZES
-             for portrait in (True, False)[:1 + bool(photos(kit))]]
-    for lead, size, portrait in tries:
-        base = _Sheet(kit, paper, size, past=past, lead=lead, portrait=portrait)
+    tries = [(lead, size, portrait, SECTION_GAP) for lead in (True, False)[:1 + moves]
+             for size in BODY_SIZES for portrait in (True, False)[:1 + bool(photos(kit))]]
+    # Last, the smallest text with less white between the sections: a page a few points too
+    # full still prints rather than being refused
+    tries += [(lead, BODY_SIZES[-1], portrait, TIGHT_GAP) for lead, size, portrait, _ in tries
+              if size == BODY_SIZES[-1]]
+    for lead, size, portrait, section_gap in tries:
+        base = _Sheet(kit, paper, size, gap=section_gap, past=past, lead=lead, portrait=portrait)
         page, column, band = _layout_page(base)
         if not column.overflow:
             foot = _foot(base, column)
@@ -83,7 +88,7 @@ def layout_fact_sheet(kit: Kit, paper: Paper, today: dt.date | None = None) -> P
             # Share what is left of the page out between the sections (at most doubling the
             # gaps), rather than leaving one hole above the action band.
             spare = column.bottom - column.y
-            gap = SECTION_GAP + min(SECTION_GAP, spare / FLOW_GAPS)
+            gap = base.gap + min(SECTION_GAP, spare / FLOW_GAPS)
             if spare > 1:
                 page, column, band = _layout_page(replace(base, gap=gap, foot=foot))
             # A short kit (no figures, a short summary): the band follows the content and the
