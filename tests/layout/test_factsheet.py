@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from conftest import TODAY, run_cli
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from conftest import TODAY, run_cli, variant
+from invariants import check_pdf
 
 
 def test_overflowing_summary_is_named_with_its_overflow(make_kit, tmp_path) -> None:
@@ -170,12 +174,6 @@ def test_a_page_a_few_points_too_full_prints_with_less_white_between_sections(
     """A longer e-mail address takes a second line in the take-action band; on US Letter the
     example then needs a few points more than the usual gaps leave: the sheet closes its gaps
     between sections rather than refusing the kit, and nothing overlaps."""
-    from pathlib import Path
-
-    import pypdfium2 as pdfium
-    from conftest import variant
-    from invariants import check_pdf
-
     email = "principal.secretary.office@ministry-of-interior.gov.pk"
     kit = variant(tmp_path, ("email: secretary@interior.gov.pk", f"email: {email}"))
     out = tmp_path / "out"
