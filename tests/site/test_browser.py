@@ -83,7 +83,8 @@ def test_renders_on_a_phone(site: Path, tmp_path: Path) -> None:
         assert min(sum(p) for p in column) < 100  # and dark text
 
 
-def test_axe_finds_no_serious_violation(site: Path, tmp_path: Path) -> None:
+def _axe_report(site: Path, tmp_path: Path) -> dict:
+    """axe-core's report on the site's page in Chromium, with what the page shows."""
     if not AXE.is_file():
         pytest.skip(f"needs axe-core in {AXE.parents[2]} "
                     "(npm install --prefix .ci/node axe-core; bash .ci/run does)")
@@ -97,7 +98,11 @@ def test_axe_finds_no_serious_violation(site: Path, tmp_path: Path) -> None:
                     "--virtual-time-budget=30000", "--dump-dom", (folder / "index.html").as_uri())
     found = re.search(r'<pre id="test-report">(.*?)</pre>', dom, re.DOTALL)
     assert found, dom[-2000:]
-    report = json.loads(html.unescape(found.group(1)))
+    return json.loads(html.unescape(found.group(1)))  # type: ignore[no-any-return]
+
+
+def test_axe_finds_no_serious_violation(site: Path, tmp_path: Path) -> None:
+    report = _axe_report(site, tmp_path)
     serious = [v for v in report["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
     assert report["violations"] == []  # nothing minor either, today: keep it so
@@ -120,3 +125,12 @@ def test_kit_text_never_runs_in_the_browser(make_kit, tmp_path: Path) -> None:
     assert "data-pwned" not in dom  # ...and never ran
     assert "<h1>&lt;img src=x onerror=\"document.body.dataset.pwned = 'yes'\"&gt;</h1>" in dom
     assert "<p class=\"summary\">&lt;script&gt;" in dom
+
+
+def test_axe_finds_nothing_on_a_page_with_a_photo(tmp_path: Path) -> None:
+    site = build_site(ROOT / "examples" / "one-person" / "kit.yaml", tmp_path / "site")
+    report = _axe_report(site, tmp_path)
+    assert report["violations"] == []
+    previews = len(list(site.glob("preview-*.png")))
+    assert len(report["images"]) == previews + 2  # the photo and the QR code
+    assert all(width > 0 for _, width in report["images"]), report["images"]

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
-from site_helpers import EXAMPLE, TODAY, build_site, read_page, run_cli
+from site_helpers import EXAMPLE, ROOT, TODAY, build_site, read_page, run_cli
 
 from appealkit.layout.factsheet import contrast
 
@@ -277,3 +277,19 @@ def test_qr_code_is_the_action_address(site: Path) -> None:
     assert [r.text for r in zxingcpp.read_barcodes(image)] == \
         ["https://www.amnesty.org/en/documents/asa33/7416/2023/en/"]
     assert svg.startswith("<?xml")
+
+
+def test_the_case_photo_with_its_alt_text_and_credit(tmp_path: Path) -> None:
+    """A kit with a person's photo shows it under the headline, as the pack prints it: the
+    checked image, its alt text, whose it is and its credit; the example has no photo."""
+    kit = ROOT / "examples" / "one-person" / "kit.yaml"
+    site = build_site(kit, tmp_path / "site")
+    page = read_page(site)
+    (image,) = [e for e in page.all("img") if e.attrs["src"].startswith("photo-")]
+    assert image.attrs["alt"].startswith("Rosa Amalia Choc Pop")
+    with Image.open(site / image.attrs["src"]) as photo:
+        assert (str(photo.width), str(photo.height)) == (image.attrs["width"],
+                                                         image.attrs["height"])
+    assert "Rosa Amalia Choc Pop · © Private" in [e.text for e in page.all("figcaption")]
+    assert not [e for e in read_page(build_site(EXAMPLE, tmp_path / "example")).all("img")
+                if e.attrs["src"].startswith("photo-")]

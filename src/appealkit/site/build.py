@@ -16,9 +16,11 @@ from string import Template
 from .. import write
 from ..build import lay_out_pack, render_pdfs
 from ..errors import Problem
+from ..layout.photo import photo_size
 from ..model import Kit
+from ..people import photos
 from .colours import palette
-from .page import PAPERS, Download, Preview, render_page
+from .page import PAPERS, Download, Preview, SitePhoto, render_page
 from .previews import render_previews, require_renderer
 from .qr import qr_svg
 
@@ -54,8 +56,25 @@ def site_files(kit: Kit, packs: dict[str, dict[str, bytes]]) -> dict[str, bytes]
         downloads.append(download)
         for paper, (file, _) in download.files.items():
             files[file] = packs[paper][name]
-    page = render_page(kit, downloads, QR_FILE).encode("utf-8")
+    photos = _photos(kit, files)
+    page = render_page(kit, downloads, QR_FILE, photos).encode("utf-8")
     return {"index.html": page, "style.css": _style(kit), QR_FILE: qr_svg(kit.action.url), **files}
+
+
+def _photos(kit: Kit, files: dict[str, bytes]) -> tuple[SitePhoto, ...]:
+    """Put the photos the pack prints into `files` (as validation checked them: upright, no
+    larger than it allows); return where each went."""
+    out = []
+    for n, (_, name, photo) in enumerate(photos(kit), 1):
+        assert photo.data is not None, "validation reads every photo"
+        file = f"photo-{n}{'.png' if photo.data.startswith(_PNG) else '.jpg'}"
+        files[file] = photo.data
+        width, height = photo_size(photo.data)
+        out.append(SitePhoto(file, width, height, photo.alt, name, photo.credit))
+    return tuple(out)
+
+
+_PNG = b"\x89PNG"
 
 
 def _previews(stem: str, pdf: bytes, files: dict[str, bytes]) -> tuple[Preview, ...]:

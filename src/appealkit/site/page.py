@@ -18,7 +18,7 @@ from ..text.types import Span
 from ..words import language_name_in, word
 from .labels import PART_LABELS, label, language_label
 
-__all__ = ["PAPERS", "Download", "Preview", "render_page"]
+__all__ = ["PAPERS", "Download", "Preview", "SitePhoto", "render_page"]
 
 PAPERS = ("a4", "letter")  # the paper sizes on the page, in this order
 _PAPER_LABELS = {"a4": "a4", "letter": "us_letter"}
@@ -34,6 +34,18 @@ class Preview:
 
 
 @dataclass(frozen=True)
+class SitePhoto:
+    """A photo of the case or of a person, as the site folder holds it."""
+
+    file: str
+    width: int  # pixels
+    height: int
+    alt: str
+    name: str | None  # whose photo it is, for a person's
+    credit: str | None
+
+
+@dataclass(frozen=True)
 class Download:
     """One PDF of the pack (`pack`, `fact-sheet`, `letter-ur`, any new part) in each paper size."""
 
@@ -42,11 +54,13 @@ class Download:
     previews: tuple[Preview, ...] = ()  # its pages on A4
 
 
-def render_page(kit: Kit, downloads: list[Download], qr_file: str) -> str:
-    """The whole index.html: banner, case, downloads, letters, other materials, online action."""
+def render_page(kit: Kit, downloads: list[Download], qr_file: str,
+                photos: tuple[SitePhoto, ...] = ()) -> str:
+    """The whole index.html: banner, case (with its photos), downloads, letters, other
+    materials, online action."""
     tag = kit.language
     title = f"{_banner_word(kit)}: {kit.headline}"
-    body = [*_header(kit), '<main id="main">', *_case(kit), *_sections(kit, downloads),
+    body = [*_header(kit), '<main id="main">', *_case(kit, photos), *_sections(kit, downloads),
             *_action(kit, qr_file), "</main>", *_footer(kit)]
     return "\n".join([
         "<!DOCTYPE html>",
@@ -76,7 +90,7 @@ def _header(kit: Kit) -> list[str]:
             "</header>"]
 
 
-def _case(kit: Kit) -> list[str]:
+def _case(kit: Kit, photos: tuple[SitePhoto, ...]) -> list[str]:
     tag = kit.language
     deadline = format_date(kit.action.deadline, tag)
     status = label(tag, kit.action.status if kit.action.status in ("update", "closed") else "open")
@@ -84,6 +98,8 @@ def _case(kit: Kit) -> list[str]:
     people = printed_people(kit.people, word(tag, "and", kit.words))
     if people:
         lines.append(f'<p class="people">{_text(people)}</p>')
+    if photos:
+        lines += ['<div class="photos">', *(_photo(photo) for photo in photos), "</div>"]
     if kit.action.update:  # what changed, or why the action closed: before the case itself
         lines += [f'<p class="update">{_inline(p)}</p>' for p in parse_paragraphs(kit.action.update)]
     lines += _summary(kit.summary)
@@ -94,6 +110,17 @@ def _case(kit: Kit) -> list[str]:
               f'<dd class="status-{_attr(kit.action.status)}">{_text(status)}</dd>',
               "</dl>"]
     return lines
+
+
+def _photo(photo: SitePhoto) -> str:
+    """A photo with its alternative text, and under it whose it is and its credit."""
+    caption = " · ".join(_text(part) for part in (photo.name, photo.credit) if part)
+    return "".join([
+        "<figure>",
+        f'<img src="{_attr(photo.file)}" alt="{_attr(photo.alt)}" width="{photo.width}" '
+        f'height="{photo.height}">',
+        f"<figcaption>{caption}</figcaption>" if caption else "",
+        "</figure>"])
 
 
 def _summary(markup: str) -> list[str]:
