@@ -171,3 +171,18 @@ def text_lines(path: Path, page: int = 0) -> list[tuple[float, float, str]]:
         return [(top, size, "".join(chars)) for top, (size, chars) in sorted(rows.items())]
     finally:
         pdf.close()
+
+
+def to_unicode(cmap: bytes) -> dict[int, str]:
+    """code → text of a ToUnicode CMap (bfchar and bfrange entries)."""
+    out: dict[int, str] = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.DOTALL):
+        for code, text in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            out[int(code, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.DOTALL):
+        for first, last, start in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>",
+                                             block):
+            base = int(start, 16)
+            for offset, code in enumerate(range(int(first, 16), int(last, 16) + 1)):
+                out[code] = chr(base + offset)
+    return out

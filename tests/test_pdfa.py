@@ -19,6 +19,7 @@ from conftest import EXAMPLE, ROOT, TODAY, run_cli
 
 sys.path.insert(0, str(Path(__file__).parent / "draw"))
 from pdfobjects import PdfObject, font_resources, page_contents, read_objects, shown_codes
+from pdfutil import to_unicode
 
 import appealkit
 
@@ -129,7 +130,7 @@ def test_fonts_embedded_with_unicode_for_every_code(name: str) -> None:
         descendant = objects[int(re.search(rb"/DescendantFonts\s*\[\s*(\d+) 0 R", type0.head).group(1))]
         descriptor = objects[descendant.ref("FontDescriptor")]
         assert descriptor.ref("FontFile2") is not None, resource
-        mapped = _to_unicode(objects[type0.ref("ToUnicode")].data)
+        mapped = to_unicode(objects[type0.ref("ToUnicode")].data)
         for code in shown.get(resource, ()):
             text = mapped.get(code)
             assert text and not set(text) & {"\0", "\ufeff", "\ufffe"}, (resource, code)
@@ -207,18 +208,3 @@ def _xmp_date(pdf_date: str) -> str:
 def _form_contents(objects: dict[int, PdfObject]) -> list[bytes]:
     return [o.data for o in objects.values() if o.raw is not None
             and re.search(rb"/Subtype\s*/Form", o.head)]
-
-
-def _to_unicode(cmap: bytes) -> dict[int, str]:
-    """code → text of a ToUnicode CMap (bfchar and bfrange entries)."""
-    out: dict[int, str] = {}
-    for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.DOTALL):
-        for code, text in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
-            out[int(code, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
-    for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.DOTALL):
-        for first, last, start in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>",
-                                             block):
-            base = int(start, 16)
-            for offset, code in enumerate(range(int(first, 16), int(last, 16) + 1)):
-                out[code] = chr(base + offset)
-    return out

@@ -16,6 +16,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 from conftest import EXAMPLE
+from pdfutil import to_unicode
 
 import appealkit
 
@@ -219,7 +220,7 @@ def test_fonts_are_embedded_and_every_shown_code_maps_to_text(built: list[Path])
     for name, pdf in documents(built):
         for number, page in enumerate(pdf.pages):
             fonts = page.Resources.get("/Font", {})
-            maps = {key: _to_unicode(font) for key, font in fonts.items()}
+            maps = {key: to_unicode(font.ToUnicode.read_bytes()) for key, font in fonts.items()}
             for font in fonts.values():
                 descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
                 descriptor = descendant.FontDescriptor
@@ -241,21 +242,6 @@ def test_fonts_are_embedded_and_every_shown_code_maps_to_text(built: list[Path])
                             assert not missing, (name, number, current, sorted(missing)[:5])
                             shown += len(codes)
     assert shown > 10_000
-
-
-def _to_unicode(font: pikepdf.Dictionary) -> dict[int, str]:
-    """Code → text of a font's ToUnicode CMap (bfchar and bfrange of two-byte codes)."""
-    cmap = font.ToUnicode.read_bytes().decode("latin-1")
-    out = {}
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
-        for code, text in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
-            out[int(code, 16)] = bytes.fromhex(text).decode("utf-16-be")
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
-        for low, high, start in re.findall(
-                r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
-                out[code] = chr(int(start, 16) + offset)
-    return out
 
 
 def test_content_is_tagged_or_an_artifact_never_both(built: list[Path]) -> None:

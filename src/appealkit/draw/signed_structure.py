@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..layout.boxes import Item, QRBox, TextBox
-from ..text.types import Direction, Paragraph
+from .glyphs import is_reordered
 from .stream import PdfWriter
 from .structure import logical_text, qr_alt, text_string
 
@@ -49,16 +49,11 @@ def element_entries(item: Item, language: str, writer: PdfWriter | None = None) 
     elif isinstance(item, TextBox):
         if item.lang and item.lang != language:
             entries.append(b" /Lang " + text_string(item.lang))
-        if _right_to_left(item.paragraph):
+        if is_reordered(item.paragraph):
             text = text_string(logical_text(item.paragraph))
             entries.append(b" /ActualText " + (text if writer is None else
                                                b"%d 0 R" % writer.add(text)))
     return b"".join(entries)
-
-
-def _right_to_left(paragraph: Paragraph) -> bool:
-    return paragraph.direction is Direction.RTL or any(
-        run.direction is Direction.RTL for line in paragraph.lines for run in line.runs)
 
 
 class StructureWriter:

@@ -24,9 +24,10 @@ from typing import Any, TypeAlias, TypeVar
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFObject, PDFObjectReference
 
 from ..layout.boxes import Cell, ImageBox, Part, QRBox, TextBox
-from ..text.types import Direction, Paragraph
+from ..text.types import Paragraph
 from .content import PageContent
 from .copytext import logical_lines
+from .glyphs import is_reordered
 from .marks import Mark
 from .textplan import num
 
@@ -51,11 +52,6 @@ def text_string(text: str) -> bytes:
     for char, escaped in ((b"\\", b"\\\\"), (b"(", b"\\("), (b")", b"\\)"), (b"\r", b"\\r")):
         data = data.replace(char, escaped)
     return b"(" + data + b")"
-
-
-def _right_to_left(paragraph: Paragraph) -> bool:
-    return paragraph.direction is Direction.RTL or any(
-        run.direction is Direction.RTL for line in paragraph.lines for run in line.runs)
 
 
 def _entries(content: PageContent, section_lang: str) -> list[bytes]:
@@ -84,7 +80,7 @@ def _format_entries(mark: Mark, section_lang: str) -> bytes:
     entries = b""
     if item.lang and item.lang != section_lang:
         entries += _entry("Lang", item.lang)
-    if _right_to_left(item.paragraph):
+    if is_reordered(item.paragraph):
         entries += _entry("ActualText", logical_text(item.paragraph))
     if item.cell:
         entries += _table_attributes(item.cell)
